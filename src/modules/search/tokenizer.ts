@@ -1,0 +1,253 @@
+/**
+ * Korean analyzer for full-text search. SQLite FTS5 and PostgreSQL both index the output of
+ * `indexText`, so the two databases find the same articles.
+ *
+ * Korean writes particles and compounds into words (삼성전자는, 데이터센터에서), so, as in
+ * Lucene's CJK bigram analyzer, Hangul is indexed as overlapping syllable bigrams and any
+ * 2+ syllable substring of a word is findable. Per word (Intl.Segmenter; touching segments
+ * such as 5000|억원 are glued), cut at punctuation (1.5 → 1, 5), then per run:
+ * - Hangul (or Han/kana) run: bigrams in order (a lone syllable is a unigram), then the
+ *   whole run if 2+ long, so exact words score higher (삼성 alone has tf 2);
+ * - letters/digits, lower-cased: mixed runs give the parts, then the whole
+ *   (HBM3E → hbm 3 e hbm3e, so HBM finds HBM3E);
+ * - letters touching Hangul add a joint token (5000억원 → 5000 5000억 억원 억원);
+ * - nothing spans a space or punctuation: 삼성 전자 gives no 성전.
+ * Tokens are [a-z0-9], Hangul syllables or such a joint; all verified to stay one token in
+ * FTS5 `unicode61 remove_diacritics 0` and in to_tsvector('simple', ...), so positions and
+ * phrases agree. Tokens with other characters (é, 中, ㅋ) become 힣 + hex code points each
+ * ended by 'x' (中國 → 힣4e2dx570bx): no plain token is a syllable followed by ASCII, so codes
+ * never collide, and the 'x' keeps a prefix query on one encoded character exact.
+ *
+ * Queries: all words must match; a word matches if any of these phrases does: its own
+ * bigram chain (adjacent, so 스타게이트 finds 스타게이트에 but not scattered bigrams); the
+ * chain without a trailing particle (데이터센터에서 finds 데이터센터); the word re-split into two
+ * words at each syllable (데이터센터 finds 데이터 센터; the reverse needs nothing, as both
+ * words occur inside 데이터센터); its whole-run token (implied by the chain, it only ranks exact
+ * words higher). A lone syllable is a prefix (김 finds 김정은). "Quoted text" and words with
+ * inner punctuation are one phrase whose words, except the last, must be whole text words.
+ * PostgreSQL keeps positions up to 16383 only, so phrases fail beyond that point.
+ */
+
+/** Consecutive tokens; with `prefix` the last token matches as a prefix. */
+export interface Phrase {
+  tokens: string[]
+  prefix: boolean
+}
+
+/** Every group must match; a group matches when any of its phrases does. */
+export interface SearchQuery {
+  groups: Phrase[][]
+}
+
+/** The FTS5 tokenizer the index text is written for. */
+export const FTS5_TOKENIZE = 'unicode61 remove_diacritics 0'
+
+type Kind = 'hangul' | 'cjk' | 'letter'
+type Run = { kind: Kind; text: string }
+
+const segmenter = new Intl.Segmenter('ko', { granularity: 'word' })
+const SAFE = /^[a-z0-9\uac00-\ud7a3]+$/
+const HANGUL = /^[\uac00-\ud7a3]$/
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]$/u
+const ENCODED_MARK = '힣'
+// Long runs are hashes or URLs; capping them keeps every token far below PostgreSQL's
+// 2047-byte lexeme limit, past which it silently drops the word and shifts positions.
+const MAX_RUN = 32
+// Bound the work and expression size one request can cause.
+const MAX_QUERY_CHARS = 256
+const MAX_GROUPS = 16
+const MAX_SPLIT_CHARS = 12
+// Longest first. 도 and 만 are left out: 30도, 100만 would shrink to a bare number.
+const PARTICLES = [
+  ...'에서는 에서도 에게서 으로는 으로도 이라는 에서 에게 으로 부터 까지'.split(' '),
+  ...'에는 에도 처럼 보다 라는 은 는 이 가 을 를 에 의 와 과 로'.split(' '),
+]
+
+function normalize(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      // Full-width ASCII (ＨＢＭ３) comes from Korean IMEs. NFKC would fold it too but also
+      // rewrites ㈜ and compatibility jamo, so only this block is folded.
+      .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .toLowerCase()
+      // 5,000억 and 5000억 must index alike.
+      .replace(/(?<=\d),(?=\d{3}(?!\d))/g, '')
+      // 한·미·일 (with any of the middle dots in use) is searched as 한미일.
+      .replace(/(?<=[\uac00-\ud7a3\p{Script=Han}])[·ㆍ・･‧∙](?=[\uac00-\ud7a3\p{Script=Han}])/gu, '')
+  )
+}
+
+/** Word-like segments, gluing touching ones: ICU splits at script changes (5000|억원). */
+function words(text: string): string[] {
+  const out: string[] = []
+  let end = -1
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    if (!isWordLike) continue
+    if (index === end && out.length > 0) out[out.length - 1] += segment
+    else out.push(segment)
+    end = index + segment.length
+  }
+  return out
+}
+
+function units(word: string): string[] {
+  return word.split(/[^\p{L}\p{M}\p{Nd}]+/u).filter((u) => u.length > 0)
+}
+
+function kindOf(ch: string): Kind {
+  if (HANGUL.test(ch)) return 'hangul'
+  return CJK.test(ch) ? 'cjk' : 'letter'
+}
+
+function runs(unit: string): Run[] {
+  const out: Run[] = []
+  for (const ch of unit) {
+    const kind = kindOf(ch)
+    const last = out.at(-1)
+    if (last?.kind === kind) last.text += ch
+    else out.push({ kind, text: ch })
+  }
+  for (const run of out) if (run.kind === 'letter') run.text = [...run.text].slice(0, MAX_RUN).join('')
+  return out
+}
+
+function encode(token: string): string {
+  if (SAFE.test(token)) return token
+  return ENCODED_MARK + [...token].map((c) => `${c.codePointAt(0)!.toString(16)}x`).join('')
+}
+
+function letterTokens(run: string, open: boolean): string[] {
+  const parts = run.match(/\p{Nd}+|\P{Nd}+/gu) ?? []
+  if (parts.length < 2) return [run]
+  return open ? parts : [...parts, run]
+}
+
+/** A Hangul or CJK run: bigrams, then the whole run; `tail` marks the open end of a query phrase. */
+function cjkTokens(run: Run, before: Run | undefined, tail: boolean): Phrase {
+  const chars = [...run.text]
+  const joint = run.kind === 'hangul' && before?.kind === 'letter' ? [before.text + chars[0]] : []
+  if (chars.length === 1) {
+    // After a joint token the syllable is already covered (5000억 ⊂ 5000억원).
+    if (tail && joint.length > 0) return { tokens: joint, prefix: false }
+    return { tokens: [...joint, run.text], prefix: tail }
+  }
+  const bigrams = chars.slice(1).map((c, j) => chars[j]! + c)
+  const whole = !tail && chars.length <= MAX_RUN ? [run.text] : []
+  return { tokens: [...joint, ...bigrams, ...whole], prefix: false }
+}
+
+/**
+ * Tokens of one unit. `open` is for the last word of a query phrase, whose text may go on
+ * (particles): trailing whole tokens are left out and a lone final character is a prefix.
+ */
+function analyzeUnit(unit: string, open = false): Phrase {
+  const all = runs(unit)
+  const pieces = all.map((run, i) => {
+    const tail = open && i === all.length - 1
+    if (run.kind === 'letter') return { tokens: letterTokens(run.text, tail), prefix: false }
+    return cjkTokens(run, all[i - 1], tail)
+  })
+  return { tokens: pieces.flatMap((p) => p.tokens.map(encode)), prefix: pieces.at(-1)?.prefix ?? false }
+}
+
+/** Index tokens in document order, duplicates kept for term frequency. */
+export function indexTokens(text: string): string[] {
+  return words(normalize(text)).flatMap((w) => units(w).flatMap((u) => analyzeUnit(u).tokens))
+}
+
+/** The value to store in the FTS5 column or to pass to to_tsvector('simple', ...). */
+export function indexText(text: string): string {
+  return indexTokens(text).join(' ')
+}
+
+/** Units as consecutive text words; only the last may continue (open). */
+function phraseOf(parts: string[]): Phrase {
+  const head = parts.slice(0, -1).flatMap((u) => analyzeUnit(u).tokens)
+  const tail = analyzeUnit(parts.at(-1) ?? '', true)
+  return { tokens: [...head, ...tail.tokens], prefix: tail.prefix && tail.tokens.length > 0 }
+}
+
+/** The unit minus a particle, if what remains is still a searchable stem. */
+function stemOf(unit: string): string | null {
+  const particle = PARTICLES.find((p) => unit.endsWith(p) && unit.length > p.length)
+  if (!particle) return null
+  const stem = unit.slice(0, -particle.length)
+  const open = analyzeUnit(stem, true)
+  return open.tokens.length > 0 && !open.prefix ? stem : null
+}
+
+/**
+ * Two-word readings for text that puts a space inside the query word. The right part keeps
+ * 2+ syllables (a one-syllable left part is common: 새 정부, 전 대통령).
+ */
+function splits(unit: string): Phrase[] {
+  const chars = [...unit]
+  if (chars.length > MAX_SPLIT_CHARS) return []
+  const out: Phrase[] = []
+  for (let k = 1; k + 1 < chars.length; k++) {
+    if (kindOf(chars[k]!) !== 'hangul' || kindOf(chars[k - 1]!) === 'cjk') continue
+    out.push(phraseOf([chars.slice(0, k).join(''), chars.slice(k).join('')]))
+  }
+  return out
+}
+
+function wordGroup(unit: string): Phrase[] {
+  const stem = stemOf(unit)
+  const group = [phraseOf([unit])]
+  if (stem) group.push(phraseOf([stem]))
+  group.push(...splits(stem ?? unit))
+  const only = runs(unit)
+  const length = [...unit].length
+  if (only.length === 1 && only[0]!.kind !== 'letter' && length >= 3 && length <= MAX_RUN) {
+    group.push({ tokens: [encode(unit)], prefix: false })
+  }
+  const unique = new Map(group.map((p) => [`${p.tokens.join(' ')}${p.prefix ? '*' : ''}`, p]))
+  return [...unique.values()]
+}
+
+function textGroups(text: string, quoted: boolean): Phrase[][] {
+  const all = words(normalize(text)).map(units)
+  if (quoted) return [[phraseOf(all.flat())]]
+  return all.map((parts) => (parts.length === 1 ? wordGroup(parts[0]!) : [phraseOf(parts)]))
+}
+
+/** Parses user input; quotes (also “ ”) delimit phrases, an unclosed quote runs to the end. */
+export function parseQuery(query: string): SearchQuery {
+  const pieces = query
+    .slice(0, MAX_QUERY_CHARS)
+    .replace(/[“”„‟＂]/g, '"')
+    .split('"')
+  const groups = pieces
+    .flatMap((piece, i) => textGroups(piece, i % 2 === 1))
+    .map((g) => g.filter((p) => p.tokens.length > 0))
+    .filter((g) => g.length > 0)
+  return { groups: groups.slice(0, MAX_GROUPS) }
+}
+
+type PhraseSyntax = (p: Phrase, tokens: string[]) => string
+
+function build(query: SearchQuery, phrase: PhraseSyntax, or: string, and: string): string | null {
+  // Tokens are re-encoded so that even a hand-built SearchQuery cannot inject syntax: after
+  // encode() they hold only [a-z0-9] and Hangul, never quotes, operators or spaces.
+  const render = (p: Phrase) => {
+    const tokens = p.tokens.filter((t) => t.length > 0).map(encode)
+    return tokens.length > 0 ? [phrase(p, tokens)] : []
+  }
+  const groups = query.groups.map((g) => g.flatMap(render)).filter((g) => g.length > 0)
+  if (groups.length === 0) return null
+  return groups.map((g) => `(${g.join(or)})`).join(and)
+}
+
+/** An FTS5 MATCH expression, or null when the query has nothing to search for. */
+export function toFts5Match(query: SearchQuery): string | null {
+  return build(query, (p, tokens) => `"${tokens.join(' ')}"${p.prefix ? '*' : ''}`, ' OR ', ' AND ')
+}
+
+/** A string for to_tsquery('simple', $1), or null when there is nothing to search for. */
+export function toTsquery(query: SearchQuery): string | null {
+  const lexeme = (p: Phrase, t: string, last: boolean) => `'${t}'${p.prefix && last ? ':*' : ''}`
+  const phrase = (p: Phrase, tokens: string[]) =>
+    `(${tokens.map((t, i) => lexeme(p, t, i === tokens.length - 1)).join(' <-> ')})`
+  return build(query, phrase, ' | ', ' & ')
+}
