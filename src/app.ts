@@ -1,0 +1,129 @@
+// The composition root: builds the whole application from a Config. No listening here
+// (server.ts does that) and no state outside what this function creates.
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import cookie from '@fastify/cookie'
+import formbody from '@fastify/formbody'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { createArticlesReader } from './modules/articles/articles.reader.js'
+import { articlesRoutes } from './modules/articles/articles.routes.js'
+import { createArticlesWriter } from './modules/articles/articles.writer.js'
+import { createTodayPhotos } from './modules/articles/today-photos.js'
+import { createViewCounter } from './modules/articles/view-counter.js'
+import { createCommentsReader } from './modules/comments/comments.reader.js'
+import { createMediaService } from './modules/media/media.service.js'
+import { createOutletService } from './modules/outlet/outlet.service.js'
+import { pagesRoutes } from './modules/pages/pages.routes.js'
+import { createPagesService } from './modules/pages/pages.service.js'
+import { createLocalInvalidationBus, type InvalidationBus, tags } from './platform/cache/invalidation.js'
+import { createPageCache, disabledPageCache } from './platform/cache/page-cache.js'
+import { type Clock, systemClock } from './platform/clock.js'
+import type { Config } from './platform/config.js'
+import { type Db, openDatabase } from './platform/db/database.js'
+import { requireMigrated } from './platform/db/migrate.js'
+import { assetsPlugin, bundleAssets, fontDir } from './platform/http/assets.js'
+import { installCsrf } from './platform/http/csrf.js'
+import { installErrorHandling } from './platform/http/error-handler.js'
+import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
+import { securityHeaders } from './platform/http/security-headers.js'
+import { formatKoreaDate } from './platform/korea-time.js'
+import type { SiteContext } from './platform/views/site-context.js'
+
+export interface AppOverrides {
+  clock?: Clock
+  /** Log to stdout (true) or not; tests pass false. */
+  logger?: boolean
+  bus?: InvalidationBus
+}
+
+export async function buildApp(config: Config, overrides: AppOverrides = {}) {
+  const clock = overrides.clock ?? systemClock
+  const db: Db = openDatabase(config.database)
+  await requireMigrated(db.kysely)
+  const bus = overrides.bus ?? createLocalInvalidationBus()
+  const pageCache = config.pageCache.enabled
+    ? createPageCache({ maxEntries: config.pageCache.maxEntries, ttlMs: 60_000 })
+    : disabledPageCache
+  bus.subscribe((changed) => {
+    // The outlet's name and footer are on every page.
+    if (changed.includes(tags.outlet)) pageCache.clear()
+    else pageCache.invalidate(changed)
+  })
+
+  const mediaDir = resolve(config.mediaDir)
+  mkdirSync(mediaDir, { recursive: true })
+  const media = createMediaService({ db: db.kysely, clock, mediaDir })
+  const outlet = createOutletService({ db: db.kysely, bus })
+  const comments = createCommentsReader({ db: db.kysely })
+  const articles = createArticlesReader({ db: db.kysely, clock, bus, media, comments })
+  const articlesWriter = createArticlesWriter({ db: db.kysely, clock, bus })
+  const todayPhotos = createTodayPhotos({ db: db.kysely, bus, media })
+  const pages = createPagesService({
+    db: db.kysely,
+    clock,
+    bus,
+    uploadsDir: resolve(config.dataDir, 'uploads'),
+  })
+  const views = createViewCounter({ db: db.kysely, clock, flushEveryMs: 5_000 })
+  const assets = await bundleAssets()
+
+  const site = async (): Promise<SiteContext> => ({
+    outlet: await outlet.getOutlet(),
+    sections: await articles.sections(),
+    publicUrl: config.publicUrl,
+    assets,
+    kakaoJsKey: config.kakaoJsKey,
+    today: formatKoreaDate(clock.now()),
+  })
+
+  const http: FastifyInstance = Fastify({
+    logger: overrides.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+  })
+  await http.register(cookie, { secret: config.sessionSecret })
+  await http.register(formbody)
+  await installCsrf(http, config.publicUrl.startsWith('https:'))
+  await http.register(helmet, securityHeaders(config))
+  await http.register(pageCachePlugin, { cache: pageCache })
+  installErrorHandling(http, site)
+  await http.register(fastifyStatic, {
+    root: mediaDir,
+    prefix: '/media/',
+    immutable: true,
+    maxAge: '365d',
+    decorateReply: false,
+    index: false,
+  })
+  await http.register(fastifyStatic, {
+    root: fontDir,
+    prefix: '/fonts/',
+    immutable: true,
+    maxAge: '365d',
+    decorateReply: false,
+    index: false,
+  })
+  await http.register(assetsPlugin(assets))
+  await http.register(articlesRoutes({ reader: articles, comments, todayPhotos, views, site }))
+  await http.register(pagesRoutes({ pages, site }))
+
+  http.addHook('onClose', async () => {
+    await views.stop()
+    await db.close()
+  })
+
+  return {
+    http,
+    config,
+    clock,
+    db,
+    bus,
+    pageCache,
+    services: { media, outlet, comments, articles, articlesWriter, todayPhotos, pages, views },
+    close: () => http.close(),
+  }
+}
+
+export type Sinmun = Awaited<ReturnType<typeof buildApp>>

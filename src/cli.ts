@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// The `sinmun` command line: serve, migrate, seed-demo, create-staff.
+import { parseArgs } from 'node:util'
+import { hash } from '@node-rs/argon2'
+import { buildApp } from './app.js'
+import { seedDemo } from './modules/demo/seed-demo.js'
+import { type Config, ConfigError, loadConfig } from './platform/config.js'
+import { openDatabase } from './platform/db/database.js'
+import { migrateToLatest } from './platform/db/migrate.js'
+import { startServer } from './server.js'
+
+interface Command {
+  summary: string
+  usage: string
+  options: NonNullable<Parameters<typeof parseArgs>[0]>['options']
+  run(values: Record<string, string | boolean | undefined>, config: Config): Promise<void>
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    summary: 'Run the web server (migrates the database first).',
+    usage: 'sinmun serve [--port N] [--host H]',
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    async run(values, config) {
+      await startServer({
+        ...config,
+        port: values.port ? Number(values.port) : config.port,
+        host: typeof values.host === 'string' ? values.host : config.host,
+      })
+    },
+  },
+  migrate: {
+    summary: 'Apply pending database migrations and exit.',
+    usage: 'sinmun migrate',
+    options: {},
+    async run(_values, config) {
+      const db = openDatabase(config.database)
+      const { error, results } = await migrateToLatest(db.kysely)
+      for (const r of results ?? [])
+        console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`)
+      if ((results ?? []).length === 0) console.log('Database is up to date.')
+      await db.close()
+      if (error) throw error
+    },
+  },
+  'seed-demo': {
+    summary: 'Fill an empty database with the demo outlet, articles and photos.',
+    usage: 'sinmun seed-demo',
+    options: {},
+    async run(_values, config) {
+      const app = await buildApp(config, { logger: false })
+      try {
+        const result = await seedDemo(app)
+        if (!result.seeded) console.log('The database already has content; nothing seeded.')
+        else console.log(`Seeded. Newsroom login: ${result.admin?.email} / ${result.admin?.password}`)
+      } finally {
+        await app.close()
+      }
+    },
+  },
+  'create-staff': {
+    summary: 'Create a newsroom account (reporter, desk or admin).',
+    usage: 'sinmun create-staff --email E --name N --role reporter|desk|admin [--password P]',
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+    },
+    async run(values, config) {
+      const role = values.role
+      if (typeof values.email !== 'string' || typeof values.name !== 'string') {
+        throw new UsageError('--email and --name are required')
+      }
+      if (role !== 'reporter' && role !== 'desk' && role !== 'admin') {
+        throw new UsageError('--role must be reporter, desk or admin')
+      }
+      const password =
+        typeof values.password === 'string' ? values.password : crypto.randomUUID().slice(0, 16)
+      if (password.length < 10) throw new UsageError('--password must be at least 10 characters')
+      const app = await buildApp(config, { logger: false })
+      try {
+        await app.db.kysely
+          .insertInto('staff')
+          .values({
+            email: values.email.trim().toLowerCase(),
+            name: values.name.trim(),
+            role,
+            passwordHash: await hash(password),
+            createdAt: new Date().toISOString(),
+          })
+          .execute()
+        console.log(`Created ${role} ${values.email}${values.password ? '' : ` with password ${password}`}`)
+      } finally {
+        await app.close()
+      }
+    },
+  },
+}
+
+class UsageError extends Error {}
+
+function help() {
+  console.log('Usage: sinmun <command> [options]\n\nCommands:')
+  for (const [name, c] of Object.entries(commands)) console.log(`  ${name.padEnd(14)}${c.summary}`)
+  console.log('\nRun `sinmun <command> --help` for the options of one command.')
+  console.log('Configuration comes from environment variables; see README.md.')
+}
+
+async function main(argv: string[]) {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') return help()
+  const command = commands[name]
+  if (!command) {
+    console.error(`Unknown command: ${name}`)
+    help()
+    process.exitCode = 2
+    return
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  })
+  if (values.help) {
+    console.log(`${command.summary}\n\nUsage: ${command.usage}`)
+    return
+  }
+  await command.run(values, loadConfig(process.env))
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message)
+  else console.error(error)
+  process.exit(1)
+})

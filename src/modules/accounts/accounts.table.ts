@@ -1,0 +1,11 @@
+import type { Generated } from 'kysely'
+
+export interface ReadersTable {
+  id: Generated<number>
+  /** 'kakao', 'naver', 'google', 'demo' or an issuer's configured id. */
+  provider: string
+  subject: string
+  displayName: string
+  createdAt: string
+  suspendedAt: string | null
+}

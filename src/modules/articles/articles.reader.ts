@@ -1,0 +1,192 @@
+// Reading published articles into the view models the reader pages show.
+import type { Kysely } from 'kysely'
+import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
+import { memo } from '../../platform/cache/memo.js'
+import type { Clock } from '../../platform/clock.js'
+import type { Database } from '../../platform/db/database.js'
+import type { CommentsReader } from '../comments/comments.reader.js'
+import type { MediaService } from '../media/media.service.js'
+import {
+  type ArticleCard,
+  type ArticlePage,
+  articleUrl,
+  type RankedLink,
+  type ReporterProfile,
+  type SectionRef,
+  tagUrl,
+} from './article-views.js'
+import * as repo from './articles.repository.js'
+import { photoIdsIn, readDocument } from './document/document.schema.js'
+
+export interface ArticlesReaderDeps {
+  db: Kysely<Database>
+  clock: Clock
+  bus: InvalidationBus
+  media: Pick<MediaService, 'findPhotos'>
+  comments: Pick<CommentsReader, 'countsFor'>
+}
+
+const utcHour = (d: Date) => d.toISOString().slice(0, 13)
+const HOUR = 3_600_000
+
+export function createArticlesReader(deps: ArticlesReaderDeps) {
+  const { db } = deps
+
+  const sections = memo(async () => {
+    const rows = await repo.allSections(db)
+    return rows.map((s): SectionRef => ({ id: s.id, slug: s.slug, name: s.name }))
+  }, 300_000)
+
+  const mostReadFor = (hours: number) =>
+    memo(async (): Promise<RankedLink[]> => {
+      const since = utcHour(new Date(deps.clock.now().getTime() - hours * HOUR))
+      const rows = await repo.mostViewedSince(db, since, 10)
+      return rows.map((r, i) => ({ id: r.id, url: articleUrl(r.id), headline: r.headline, rank: i + 1 }))
+    }, 60_000)
+  const mostReadDay = mostReadFor(24)
+  const mostReadWeek = mostReadFor(24 * 7)
+
+  deps.bus.subscribe((changed) => {
+    if (changed.some((t) => t.startsWith('section:'))) sections.reset()
+    if (changed.includes(tags.latest) || changed.includes(tags.mostRead)) {
+      mostReadDay.reset()
+      mostReadWeek.reset()
+    }
+  })
+
+  /** Turns rows into list entries with one query each for photos, reporters and comment counts. */
+  async function cards(rows: readonly repo.CardRow[]): Promise<ArticleCard[]> {
+    if (rows.length === 0) return []
+    const ids = rows.map((r) => r.id)
+    const [allSections, photos, reporters, counts] = await Promise.all([
+      sections.get(),
+      deps.media.findPhotos(rows.flatMap((r) => (r.leadPhotoId ? [r.leadPhotoId] : []))),
+      repo.reportersOf(db, ids),
+      deps.comments.countsFor(ids),
+    ])
+    const sectionById = new Map(allSections.map((s) => [s.id, s]))
+    return rows.map((r) => ({
+      id: r.id,
+      url: articleUrl(r.id),
+      headline: r.headline,
+      subheadline: r.subheadline,
+      summary: r.summary,
+      section: sectionById.get(r.sectionId) ?? { id: r.sectionId, slug: '', name: '' },
+      reporters: reporters
+        .filter((p) => p.articleId === r.id)
+        .map((p) => ({ id: p.id, name: p.name, email: p.email })),
+      publishedAt: r.publishedAt ?? '',
+      leadPhoto: r.leadPhotoId ? (photos.get(r.leadPhotoId) ?? null) : null,
+      commentCount: counts.get(r.id) ?? 0,
+    }))
+  }
+
+  return {
+    cards,
+    sections: () => sections.get(),
+    async sectionBySlug(slug: string) {
+      return (await sections.get()).find((s) => s.slug === slug)
+    },
+    mostRead: async () => ({ day: await mostReadDay.get(), week: await mostReadWeek.get() }),
+
+    async articlePage(id: number): Promise<ArticlePage | undefined> {
+      const row = await repo.findPublishedArticle(db, id)
+      if (!row?.publishedAt) return undefined
+      const body = readDocument(row.body)
+      const [allSections, reporterRows, tagRows, relatedRows, neighbours] = await Promise.all([
+        sections.get(),
+        repo.reportersOf(db, [id]),
+        repo.tagsOf(db, id),
+        repo.relatedIds(db, id),
+        repo.sectionNeighbours(db, { id, sectionId: row.sectionId, publishedAt: row.publishedAt }),
+      ])
+      const relatedCards = await repo.cardsByIds(
+        db,
+        relatedRows.map((r) => r.relatedId),
+      )
+      const photoIds = [
+        ...photoIdsIn(body),
+        ...(row.leadPhotoId ? [row.leadPhotoId] : []),
+        ...reporterRows.flatMap((r) => (r.photoId ? [r.photoId] : [])),
+      ]
+      const [photos, related] = await Promise.all([deps.media.findPhotos(photoIds), cards(relatedCards)])
+      const reporters: ReporterProfile[] = reporterRows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        bio: r.bio,
+        photo: r.photoId ? (photos.get(r.photoId) ?? null) : null,
+      }))
+      const link = (n: { id: number; headline: string } | undefined) =>
+        n ? { id: n.id, url: articleUrl(n.id), headline: n.headline } : null
+      return {
+        id: row.id,
+        url: articleUrl(row.id),
+        headline: row.headline,
+        subheadline: row.subheadline,
+        summary: row.summary,
+        body,
+        bodyPhotos: photos,
+        leadPhoto: row.leadPhotoId ? (photos.get(row.leadPhotoId) ?? null) : null,
+        section: allSections.find((s) => s.id === row.sectionId) ?? { id: row.sectionId, slug: '', name: '' },
+        reporters,
+        tags: tagRows.map((t) => ({ id: t.id, name: t.name, url: tagUrl(t.name) })),
+        publishedAt: row.publishedAt,
+        modifiedAt: row.modifiedAt,
+        correctionNote: row.correctionNote,
+        related: inDeskOrder(related, relatedRows),
+        previous: link(neighbours.previous),
+        next: link(neighbours.next),
+      }
+    },
+
+    latest: async (limit: number, offset = 0) => cards(await repo.latestCards(db, limit, offset)),
+    byGrade: async (grade: 'headline' | 'important', limit: number) =>
+      cards(await repo.latestCardsByGrade(db, grade, limit)),
+
+    async sectionList(sectionId: number, limit: number, offset: number) {
+      const [rows, total] = await Promise.all([
+        repo.sectionCards(db, sectionId, limit, offset),
+        repo.countSection(db, sectionId),
+      ])
+      return { articles: await cards(rows), total }
+    },
+
+    async tagList(name: string, limit: number, offset: number) {
+      const tag = await repo.findTagByName(db, name)
+      if (!tag) return undefined
+      const [rows, total] = await Promise.all([
+        repo.tagCards(db, tag.id, limit, offset),
+        repo.countTag(db, tag.id),
+      ])
+      return { tag, articles: await cards(rows), total }
+    },
+
+    async reporterList(staffId: number, limit: number, offset: number) {
+      const reporter = await repo.findReporter(db, staffId)
+      if (!reporter) return undefined
+      const [rows, total, photos] = await Promise.all([
+        repo.reporterCards(db, staffId, limit, offset),
+        repo.countReporter(db, staffId),
+        deps.media.findPhotos(reporter.photoId ? [reporter.photoId] : []),
+      ])
+      const profile: ReporterProfile = {
+        id: reporter.id,
+        name: reporter.name,
+        email: reporter.email,
+        bio: reporter.bio,
+        photo: reporter.photoId ? (photos.get(reporter.photoId) ?? null) : null,
+      }
+      return { reporter: profile, articles: await cards(rows), total }
+    },
+  }
+}
+
+/** Keeps the desk's order of related articles (the query returns them in id order). */
+function inDeskOrder(cards: ArticleCard[], order: { relatedId: number }[]): ArticleCard[] {
+  const byId = new Map(cards.map((c) => [c.id, c]))
+  return order.flatMap((o) => byId.get(o.relatedId) ?? [])
+}
+
+export type ArticlesReader = ReturnType<typeof createArticlesReader>
+export { utcHour }

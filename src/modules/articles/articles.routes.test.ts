@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { testDialects } from '../../testing/dialects.js'
+import { createTestApp, type TestApp } from '../../testing/test-app.js'
+
+const get = (app: TestApp, url: string, headers: Record<string, string> = {}) =>
+  app.http.inject({ method: 'GET', url, headers })
+
+for (const dialect of await testDialects()) {
+  describe(`${dialect}: reader pages`, () => {
+    let app: TestApp
+    let articleId: number
+    beforeAll(async () => {
+      app = await createTestApp({ dialect, seed: true })
+      const stargate = await app.db.kysely
+        .selectFrom('articles')
+        .select('id')
+        .where('headline', 'like', '%스타게이트%')
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+      articleId = stargate.id
+    })
+    afterAll(() => app.cleanup())
+
+    test('the home page shows the top story, section blocks, most read and today photo', async () => {
+      const res = await get(app, '/')
+      expect(res.statusCode).toBe(200)
+      const html = res.body
+      const top = await app.services.articles.byGrade('headline', 1)
+      expect(html).toContain(top[0]!.headline)
+      for (const name of ['정치', '경제', '사회', '많이 본 뉴스', '투데이포토', '최신기사'])
+        expect(html).toContain(name)
+      expect(html).toContain('등록번호')
+      expect(html).toContain('서울 아09999')
+      expect(html).toContain('청소년보호책임자')
+    })
+
+    test('the article page has byline, photo caption and credit, times, share links and comments', async () => {
+      const res = await get(app, `/news/${articleId}`)
+      expect(res.statusCode).toBe(200)
+      const html = res.body
+      expect(html).toMatch(/<span class="byline">신문일보=[^<]+ 기자<\/span>/)
+      expect(html).toMatch(/<figcaption><span class="caption">[^<]+<\/span><span class="credit">사진=/)
+      expect(html).toContain('입력 <time datetime="2025-02-04T09:30:00.000Z">2025.02.04 18:30</time>')
+      expect(html).toContain('https://www.facebook.com/sharer/sharer.php?u=')
+      expect(html).toContain('https://twitter.com/intent/tweet?url=')
+      expect(html).toContain('https://band.us/plugin/share?body=')
+      expect(html).toContain('저작권자 © (주)신문일보 무단전재 및 재배포 금지')
+      expect(html).toContain('<span class="comment-count">')
+      expect(html).toContain('계정을 선택하시면 로그인·계정인증을 통해 댓글을 남기실 수 있습니다.')
+      expect(html).toContain('"@type":"NewsArticle"')
+      expect(html).toContain('<meta property="og:image" content="http://localhost:3000/media/')
+    })
+
+    test('a photo is offered in WebP and JPEG sizes with width and height set', async () => {
+      const html = (await get(app, `/news/${articleId}`)).body
+      const source = html.match(/<source type="image\/webp" srcset="([^"]+)"/)
+      expect(source?.[1]).toMatch(/\/media\/[\w-]+\/320\.webp 320w, .*\/1280\.webp 1280w/)
+      const img = html.match(/<img src="(\/media\/[^"]+\.jpg)"[^>]*width="(\d+)" height="(\d+)"/)
+      expect(img).not.toBeNull()
+      const file = await get(app, img![1]!)
+      expect(file.statusCode).toBe(200)
+      expect(file.headers['content-type']).toBe('image/jpeg')
+      expect(file.headers['cache-control']).toContain('immutable')
+    })
+
+    test('section, tag and reporter pages list articles with pagination', async () => {
+      const section = await get(app, '/section/it-science')
+      expect(section.statusCode).toBe(200)
+      expect(section.body).toContain('스타게이트')
+      const tag = await get(app, `/tag/${encodeURIComponent('반도체')}`)
+      expect(tag.statusCode).toBe(200)
+      expect(tag.body).toContain('‘반도체’ 태그 기사')
+      const reporter = await app.db.kysely
+        .selectFrom('staff')
+        .select(['id', 'name'])
+        .where('role', '=', 'reporter')
+        .executeTakeFirstOrThrow()
+      const page = await get(app, `/reporter/${reporter.id}`)
+      expect(page.statusCode).toBe(200)
+      expect(page.body).toContain(`${reporter.name} 기자`)
+    })
+
+    test('unknown pages answer 404 with the Korean error page', async () => {
+      for (const url of [
+        '/news/999999',
+        '/section/nope',
+        '/tag/없는태그',
+        '/reporter/99999',
+        '/nothing-here',
+      ]) {
+        const res = await get(app, url)
+        expect(res.statusCode, url).toBe(404)
+        expect(res.body).toContain('페이지를 찾을 수 없습니다')
+      }
+      expect((await get(app, '/news/abc')).statusCode).toBe(400)
+    })
+
+    test('cached pages: ETag revalidation, a correction shows at once, unrelated pages stay cached', async () => {
+      const other = await app.db.kysely
+        .selectFrom('articles')
+        .select('id')
+        .where('id', '!=', articleId)
+        .where('sectionId', '!=', (await app.services.articles.articlePage(articleId))!.section.id)
+        .executeTakeFirstOrThrow()
+      await get(app, `/news/${other.id}`)
+      const first = await get(app, `/news/${articleId}`)
+      const second = await get(app, `/news/${articleId}`)
+      expect(second.headers['x-cache']).toBe('hit')
+      expect(second.headers['cache-control']).toContain('public')
+      const revalidated = await get(app, `/news/${articleId}`, {
+        'if-none-match': String(first.headers.etag),
+      })
+      expect(revalidated.statusCode).toBe(304)
+
+      const page = (await app.services.articles.articlePage(articleId))!
+      await app.services.articlesWriter.updateArticle(
+        articleId,
+        {
+          sectionId: page.section.id,
+          headline: '정정된 제목: 스타게이트 회동',
+          subheadline: page.subheadline,
+          body: page.body,
+          leadPhotoId: page.leadPhoto?.id ?? null,
+          reporterIds: page.reporters.map((r) => r.id),
+          tags: page.tags.map((t) => t.name),
+        },
+        '제목의 표현을 바로잡았습니다.',
+      )
+      const corrected = await get(app, `/news/${articleId}`)
+      expect(corrected.headers['x-cache']).toBe('miss')
+      expect(corrected.body).toContain('정정된 제목: 스타게이트 회동')
+      expect(corrected.body).toContain('제목의 표현을 바로잡았습니다.')
+      expect(corrected.body).toMatch(/수정 <time/)
+      expect((await get(app, `/news/${other.id}`)).headers['x-cache']).toBe('hit')
+    })
+
+    test('a reader with a session cookie is never served the shared cache', async () => {
+      await get(app, '/')
+      const res = await get(app, '/', { cookie: 'sid=abc' })
+      expect(res.headers['x-cache']).toBeUndefined()
+      expect(res.headers['cache-control']).toBe('private, no-store')
+    })
+
+    test('page views are counted and feed 많이 본 뉴스', async () => {
+      for (let i = 0; i < 500; i++) await get(app, `/news/${articleId}`)
+      await app.services.views.flush()
+      app.bus.publish(['most-read'])
+      const { day } = await app.services.articles.mostRead()
+      expect(day[0]?.id).toBe(articleId)
+    })
+  })
+}

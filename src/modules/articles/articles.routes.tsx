@@ -1,0 +1,225 @@
+// Reader routes of the articles module: home, article, section, tag and reporter pages.
+import type { FastifyPluginAsync } from 'fastify'
+import { z } from 'zod'
+import { tags } from '../../platform/cache/invalidation.js'
+import { messages as m, msg } from '../../platform/i18n/messages.js'
+import { renderPage } from '../../platform/views/render.js'
+import type { SiteContext } from '../../platform/views/site-context.js'
+import type { CommentsReader } from '../comments/comments.reader.js'
+import { Picture } from '../media/photo.view.js'
+import { reporterUrl, sectionUrl, tagUrl } from './article-views.js'
+import type { ArticlesReader } from './articles.reader.js'
+import type { TodayPhotos } from './today-photos.js'
+import type { ViewCounter } from './view-counter.js'
+import { ArticlePageView } from './views/article.view.js'
+import { HomeView } from './views/home.view.js'
+import { ListPageView } from './views/list.view.js'
+
+export interface ArticlesRoutesDeps {
+  reader: ArticlesReader
+  comments: CommentsReader
+  todayPhotos: Pick<TodayPhotos, 'todayPhotos'>
+  views: ViewCounter
+  site: () => Promise<SiteContext>
+}
+
+const PER_PAGE = 20
+const MAX_PAGE = 500
+const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+})
+const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1) })
+const listCache = { query: ['page'] } as const
+
+export const articlesRoutes =
+  (deps: ArticlesRoutesDeps): FastifyPluginAsync =>
+  async (app) => {
+    const { reader } = deps
+
+    app.get('/', { config: { pageCache: {} } }, async (_request, reply) => {
+      const [site, headlines, important, latest, mostRead, todayPhotos] = await Promise.all([
+        deps.site(),
+        reader.byGrade('headline', 4),
+        reader.byGrade('important', 40),
+        reader.latest(10),
+        reader.mostRead(),
+        deps.todayPhotos.todayPhotos(),
+      ])
+      const [top, ...moreHeadlines] = headlines.length > 0 ? headlines : latest
+      const shown = new Set([top?.id, ...moreHeadlines.map((a) => a.id)])
+      const sectionBlocks = site.sections.map((section) => ({
+        section,
+        articles: important.filter((a) => a.section.id === section.id && !shown.has(a.id)).slice(0, 4),
+      }))
+      // Sections whose desk has graded nothing 중요 lately are filled with their newest articles.
+      const missing = sectionBlocks.filter((b) => b.articles.length === 0)
+      const fills = await Promise.all(missing.map((b) => reader.sectionList(b.section.id, 4, 0)))
+      missing.forEach((b, i) => {
+        b.articles = fills[i]?.articles ?? []
+      })
+      const html = renderPage(
+        <HomeView
+          site={site}
+          top={top ?? null}
+          headlines={moreHeadlines}
+          latest={latest.filter((a) => !shown.has(a.id))}
+          sectionBlocks={sectionBlocks}
+          mostRead={mostRead}
+          todayPhotos={todayPhotos}
+        />,
+      )
+      const shownIds = [...headlines, ...latest, ...sectionBlocks.flatMap((b) => b.articles)].map((a) => a.id)
+      return reply.sendPage(html, [
+        tags.home,
+        tags.latest,
+        tags.outlet,
+        ...new Set(shownIds.map(tags.article)),
+      ])
+    })
+
+    app.get(
+      '/news/:id',
+      {
+        config: {
+          pageCache: {
+            onServe: (request) => {
+              const id = Number((request.params as { id: string }).id)
+              if (Number.isInteger(id) && id > 0) deps.views.record(id)
+            },
+          },
+        },
+      },
+      async (request, reply) => {
+        const { id } = IdParams.parse(request.params)
+        const [site, article] = await Promise.all([deps.site(), reader.articlePage(id)])
+        if (!article) return reply.callNotFound()
+        const [counts, list, mostRead, todayPhotos] = await Promise.all([
+          deps.comments.countsFor([id]),
+          deps.comments.threadFor(id),
+          reader.mostRead(),
+          deps.todayPhotos.todayPhotos(),
+        ])
+        const html = renderPage(
+          <ArticlePageView
+            site={site}
+            article={article}
+            comments={{ count: counts.get(id) ?? 0, list }}
+            mostRead={mostRead}
+            todayPhotos={todayPhotos}
+          />,
+        )
+        const shown = [...article.related.map((r) => r.id), article.previous?.id, article.next?.id]
+        return reply.sendPage(html, [
+          tags.article(id),
+          ...shown.flatMap((other) => (other ? [tags.article(other)] : [])),
+          ...article.reporters.map((r) => tags.reporter(r.id)),
+          tags.outlet,
+        ])
+      },
+    )
+
+    app.get('/section/:slug', { config: { pageCache: listCache } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string }
+      const { page } = PageQuery.parse(request.query)
+      const [site, section] = await Promise.all([deps.site(), reader.sectionBySlug(slug)])
+      if (!section) return reply.callNotFound()
+      const [list, mostRead] = await Promise.all([
+        reader.sectionList(section.id, PER_PAGE, (page - 1) * PER_PAGE),
+        reader.mostRead(),
+      ])
+      const html = renderPage(
+        <ListPageView
+          site={site}
+          title={section.name}
+          description={msg(m.lists.articleCount, { count: list.total })}
+          path={sectionUrl(section.slug)}
+          page={page}
+          perPage={PER_PAGE}
+          total={list.total}
+          articles={list.articles}
+          mostRead={mostRead}
+          activeSection={section.id}
+          feed={`/rss/${section.slug}.xml`}
+        />,
+      )
+      return reply.sendPage(html, [
+        tags.section(section.id),
+        tags.outlet,
+        ...list.articles.map((a) => tags.article(a.id)),
+      ])
+    })
+
+    app.get('/tag/:name', { config: { pageCache: listCache } }, async (request, reply) => {
+      const { name } = request.params as { name: string }
+      const { page } = PageQuery.parse(request.query)
+      const [site, list, mostRead] = await Promise.all([
+        deps.site(),
+        reader.tagList(name.normalize('NFC'), PER_PAGE, (page - 1) * PER_PAGE),
+        reader.mostRead(),
+      ])
+      if (!list) return reply.callNotFound()
+      const html = renderPage(
+        <ListPageView
+          site={site}
+          title={msg(m.lists.tagHeading, { tag: list.tag.name })}
+          description={msg(m.lists.articleCount, { count: list.total })}
+          path={tagUrl(list.tag.name)}
+          page={page}
+          perPage={PER_PAGE}
+          total={list.total}
+          articles={list.articles}
+          mostRead={mostRead}
+        />,
+      )
+      return reply.sendPage(html, [
+        tags.tag(list.tag.id),
+        tags.outlet,
+        ...list.articles.map((a) => tags.article(a.id)),
+      ])
+    })
+
+    app.get('/reporter/:id', { config: { pageCache: listCache } }, async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      const { page } = PageQuery.parse(request.query)
+      const [site, list, mostRead] = await Promise.all([
+        deps.site(),
+        reader.reporterList(id, PER_PAGE, (page - 1) * PER_PAGE),
+        reader.mostRead(),
+      ])
+      if (!list) return reply.callNotFound()
+      const r = list.reporter
+      const html = renderPage(
+        <ListPageView
+          site={site}
+          title={msg(m.lists.reporterTitle, { name: r.name })}
+          description={r.bio || msg(m.lists.reporterArticles, { name: r.name })}
+          path={reporterUrl(r.id)}
+          page={page}
+          perPage={PER_PAGE}
+          total={list.total}
+          articles={list.articles}
+          mostRead={mostRead}
+          intro={
+            <section class="profile" aria-label={m.article.reporterBox}>
+              {r.photo && <Picture photo={r.photo} sizes="96px" width={320} alt={r.name} />}
+              <div>
+                <p>{r.bio}</p>
+                <p>
+                  <a href={`mailto:${r.email}`}>{r.email}</a>
+                </p>
+              </div>
+            </section>
+          }
+        />,
+      )
+      return reply.sendPage(html, [
+        tags.reporter(r.id),
+        tags.outlet,
+        ...list.articles.map((a) => tags.article(a.id)),
+      ])
+    })
+  }

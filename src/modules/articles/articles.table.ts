@@ -1,0 +1,64 @@
+// Row types of the articles module's tables (snake_case in SQL, camelCase here).
+import type { Generated } from 'kysely'
+
+export type ArticleStatus = 'draft' | 'submitted' | 'returned' | 'scheduled' | 'published' | 'withdrawn'
+export type ArticleGrade = 'headline' | 'important' | 'normal'
+
+export interface SectionsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  position: number
+}
+
+export interface ArticlesTable {
+  id: Generated<number>
+  sectionId: number
+  headline: string
+  subheadline: string
+  /** ProseMirror document JSON; see articles/document/. */
+  body: string
+  /** Plain-text opening of the body, kept for lists, feeds and meta descriptions. */
+  summary: string
+  leadPhotoId: number | null
+  status: ArticleStatus
+  grade: ArticleGrade
+  createdBy: number | null
+  createdAt: string
+  updatedAt: string
+  publishedAt: string | null
+  /** Set when a published article is corrected; shown to readers as 수정. */
+  modifiedAt: string | null
+  scheduledAt: string | null
+  correctionNote: string | null
+  withdrawnReason: string | null
+}
+
+export interface ArticleReportersTable {
+  articleId: number
+  staffId: number
+  position: number
+}
+
+export interface TagsTable {
+  id: Generated<number>
+  name: string
+}
+
+export interface ArticleTagsTable {
+  articleId: number
+  tagId: number
+}
+
+export interface RelatedArticlesTable {
+  articleId: number
+  relatedId: number
+  position: number
+}
+
+export interface ArticleViewsTable {
+  articleId: number
+  /** UTC hour, 'YYYY-MM-DDTHH'. */
+  hour: string
+  views: number
+}

@@ -1,0 +1,75 @@
+// The fixed schema of an article body: a ProseMirror/TipTap JSON document. Anything outside
+// it is rejected on save, so the renderer only ever meets these node types.
+import { z } from 'zod'
+
+const safeHref = z
+  .string()
+  .max(2000)
+  .refine((href) => /^(https?:\/\/|mailto:|\/)/i.test(href), 'only http(s), mailto and site links')
+
+const Mark = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('bold') }),
+  z.object({ type: z.literal('italic') }),
+  z.object({ type: z.literal('link'), attrs: z.object({ href: safeHref }).loose() }),
+])
+
+const Text = z.object({ type: z.literal('text'), text: z.string().min(1), marks: z.array(Mark).optional() })
+const HardBreak = z.object({ type: z.literal('hardBreak') })
+const Inline = z.discriminatedUnion('type', [Text, HardBreak])
+
+const Paragraph = z.object({ type: z.literal('paragraph'), content: z.array(Inline).optional() })
+const Heading = z.object({
+  type: z.literal('heading'),
+  attrs: z.object({ level: z.union([z.literal(2), z.literal(3)]) }),
+  content: z.array(Inline).optional(),
+})
+const ListItem = z.object({ type: z.literal('listItem'), content: z.array(Paragraph).min(1) })
+const BulletList = z.object({ type: z.literal('bulletList'), content: z.array(ListItem).min(1) })
+const OrderedList = z.object({ type: z.literal('orderedList'), content: z.array(ListItem).min(1) })
+const Blockquote = z.object({
+  type: z.literal('blockquote'),
+  attrs: z.object({ cite: z.string().max(200).nullish() }).optional(),
+  content: z.array(Paragraph).min(1),
+})
+const Photo = z.object({
+  type: z.literal('photo'),
+  attrs: z.object({
+    photoId: z.number().int().positive(),
+    caption: z.string().max(1000).nullish(),
+    credit: z.string().max(200).nullish(),
+    alt: z.string().max(500).nullish(),
+  }),
+})
+const YouTube = z.object({
+  type: z.literal('youtube'),
+  attrs: z.object({ videoId: z.string().regex(/^[\w-]{6,20}$/) }),
+})
+const HorizontalRule = z.object({ type: z.literal('horizontalRule') })
+
+const Block = z.discriminatedUnion('type', [
+  Paragraph,
+  Heading,
+  BulletList,
+  OrderedList,
+  Blockquote,
+  Photo,
+  YouTube,
+  HorizontalRule,
+])
+
+export const ArticleDocument = z.object({ type: z.literal('doc'), content: z.array(Block) })
+
+export type ArticleDocument = z.infer<typeof ArticleDocument>
+export type DocumentBlock = z.infer<typeof Block>
+export type InlineNode = z.infer<typeof Inline>
+export type ParagraphNode = z.infer<typeof Paragraph>
+
+/** Reads a stored body; stored bodies were validated on save, so this only parses. */
+export function readDocument(json: string): ArticleDocument {
+  return JSON.parse(json) as ArticleDocument
+}
+
+/** The photo ids a document refers to, in order, so they can be loaded in one query. */
+export function photoIdsIn(doc: ArticleDocument): number[] {
+  return doc.content.flatMap((b) => (b.type === 'photo' ? [b.attrs.photoId] : []))
+}

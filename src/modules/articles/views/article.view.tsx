@@ -1,0 +1,241 @@
+// The article page: every element of the reference page (DESIGN.md), server-rendered;
+// the progress bar, copy, font size and Kakao share are enhanced by article.ts.
+import { messages as m, msg } from '../../../platform/i18n/messages.js'
+import { formatKoreaDateTime } from '../../../platform/korea-time.js'
+import { Layout } from '../../../platform/views/layout.js'
+import type { SiteContext } from '../../../platform/views/site-context.js'
+import type { CommentView } from '../../comments/comments.reader.js'
+import { CommentSection } from '../../comments/comments.view.js'
+import { Figure, Picture } from '../../media/photo.view.js'
+import { type ArticlePage, type RankedLink, reporterUrl, sectionUrl } from '../article-views.js'
+import { DocumentBody, Inline } from '../document/document.view.js'
+import type { TodayPhoto } from '../today-photos.js'
+import { articleMeta } from './article-meta.js'
+import { ArticleList, MostRead, TodayPhotos } from './blocks.js'
+
+export interface ArticlePageProps {
+  site: SiteContext
+  article: ArticlePage
+  comments: { count: number; list: CommentView[] }
+  mostRead: { day: RankedLink[]; week: RankedLink[] }
+  todayPhotos: TodayPhoto[]
+}
+
+export function ArticlePageView(props: ArticlePageProps) {
+  const { site, article: a } = props
+  const absoluteUrl = `${site.publicUrl}${a.url}`
+  return (
+    <Layout
+      site={site}
+      meta={articleMeta(site, a)}
+      scripts={[site.assets.articleJs]}
+      activeSection={a.section.id}
+    >
+      <div
+        class="progress"
+        role="progressbar"
+        aria-label={m.article.progress}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={0}
+      >
+        <span class="progress-fill" />
+      </div>
+      <div class="article-layout">
+        <article class="article" data-article-id={a.id}>
+          <header class="article-header">
+            <p class="article-section">
+              <a href={sectionUrl(a.section.slug)}>{a.section.name}</a>
+            </p>
+            <h1 class="headline">{a.headline}</h1>
+            {a.subheadline && <p class="subheadline">{a.subheadline}</p>}
+            <ul class="article-info">
+              <li>
+                {a.reporters.map((r, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <a href={reporterUrl(r.id)}>{`${r.name} ${m.article.reporterSuffix}`}</a>
+                  </>
+                ))}
+              </li>
+              <li>
+                {m.article.published}{' '}
+                <time datetime={a.publishedAt}>{formatKoreaDateTime(a.publishedAt)}</time>
+              </li>
+              {a.modifiedAt && (
+                <li class="modified">
+                  {m.article.modified}{' '}
+                  <time datetime={a.modifiedAt}>{formatKoreaDateTime(a.modifiedAt)}</time>
+                </li>
+              )}
+            </ul>
+            <SharePanel site={site} url={absoluteUrl} title={a.headline} />
+          </header>
+          <div class="article-body" id="article-body">
+            {a.leadPhoto && <Figure photo={a.leadPhoto} eager />}
+            <BylineLead outlet={site.outlet.name} article={a} />
+            {a.correctionNote && (
+              <aside class="correction" aria-label={m.article.correctionNote}>
+                <strong>{m.article.correctionNote}</strong> {a.correctionNote}
+              </aside>
+            )}
+          </div>
+          {a.tags.length > 0 && (
+            <ul class="tags" aria-label={m.article.tags}>
+              {a.tags.map((t) => (
+                <li>
+                  <a href={t.url}>{`#${t.name}`}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {a.reporters.map((r) => (
+            <section class="reporter-box" aria-label={m.article.reporterBox}>
+              {r.photo && (
+                <Picture photo={r.photo} sizes="64px" width={320} class="reporter-photo" alt={r.name} />
+              )}
+              <div>
+                <p class="reporter-name">
+                  <a href={reporterUrl(r.id)}>{`${r.name} ${m.article.reporterSuffix}`}</a>
+                </p>
+                <p class="reporter-email">
+                  <a href={`mailto:${r.email}`}>{r.email}</a>
+                </p>
+                {r.bio && <p class="reporter-bio">{r.bio}</p>}
+              </div>
+            </section>
+          ))}
+          <p class="article-copyright">
+            {msg(m.site.copyright, { holder: site.outlet.copyrightHolder || site.outlet.name })}
+          </p>
+          {a.related.length > 0 && (
+            <section class="related" aria-labelledby="related-title">
+              <h2 id="related-title">{m.article.related}</h2>
+              <ArticleList articles={a.related} />
+            </section>
+          )}
+          {(a.previous || a.next) && (
+            <nav class="prev-next" aria-label={`${m.article.previous} / ${m.article.next}`}>
+              {a.previous && (
+                <a href={a.previous.url} rel="prev">
+                  <span>{m.article.previous}</span> {a.previous.headline}
+                </a>
+              )}
+              {a.next && (
+                <a href={a.next.url} rel="next">
+                  <span>{m.article.next}</span> {a.next.headline}
+                </a>
+              )}
+            </nav>
+          )}
+          <CommentSection articleId={a.id} count={props.comments.count} comments={props.comments.list} />
+        </article>
+        <aside class="sidebar" aria-label={m.article.mostRead}>
+          <MostRead day={props.mostRead.day} week={props.mostRead.week} />
+          <TodayPhotos photos={props.todayPhotos} />
+        </aside>
+      </div>
+    </Layout>
+  )
+}
+
+/** `매체명=이름 기자 | 본문…`: the byline opens the body, as Korean wire copy does. */
+function BylineLead(props: { outlet: string; article: ArticlePage }) {
+  const names = props.article.reporters.map((r) => `${r.name} ${m.article.reporterSuffix}`).join('·')
+  const byline = <span class="byline">{`${props.outlet}=${names}`}</span>
+  const [first, ...rest] = props.article.body.content
+  const doc = props.article.body
+  if (first?.type !== 'paragraph') {
+    return (
+      <>
+        <p>{byline}</p>
+        <DocumentBody doc={doc} photos={props.article.bodyPhotos} />
+      </>
+    )
+  }
+  return (
+    <>
+      <p>
+        {byline}
+        {' | '}
+        <Inline nodes={first.content} />
+      </p>
+      <DocumentBody doc={{ type: 'doc', content: rest }} photos={props.article.bodyPhotos} />
+    </>
+  )
+}
+
+function SharePanel(props: { site: SiteContext; url: string; title: string }) {
+  const u = encodeURIComponent(props.url)
+  const t = encodeURIComponent(props.title)
+  return (
+    <section class="share" aria-labelledby="share-title" data-url={props.url} data-title={props.title}>
+      <h2 id="share-title" class="visually-hidden">
+        {m.article.sharePanel}
+      </h2>
+      <ul class="share-links">
+        <li>
+          <button type="button" class="share-kakao" data-kakao-key={props.site.kakaoJsKey ?? ''} hidden>
+            {m.article.shareKakao}
+          </button>
+        </li>
+        <li>
+          <a
+            class="share-facebook"
+            href={`https://www.facebook.com/sharer/sharer.php?u=${u}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {m.article.shareFacebook}
+          </a>
+        </li>
+        <li>
+          <a
+            class="share-x"
+            href={`https://twitter.com/intent/tweet?url=${u}&text=${t}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {m.article.shareX}
+          </a>
+        </li>
+        <li>
+          <a
+            class="share-band"
+            href={`https://band.us/plugin/share?body=${encodeURIComponent(`${props.title}\n${props.url}`)}&route=${u}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {m.article.shareBand}
+          </a>
+        </li>
+        <li>
+          <button type="button" class="share-copy" hidden>
+            {m.article.copyLink}
+          </button>
+        </li>
+      </ul>
+      <div class="article-tools" hidden>
+        <button type="button" class="tool-print">
+          {m.article.print}
+        </button>
+        <fieldset class="font-size">
+          <legend class="visually-hidden">{m.article.fontSize}</legend>
+          <button type="button" class="font-smaller" aria-label={m.article.fontSmaller}>
+            A−
+          </button>
+          <button type="button" class="font-larger" aria-label={m.article.fontLarger}>
+            A+
+          </button>
+        </fieldset>
+      </div>
+      <p
+        class="share-status"
+        role="status"
+        aria-live="polite"
+        data-copied={m.article.copied}
+        data-failed={m.article.copyFailed}
+      />
+    </section>
+  )
+}

@@ -1,0 +1,53 @@
+// Section, tag and reporter pages: a heading, a paginated list, and the side blocks.
+import type { ComponentChildren } from 'preact'
+import { messages as m, msg } from '../../../platform/i18n/messages.js'
+import { Layout } from '../../../platform/views/layout.js'
+import type { SiteContext } from '../../../platform/views/site-context.js'
+import type { ArticleCard, RankedLink } from '../article-views.js'
+import { ArticleList, MostRead, Pagination } from './blocks.js'
+
+export interface ListPageProps {
+  site: SiteContext
+  title: string
+  description: string
+  path: string
+  page: number
+  perPage: number
+  total: number
+  articles: ArticleCard[]
+  mostRead: { day: RankedLink[]; week: RankedLink[] }
+  intro?: ComponentChildren
+  activeSection?: number
+  feed?: string
+}
+
+export function ListPageView(props: ListPageProps) {
+  const path = props.page > 1 ? `${props.path}?page=${props.page}` : props.path
+  return (
+    <Layout
+      site={props.site}
+      meta={{
+        title: props.page > 1 ? `${props.title} (${msg(m.site.pageOf, { page: props.page })})` : props.title,
+        description: props.description,
+        path,
+        head: props.feed ? (
+          <link rel="alternate" type="application/rss+xml" title={props.title} href={props.feed} />
+        ) : undefined,
+      }}
+      activeSection={props.activeSection}
+    >
+      <div class="home-layout">
+        <div class="home-main">
+          <h1 class="list-title">{props.title}</h1>
+          {props.intro}
+          <p class="list-count">{msg(m.lists.articleCount, { count: props.total })}</p>
+          <ArticleList articles={props.articles} headingLevel={2} showSection={!props.activeSection} />
+          <Pagination basePath={props.path} page={props.page} total={props.total} perPage={props.perPage} />
+        </div>
+        <aside class="sidebar" aria-label={m.article.mostRead}>
+          <MostRead day={props.mostRead.day} week={props.mostRead.week} />
+        </aside>
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,96 @@
+// Photos: storing uploads as served sizes, and reading them back for pages.
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import type { Clock } from '../../platform/clock.js'
+import type { Database } from '../../platform/db/database.js'
+import { type Photo, photoFromRow } from './photo.js'
+import { probeImage, writeVariants } from './photo-variants.js'
+
+export interface MediaDeps {
+  db: Kysely<Database>
+  clock: Clock
+  /** Folder holding one sub-folder of generated sizes per photo. */
+  mediaDir: string
+}
+
+export interface PhotoMetadata {
+  caption?: string
+  credit?: string
+  alt?: string
+  uploadedBy?: number | null
+  /** A fixed storage key (the demo seeder uses one so reruns reuse the files). */
+  key?: string
+}
+
+export function createMediaService(deps: MediaDeps) {
+  return {
+    /**
+     * Validates an image by its content, writes its sizes and records it. With a fixed key
+     * whose sizes were already written (a demo reseed), the files are reused and `input` is
+     * not even produced.
+     */
+    async storePhoto(input: Buffer | (() => Promise<Buffer>), meta: PhotoMetadata = {}): Promise<Photo> {
+      const key = meta.key ?? randomBytes(9).toString('base64url')
+      const dir = join(deps.mediaDir, key)
+      const done = meta.key ? await readDone(dir) : undefined
+      const stored = done ?? (await writePhoto(typeof input === 'function' ? await input() : input, dir))
+      const row = await deps.db
+        .insertInto('photos')
+        .values({
+          storageKey: key,
+          mime: `image/${stored.format}`,
+          width: stored.width,
+          height: stored.height,
+          bytes: stored.bytes,
+          widths: JSON.stringify(stored.widths),
+          caption: meta.caption ?? '',
+          credit: meta.credit ?? '',
+          alt: meta.alt ?? '',
+          uploadedBy: meta.uploadedBy ?? null,
+          createdAt: deps.clock.now().toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      return photoFromRow(row)
+    },
+
+    async findPhotos(ids: readonly number[]): Promise<Map<number, Photo>> {
+      if (ids.length === 0) return new Map()
+      const rows = await deps.db
+        .selectFrom('photos')
+        .selectAll()
+        .where('id', 'in', [...new Set(ids)])
+        .execute()
+      return new Map(rows.map((r) => [r.id, photoFromRow(r)]))
+    },
+  }
+}
+
+export type MediaService = ReturnType<typeof createMediaService>
+
+interface StoredPhoto {
+  format: string
+  width: number
+  height: number
+  bytes: number
+  widths: number[]
+}
+
+async function writePhoto(input: Buffer, dir: string): Promise<StoredPhoto> {
+  const probed = await probeImage(input)
+  const widths = await writeVariants(input, dir, probed.width)
+  const stored = { ...probed, bytes: input.length, widths }
+  // Written last: a folder is reused only if all its sizes were written.
+  await writeFile(join(dir, DONE), JSON.stringify(stored))
+  return stored
+}
+
+const DONE = 'stored.json'
+
+async function readDone(dir: string): Promise<StoredPhoto | undefined> {
+  if (!existsSync(join(dir, DONE))) return undefined
+  return JSON.parse(await readFile(join(dir, DONE), 'utf8')) as StoredPhoto
+}

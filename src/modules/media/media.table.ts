@@ -1,0 +1,18 @@
+import type { Generated } from 'kysely'
+
+export interface PhotosTable {
+  id: Generated<number>
+  /** Folder under the media root holding the generated sizes. */
+  storageKey: string
+  mime: string
+  width: number
+  height: number
+  bytes: number
+  /** JSON array of the widths generated, ascending. */
+  widths: string
+  caption: string
+  credit: string
+  alt: string
+  uploadedBy: number | null
+  createdAt: string
+}

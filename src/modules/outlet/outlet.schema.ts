@@ -1,0 +1,45 @@
+import { z } from 'zod'
+
+/** What the outlet prints about itself. The 신문법 §21 fields must all be filled in production. */
+export const OutletSettings = z.object({
+  name: z.string().trim().min(1).max(60),
+  tagline: z.string().trim().max(120).default(''),
+  logoUrl: z.string().max(500).nullable().default(null),
+  copyrightHolder: z.string().trim().max(60),
+  registrationNumber: z.string().trim().max(40),
+  registrationDate: z.string().trim().max(20),
+  publisher: z.string().trim().max(40),
+  editor: z.string().trim().max(40),
+  youthProtectionOfficer: z.string().trim().max(40),
+  address: z.string().trim().max(200),
+  phone: z.string().trim().max(40),
+  email: z.string().trim().max(120),
+})
+export type OutletSettings = z.infer<typeof OutletSettings>
+
+/** The footer fields Korean law (신문 등의 진흥에 관한 법률 §21) requires an internet newspaper to show. */
+export const LEGAL_FOOTER_FIELDS = [
+  'name',
+  'registrationNumber',
+  'registrationDate',
+  'publisher',
+  'editor',
+  'youthProtectionOfficer',
+  'address',
+  'phone',
+] as const satisfies readonly (keyof OutletSettings)[]
+
+export const emptyOutlet: OutletSettings = {
+  name: 'Sinmun',
+  tagline: '',
+  logoUrl: null,
+  copyrightHolder: '',
+  registrationNumber: '',
+  registrationDate: '',
+  publisher: '',
+  editor: '',
+  youthProtectionOfficer: '',
+  address: '',
+  phone: '',
+  email: '',
+}

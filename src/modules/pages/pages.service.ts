@@ -1,0 +1,83 @@
+// Editable static pages (legal notices, about) and reader tips (기사제보, 정정보도 요청)
+// stored for the newsroom.
+import { randomBytes } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
+import type { Clock } from '../../platform/clock.js'
+import type { Database } from '../../platform/db/database.js'
+import { ArticleDocument, readDocument } from '../articles/document/document.schema.js'
+import { type TipFields, TipInput } from './pages.schema.js'
+
+export interface PagesDeps {
+  db: Kysely<Database>
+  clock: Clock
+  bus: InvalidationBus
+  /** Where tip attachments are kept; never served publicly. */
+  uploadsDir: string
+}
+
+export function createPagesService(deps: PagesDeps) {
+  return {
+    async findPage(slug: string) {
+      const row = await deps.db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst()
+      return row
+        ? { slug: row.slug, title: row.title, body: readDocument(row.body), updatedAt: row.updatedAt }
+        : undefined
+    },
+
+    async savePage(slug: string, title: string, body: unknown) {
+      const doc = ArticleDocument.parse(body)
+      const values = { slug, title, body: JSON.stringify(doc), updatedAt: deps.clock.now().toISOString() }
+      await deps.db
+        .insertInto('pages')
+        .values(values)
+        .onConflict((oc) =>
+          oc
+            .column('slug')
+            .doUpdateSet({ title: values.title, body: values.body, updatedAt: values.updatedAt }),
+        )
+        .execute()
+      deps.bus.publish([tags.page(slug)])
+    },
+
+    /** Stores a tip; the attachment is written first so a stored tip never points at nothing. */
+    async submitTip(raw: TipInput | TipFields, attachment?: { name: string; data: Buffer }) {
+      const input = TipInput.parse(raw)
+      let attachmentKey: string | null = null
+      if (attachment) {
+        attachmentKey = randomBytes(12).toString('base64url')
+        await mkdir(deps.uploadsDir, { recursive: true })
+        await writeFile(join(deps.uploadsDir, attachmentKey), attachment.data)
+      }
+      const row = await deps.db
+        .insertInto('tips')
+        .values({
+          kind: input.kind,
+          name: input.name,
+          contact: input.contact,
+          subject: input.subject,
+          body: input.body,
+          articleUrl: input.articleUrl,
+          attachmentKey,
+          attachmentName: attachment ? attachment.name.slice(0, 200) : null,
+          createdAt: deps.clock.now().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    },
+
+    listTips: (limit = 50) =>
+      deps.db
+        .selectFrom('tips')
+        .selectAll()
+        .orderBy('createdAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute(),
+  }
+}
+
+export type PagesService = ReturnType<typeof createPagesService>

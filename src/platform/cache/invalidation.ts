@@ -1,0 +1,36 @@
+// Cache tags: the names a page is filed under, and the bus that announces what changed.
+// On one node the bus calls its listeners directly; several nodes relay it through Redis.
+
+export const tags = {
+  home: 'home',
+  /** Every list of latest articles (home, feeds, sitemaps) changes when any article does. */
+  latest: 'latest',
+  article: (id: number) => `article:${id}`,
+  section: (id: number) => `section:${id}`,
+  tag: (id: number) => `tag:${id}`,
+  reporter: (id: number) => `reporter:${id}`,
+  page: (slug: string) => `page:${slug}`,
+  outlet: 'outlet',
+  mostRead: 'most-read',
+  todayPhoto: 'today-photo',
+} as const
+
+export type InvalidationListener = (tags: readonly string[]) => void
+
+export interface InvalidationBus {
+  publish(tags: readonly string[]): void
+  subscribe(listener: InvalidationListener): () => void
+}
+
+export function createLocalInvalidationBus(): InvalidationBus {
+  const listeners = new Set<InvalidationListener>()
+  return {
+    publish(changed) {
+      for (const listener of listeners) listener(changed)
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}

@@ -1,0 +1,71 @@
+// Rendered pages for anonymous readers, each remembered with the names of what it shows
+// (`article:12`, `section:3`, `home` …). A write names what it changed and exactly the pages
+// carrying one of those names are dropped.
+import { createHash } from 'node:crypto'
+import { LRUCache } from 'lru-cache'
+
+export interface CachedPage {
+  body: string
+  etag: string
+  tags: readonly string[]
+  status: number
+}
+
+export interface PageCache {
+  get(key: string): CachedPage | undefined
+  set(key: string, body: string, tags: readonly string[], status?: number): CachedPage
+  /** Drops every page carrying one of the tags; returns how many were dropped. */
+  invalidate(tags: readonly string[]): number
+  clear(): void
+  readonly size: number
+}
+
+export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`
+
+export function createPageCache(options: { maxEntries: number; ttlMs: number }): PageCache {
+  const byTag = new Map<string, Set<string>>()
+  const forget = (key: string, page: CachedPage) => {
+    for (const tag of page.tags) {
+      const keys = byTag.get(tag)
+      keys?.delete(key)
+      if (keys?.size === 0) byTag.delete(tag)
+    }
+  }
+  const lru = new LRUCache<string, CachedPage>({
+    max: Math.max(1, options.maxEntries),
+    ttl: options.ttlMs,
+    dispose: (page, key) => forget(key, page),
+  })
+  return {
+    get: (key) => lru.get(key),
+    set(key, body, tags, status = 200) {
+      const page = { body, etag: etagOf(body), tags, status }
+      lru.set(key, page)
+      for (const tag of tags) {
+        const keys = byTag.get(tag) ?? new Set<string>()
+        keys.add(key)
+        byTag.set(tag, keys)
+      }
+      return page
+    },
+    invalidate(tags) {
+      const keys = new Set<string>()
+      for (const tag of tags) for (const key of byTag.get(tag) ?? []) keys.add(key)
+      for (const key of keys) lru.delete(key)
+      return keys.size
+    },
+    clear: () => lru.clear(),
+    get size() {
+      return lru.size
+    },
+  }
+}
+
+/** A page cache that keeps nothing (PAGE_CACHE=false): every request renders. */
+export const disabledPageCache: PageCache = {
+  get: () => undefined,
+  set: (_key, body, tags, status = 200) => ({ body, etag: etagOf(body), tags, status }),
+  invalidate: () => 0,
+  clear: () => {},
+  size: 0,
+}

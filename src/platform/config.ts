@@ -1,0 +1,85 @@
+// Reads the environment once, at boot, into a frozen Config. Nothing else reads process.env.
+import { z } from 'zod'
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1')
+  .optional()
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  MEDIA_DIR: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => v.startsWith('postgres://') || v.startsWith('postgresql://') || v.startsWith('sqlite:'), {
+      message: 'must start with postgres://, postgresql:// or sqlite:',
+    })
+    .optional(),
+  SESSION_SECRET: z.string().min(32).optional(),
+  PAGE_CACHE: bool,
+  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  SEED_DEMO: bool,
+  KAKAO_JS_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool,
+})
+
+export interface Config {
+  env: 'development' | 'production' | 'test'
+  host: string
+  port: number
+  /** The site's own origin, used in canonical URLs, feeds and sitemaps. */
+  publicUrl: string
+  dataDir: string
+  /** Generated photo sizes; served publicly under /media/. */
+  mediaDir: string
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string }
+  sessionSecret: string
+  pageCache: { enabled: boolean; maxEntries: number }
+  /** Seed the demo outlet into an empty database at start. */
+  seedDemo: boolean
+  kakaoJsKey: string | null
+  logLevel: string
+  trustProxy: boolean
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment and lists every invalid key at once. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const production = e.NODE_ENV === 'production'
+  if (production && !e.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (32+ characters)')
+  }
+  const url = e.DATABASE_URL
+  const database: Config['database'] =
+    url && !url.startsWith('sqlite:')
+      ? { kind: 'postgres', url }
+      : { kind: 'sqlite', file: url ? url.slice('sqlite:'.length) : `${e.DATA_DIR}/sinmun.db` }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir: e.DATA_DIR,
+    mediaDir: e.MEDIA_DIR ?? `${e.DATA_DIR}/media`,
+    database,
+    // A development secret is fine: sessions then simply do not survive a change of machine.
+    sessionSecret: e.SESSION_SECRET ?? 'sinmun-development-secret-not-for-production-use',
+    pageCache: { enabled: e.PAGE_CACHE ?? true, maxEntries: e.PAGE_CACHE_MAX_ENTRIES },
+    seedDemo: e.SEED_DEMO ?? !production,
+    kakaoJsKey: e.KAKAO_JS_KEY ?? null,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY ?? false,
+  })
+}

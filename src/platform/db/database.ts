@@ -1,0 +1,78 @@
+// The Database interface (every table, assembled from the modules' table files) and the
+// factory that opens SQLite or PostgreSQL behind the same Kysely API.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { ReadersTable } from '../../modules/accounts/accounts.table.js'
+import type {
+  ArticleReportersTable,
+  ArticlesTable,
+  ArticleTagsTable,
+  ArticleViewsTable,
+  RelatedArticlesTable,
+  SectionsTable,
+  TagsTable,
+} from '../../modules/articles/articles.table.js'
+import type { CommentsTable } from '../../modules/comments/comments.table.js'
+import type { PhotosTable } from '../../modules/media/media.table.js'
+import type { SettingsTable } from '../../modules/outlet/outlet.table.js'
+import type { PagesTable, TipsTable } from '../../modules/pages/pages.table.js'
+import type { StaffTable } from '../../modules/staff/staff.table.js'
+import type { Config } from '../config.js'
+
+export interface Database {
+  settings: SettingsTable
+  sections: SectionsTable
+  photos: PhotosTable
+  staff: StaffTable
+  articles: ArticlesTable
+  articleReporters: ArticleReportersTable
+  tags: TagsTable
+  articleTags: ArticleTagsTable
+  relatedArticles: RelatedArticlesTable
+  articleViews: ArticleViewsTable
+  pages: PagesTable
+  tips: TipsTable
+  readers: ReadersTable
+  comments: CommentsTable
+}
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface Db {
+  kysely: Kysely<Database>
+  dialect: Dialect
+  close(): Promise<void>
+}
+
+// PostgreSQL returns int8 (count, sum) as strings to be safe with huge numbers; ours fit.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+
+export function openDatabase(config: Config['database']): Db {
+  if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true })
+    const sqlite = new SQLite(config.file)
+    sqlite.pragma('journal_mode = WAL')
+    // NORMAL in WAL mode survives a process crash; only an OS crash may lose the last commits.
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    const kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      plugins: [new CamelCasePlugin()],
+    })
+    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+  })
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  })
+  return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
+}

@@ -1,0 +1,9 @@
+// Every migration, in order. Listed statically so the same code runs from src/ and dist/.
+import type { Migration } from 'kysely'
+import * as createContent from './2026_11_29_1000_create_content.js'
+import * as createComments from './2026_11_29_1010_create_comments.js'
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_29_1000_create_content': createContent,
+  '2026_11_29_1010_create_comments': createComments,
+}

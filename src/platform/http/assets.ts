@@ -1,0 +1,86 @@
+// The site's own CSS and scripts, bundled by esbuild when the app starts (a few tens of
+// milliseconds) and served under content-hashed names with a one-year cache.
+import { createHash } from 'node:crypto'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import type { FastifyPluginAsync } from 'fastify'
+
+export interface Asset {
+  url: string
+  body: string
+  type: string
+}
+
+export interface Assets {
+  css: string
+  siteJs: string
+  articleJs: string
+  fontCss: string
+  byUrl: Map<string, Asset>
+}
+
+// src/client in development and tests, dist/client after `npm run build` (copied as source).
+const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client')
+export const fontDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'node_modules',
+  'pretendard',
+  'dist',
+  'web',
+  'variable',
+)
+
+const ENTRIES = { css: 'site.css', siteJs: 'site.ts', articleJs: 'article.ts' } as const
+
+export async function bundleAssets(): Promise<Assets> {
+  const result = await build({
+    entryPoints: Object.values(ENTRIES).map((f) => join(clientDir, f)),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2020', 'safari14'],
+    write: false,
+    outdir: '/out',
+    logLevel: 'silent',
+  })
+  const byUrl = new Map<string, Asset>()
+  const urls: Record<string, string> = {}
+  for (const [name, file] of Object.entries(ENTRIES)) {
+    const outName = file.replace(/\.ts$/, '.js')
+    const out = result.outputFiles.find((o) => o.path.endsWith(`/${outName}`))
+    if (!out) throw new Error(`esbuild produced no ${outName}`)
+    const hash = createHash('sha1').update(out.contents).digest('base64url').slice(0, 10)
+    const [base, ext] = outName.split('.') as [string, string]
+    const url = `/assets/${base}.${hash}.${ext}`
+    byUrl.set(url, {
+      url,
+      body: out.text,
+      type: ext === 'css' ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+    })
+    urls[name] = url
+  }
+  return {
+    css: urls.css!,
+    siteJs: urls.siteJs!,
+    articleJs: urls.articleJs!,
+    fontCss: '/fonts/pretendardvariable-dynamic-subset.css',
+    byUrl,
+  }
+}
+
+export const assetsPlugin =
+  (assets: Assets): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/assets/:file', async (request, reply) => {
+      const asset = assets.byUrl.get(request.url.split('?')[0] ?? '')
+      if (!asset) return reply.callNotFound()
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .type(asset.type)
+        .send(asset.body)
+    })
+  }

@@ -1,0 +1,74 @@
+// Serves anonymous GETs of cacheable routes straight from the page cache, with ETag/304,
+// before any route code runs; routes fill it through reply.sendPage().
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { PageCache } from '../cache/page-cache.js'
+import { hasSessionCookie } from './cookies.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Query parameters that select a different page; others are ignored by the cache. */
+    pageCache?: { query?: readonly string[]; onServe?: (request: FastifyRequest) => void }
+  }
+  interface FastifyReply {
+    /** Sends a rendered page and, for anonymous readers, keeps it under the given tags. */
+    sendPage(html: string, tags: readonly string[], status?: number): FastifyReply
+  }
+  interface FastifyRequest {
+    pageCacheKey: string | null
+  }
+}
+
+const HTML = 'text/html; charset=utf-8'
+// Browsers revalidate every time (cheap 304s) so a correction shows at once.
+const PUBLIC = 'public, max-age=0, must-revalidate'
+const PRIVATE = 'private, no-store'
+
+function cacheKey(request: FastifyRequest, query: readonly string[] = []): string {
+  const url = request.url
+  const q = url.indexOf('?')
+  if (q < 0) return url
+  const params = new URLSearchParams(url.slice(q + 1))
+  const kept = query.flatMap((name) => {
+    const value = params.get(name)
+    return value === null ? [] : [`${name}=${encodeURIComponent(value)}`]
+  })
+  return kept.length > 0 ? `${url.slice(0, q)}?${kept.join('&')}` : url.slice(0, q)
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, body: string, etag: string, status: number) {
+  reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie')
+  if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send()
+  return reply.code(status).type(HTML).send(body)
+}
+
+const plugin: FastifyPluginAsync<{ cache: PageCache }> = async (app, { cache }) => {
+  app.decorateRequest('pageCacheKey', null)
+  app.addHook('onRequest', async (request, reply) => {
+    const options = request.routeOptions.config.pageCache
+    if (!options || request.method !== 'GET' || hasSessionCookie(request.headers.cookie)) return
+    const key = cacheKey(request, options.query)
+    request.pageCacheKey = key
+    const hit = cache.get(key)
+    if (!hit) return
+    options.onServe?.(request)
+    reply.header('x-cache', 'hit')
+    return send(request, reply, hit.body, hit.etag, hit.status)
+  })
+
+  app.decorateReply(
+    'sendPage',
+    function (this: FastifyReply, html: string, tags: readonly string[], status = 200) {
+      const request = this.request
+      request.routeOptions.config.pageCache?.onServe?.(request)
+      if (request.pageCacheKey === null) {
+        return this.code(status).header('cache-control', PRIVATE).type(HTML).send(html)
+      }
+      const page = cache.set(request.pageCacheKey, html, tags, status)
+      this.header('x-cache', 'miss')
+      return send(request, this, html, page.etag, status)
+    },
+  )
+}
+
+export const pageCachePlugin = fp(plugin, { name: 'page-cache' })

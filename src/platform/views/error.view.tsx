@@ -1,0 +1,25 @@
+import { messages as m } from '../i18n/messages.js'
+import { Layout } from './layout.js'
+import type { SiteContext } from './site-context.js'
+
+export function ErrorPageView(props: { site: SiteContext; status: number; path: string }) {
+  const text =
+    props.status === 404
+      ? { title: m.site.notFoundTitle, body: m.site.notFoundBody }
+      : props.status < 500
+        ? { title: m.site.badRequestTitle, body: m.site.errorBody }
+        : { title: m.site.errorTitle, body: m.site.errorBody }
+  return (
+    <Layout site={props.site} meta={{ title: text.title, path: props.path, noindex: true }}>
+      <div class="static-page">
+        <h1>{text.title}</h1>
+        <p>{text.body}</p>
+        <p>
+          <a class="button" href="/">
+            {m.site.goHome}
+          </a>
+        </p>
+      </div>
+    </Layout>
+  )
+}

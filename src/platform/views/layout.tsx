@@ -1,0 +1,176 @@
+// The frame of every reader page: head (SEO and social tags), header with the section menu,
+// main content, and the footer with the legal details Korean law requires.
+import type { ComponentChildren } from 'preact'
+import { messages as m, msg } from '../i18n/messages.js'
+import type { SiteContext } from './site-context.js'
+
+export interface PageMeta {
+  title: string
+  description?: string
+  /** Path of the canonical URL, e.g. `/news/12`. */
+  path: string
+  ogType?: 'website' | 'article'
+  image?: { url: string; width: number; height: number; alt: string } | null
+  jsonLd?: object[]
+  /** Extra <head> elements: article times, RSS links. */
+  head?: ComponentChildren
+  noindex?: boolean
+}
+
+export function Layout(props: {
+  site: SiteContext
+  meta: PageMeta
+  children: ComponentChildren
+  scripts?: string[]
+  activeSection?: number
+}) {
+  const { site, meta } = props
+  const canonical = `${site.publicUrl}${meta.path}`
+  const fullTitle = meta.path === '/' ? site.outlet.name : `${meta.title} - ${site.outlet.name}`
+  const image = meta.image ? { ...meta.image, url: `${site.publicUrl}${meta.image.url}` } : null
+  return (
+    <html lang="ko">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        <link rel="canonical" href={canonical} />
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        <meta property="og:site_name" content={site.outlet.name} />
+        <meta property="og:locale" content="ko_KR" />
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:title" content={meta.title} />
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        <meta property="og:url" content={canonical} />
+        {image && <meta property="og:image" content={image.url} />}
+        {image && <meta property="og:image:width" content={String(image.width)} />}
+        {image && <meta property="og:image:height" content={String(image.height)} />}
+        {image && <meta property="og:image:alt" content={image.alt} />}
+        <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={meta.title} />
+        {meta.description && <meta name="twitter:description" content={meta.description} />}
+        {image && <meta name="twitter:image" content={image.url} />}
+        {meta.head}
+        <link rel="alternate" type="application/rss+xml" title={site.outlet.name} href="/rss/all.xml" />
+        <link rel="stylesheet" href={site.assets.fontCss} />
+        <link rel="stylesheet" href={site.assets.css} />
+        {meta.jsonLd?.map((data) => (
+          <script
+            type="application/ld+json"
+            // JSON-LD must be raw JSON; escapeJsonForScript keeps "</script>" from ending the element.
+            dangerouslySetInnerHTML={{ __html: escapeJsonForScript(data) }}
+          />
+        ))}
+        <script type="module" src={site.assets.siteJs} />
+        {props.scripts?.map((src) => (
+          <script type="module" src={src} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#content">
+          {m.site.skipToContent}
+        </a>
+        <Header site={site} activeSection={props.activeSection} />
+        <main id="content" tabIndex={-1}>
+          {props.children}
+        </main>
+        <Footer site={site} />
+      </body>
+    </html>
+  )
+}
+
+function Header(props: { site: SiteContext; activeSection?: number }) {
+  const { site } = props
+  return (
+    <header class="site-header">
+      <div class="masthead">
+        <p class="today">{site.today}</p>
+        <a class="brand" href="/">
+          {site.outlet.logoUrl ? <img src={site.outlet.logoUrl} alt={site.outlet.name} /> : site.outlet.name}
+        </a>
+        <form class="search-box" role="search" action="/search" method="get">
+          <label for="q" class="visually-hidden">
+            {m.site.search}
+          </label>
+          <input id="q" name="q" type="search" placeholder={m.site.searchPlaceholder} />
+          <button type="submit">{m.site.search}</button>
+        </form>
+      </div>
+      <nav class="sections-nav" aria-label={m.site.mainMenu}>
+        <ul>
+          <li>
+            <a href="/">{m.site.home}</a>
+          </li>
+          {site.sections.map((s) => (
+            <li>
+              <a href={`/section/${s.slug}`} aria-current={props.activeSection === s.id ? 'page' : undefined}>
+                {s.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  )
+}
+
+const legalLinks = [
+  { href: '/page/about', label: '회사소개' },
+  { href: '/page/terms', label: '이용약관' },
+  { href: '/page/privacy', label: '개인정보처리방침' },
+  { href: '/page/youth-policy', label: '청소년보호정책' },
+  { href: '/page/no-email-collection', label: '이메일무단수집거부' },
+  { href: '/correction-request', label: m.site.correctionLink },
+  { href: '/tip', label: m.site.tipLink },
+]
+
+function Footer(props: { site: SiteContext }) {
+  const o = props.site.outlet
+  return (
+    <footer class="site-footer">
+      <nav aria-label={m.site.footerMenu}>
+        <ul class="legal-links">
+          {legalLinks.map((l) => (
+            <li>
+              <a href={l.href}>{l.label}</a>
+            </li>
+          ))}
+          <li>
+            <a href="/rss">{m.site.rss}</a>
+          </li>
+        </ul>
+      </nav>
+      <dl class="legal-info">
+        <div>
+          <dt class="visually-hidden">제호</dt>
+          <dd>{o.name}</dd>
+        </div>
+        <FooterItem label={m.site.registrationNumber} value={o.registrationNumber} />
+        <FooterItem label={m.site.registrationDate} value={o.registrationDate} />
+        <FooterItem label={m.site.publisher} value={o.publisher} />
+        <FooterItem label={m.site.editor} value={o.editor} />
+        <FooterItem label={m.site.youthOfficer} value={o.youthProtectionOfficer} />
+        <FooterItem label={m.site.address} value={o.address} />
+        <FooterItem label={m.site.phone} value={o.phone} />
+        {o.email && <FooterItem label={m.site.email} value={o.email} />}
+      </dl>
+      <p class="copyright">{msg(m.site.copyright, { holder: o.copyrightHolder || o.name })}</p>
+    </footer>
+  )
+}
+
+const FooterItem = (props: { label: string; value: string }) => (
+  <div>
+    <dt>{props.label}</dt>
+    <dd>{props.value}</dd>
+  </div>
+)
+
+/** JSON for a <script> element: `<` escaped so no string inside can close the element. */
+export const escapeJsonForScript = (data: object) =>
+  JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')

@@ -1,0 +1,50 @@
+// Starts the app on a port: seeds the demo into an empty database (development), refuses to
+// run in production without the legal footer, and shuts down gracefully on SIGTERM/SIGINT.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildApp, type Sinmun } from './app.js'
+import { seedDemo } from './modules/demo/seed-demo.js'
+import type { Config } from './platform/config.js'
+
+export async function startServer(config: Config, log = console.log): Promise<Sinmun> {
+  const app = await buildApp(config)
+  try {
+    if (config.seedDemo) await seedAndPrintLogin(app, config, log)
+    if (config.env === 'production') {
+      const missing = await app.services.outlet.missingLegalFields()
+      if (missing.length > 0) {
+        throw new Error(
+          `The outlet's legal footer (신문법 §21) is incomplete: ${missing.join(', ')}. ` +
+            'Fill it in before starting in production.',
+        )
+      }
+    }
+    await app.http.listen({ host: config.host, port: config.port })
+  } catch (error) {
+    await app.close()
+    throw error
+  }
+  const shutdown = async (signal: string) => {
+    log(`${signal}: finishing requests in flight, then stopping`)
+    await app.close()
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  log(`Sinmun is running at ${config.publicUrl} (${app.db.dialect})`)
+  return app
+}
+
+async function seedAndPrintLogin(app: Sinmun, config: Config, log: (line: string) => void) {
+  const loginFile = join(config.dataDir, 'demo-login.txt')
+  const started = Date.now()
+  const result = await seedDemo(app)
+  if (result.admin) {
+    writeFileSync(loginFile, `${result.admin.email} ${result.admin.password}\n`, { mode: 0o600 })
+    log(`Demo content seeded in ${Date.now() - started} ms`)
+  }
+  if (existsSync(loginFile)) {
+    const [email, password] = readFileSync(loginFile, 'utf8').trim().split(' ')
+    log(`Newsroom login: ${config.publicUrl}/newsroom  e-mail ${email}  password ${password}`)
+  }
+}
