@@ -29,6 +29,7 @@ import { installErrorHandling } from './platform/http/error-handler.js'
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
 import { securityHeaders } from './platform/http/security-headers.js'
 import { formatKoreaDate } from './platform/korea-time.js'
+import { createDatabaseSessionStore, type SessionStore } from './platform/sessions/session-store.js'
 import type { SiteContext } from './platform/views/site-context.js'
 
 export interface AppOverrides {
@@ -36,6 +37,7 @@ export interface AppOverrides {
   /** Log to stdout (true) or not; tests pass false. */
   logger?: boolean
   bus?: InvalidationBus
+  sessions?: SessionStore
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}) {
@@ -52,6 +54,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     else pageCache.invalidate(changed)
   })
 
+  const sessions = overrides.sessions ?? createDatabaseSessionStore({ db: db.kysely, clock })
   const mediaDir = resolve(config.mediaDir)
   mkdirSync(mediaDir, { recursive: true })
   const media = createMediaService({ db: db.kysely, clock, mediaDir })
@@ -121,6 +124,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     db,
     bus,
     pageCache,
+    sessions,
     services: { media, outlet, comments, articles, articlesWriter, todayPhotos, pages, views },
     close: () => http.close(),
   }

@@ -1,7 +1,7 @@
 // Photos: storing uploads as served sizes, and reading them back for pages.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
@@ -83,8 +83,10 @@ async function writePhoto(input: Buffer, dir: string): Promise<StoredPhoto> {
   const probed = await probeImage(input)
   const widths = await writeVariants(input, dir, probed.width)
   const stored = { ...probed, bytes: input.length, widths }
-  // Written last: a folder is reused only if all its sizes were written.
-  await writeFile(join(dir, DONE), JSON.stringify(stored))
+  // Written last, atomically: a folder is reused only if all its sizes were written.
+  const temp = join(dir, `${DONE}.${process.pid}.tmp`)
+  await writeFile(temp, JSON.stringify(stored))
+  await rename(temp, join(dir, DONE))
   return stored
 }
 

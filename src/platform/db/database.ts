@@ -21,6 +21,7 @@ import type { SettingsTable } from '../../modules/outlet/outlet.table.js'
 import type { PagesTable, TipsTable } from '../../modules/pages/pages.table.js'
 import type { StaffTable } from '../../modules/staff/staff.table.js'
 import type { Config } from '../config.js'
+import type { SessionsTable } from '../sessions/sessions.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -37,6 +38,7 @@ export interface Database {
   tips: TipsTable
   readers: ReadersTable
   comments: CommentsTable
+  sessions: SessionsTable
 }
 
 export type Dialect = 'sqlite' | 'postgres'
