@@ -12,7 +12,7 @@ export const TipInput = z.object({
     .string()
     .trim()
     .max(500)
-    .optional()
+    .nullish()
     .transform((v) => v || null),
 })
 export type TipInput = z.input<typeof TipInput>

@@ -20,6 +20,9 @@ export interface PagesDeps {
 
 export function createPagesService(deps: PagesDeps) {
   return {
+    /** Every static page's address and last change, for the sitemap. */
+    listPages: () => deps.db.selectFrom('pages').select(['slug', 'updatedAt']).orderBy('slug').execute(),
+
     async findPage(slug: string) {
       const row = await deps.db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst()
       return row
