@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { createArticlesReader } from './modules/articles/articles.reader.js'
 import { articlesRoutes } from './modules/articles/articles.routes.js'
 import { createArticlesWriter } from './modules/articles/articles.writer.js'
+import { createPublishedArticles } from './modules/articles/published-articles.js'
 import { createTodayPhotos } from './modules/articles/today-photos.js'
 import { createViewCounter } from './modules/articles/view-counter.js'
 import { createCommentsReader } from './modules/comments/comments.reader.js'
@@ -17,6 +18,7 @@ import { createMediaService } from './modules/media/media.service.js'
 import { createOutletService } from './modules/outlet/outlet.service.js'
 import { pagesRoutes } from './modules/pages/pages.routes.js'
 import { createPagesService } from './modules/pages/pages.service.js'
+import { syndicationRoutes } from './modules/syndication/syndication.routes.js'
 import { createLocalInvalidationBus, type InvalidationBus, tags } from './platform/cache/invalidation.js'
 import { createPageCache, disabledPageCache } from './platform/cache/page-cache.js'
 import { type Clock, systemClock } from './platform/clock.js'
@@ -111,6 +113,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   await http.register(assetsPlugin(assets))
   await http.register(articlesRoutes({ reader: articles, comments, todayPhotos, views, site }))
   await http.register(pagesRoutes({ pages, site }))
+  await http.register(
+    syndicationRoutes({
+      articles: createPublishedArticles({ db: db.kysely, media }),
+      sections: articles.sections,
+      pages,
+      site,
+      clock,
+      mediaDir,
+    }),
+  )
 
   http.addHook('onClose', async () => {
     await views.stop()

@@ -1,5 +1,6 @@
 // Pictures for the demo made on the spot (no downloads): a gradient landscape of shapes,
 // different for every seed, encoded as JPEG so the upload path is the real one.
+import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 
 const palettes = [
@@ -46,3 +47,32 @@ ${shapes.join('\n')}
 
 /** A square portrait-like picture for reporter profiles. */
 export const demoPortrait = (seed: number) => demoPhoto(seed + 1000, 480, 480)
+
+/** The demo outlet's wordmark: a small mark of shapes and the name set in Pretendard. */
+export async function demoLogo(name: string): Promise<Buffer> {
+  const height = 64
+  const fontfile = fileURLToPath(
+    new URL('../../../node_modules/pretendard/dist/public/static/Pretendard-ExtraBold.otf', import.meta.url),
+  )
+  const text = await sharp({
+    text: {
+      text: `<span foreground="#123a6b">${name.replace(/[<&>]/g, '')}</span>`,
+      font: 'Pretendard ExtraBold 40',
+      fontfile,
+      rgba: true,
+      dpi: 72,
+    },
+  })
+    .png()
+    .toBuffer({ resolveWithObject: true })
+  const width = 68 + text.info.width + 12
+  const mark = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+<rect width="${width}" height="${height}" fill="#ffffff"/>
+<circle cx="32" cy="32" r="22" fill="#123a6b"/>
+<rect x="26" y="14" width="28" height="36" rx="4" fill="#e63946" fill-opacity="0.85"/>
+</svg>`
+  return sharp(Buffer.from(mark))
+    .composite([{ input: text.data, left: 68, top: Math.round((height - text.info.height) / 2) }])
+    .png()
+    .toBuffer()
+}

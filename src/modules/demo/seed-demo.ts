@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto'
 import { hash } from '@node-rs/argon2'
 import type { Sinmun } from '../../app.js'
 import type { ArticleDocument, DocumentBlock } from '../articles/document/document.schema.js'
+import { photoUrl, widthFor } from '../media/photo.js'
 import { demoArticles, demoOutlet, demoPages, demoReporters, demoSections } from './demo-content.js'
 import type { DemoBlock } from './demo-content.types.js'
-import { demoPhoto, demoPortrait } from './demo-photos.js'
+import { demoLogo, demoPhoto, demoPortrait } from './demo-photos.js'
 
 export interface SeedResult {
   seeded: boolean
@@ -37,7 +38,11 @@ export async function seedDemo(app: Sinmun, options: { adminPassword?: string } 
   const now = app.clock.now().getTime()
   const createdAt = new Date(now).toISOString()
 
-  await outlet.saveOutlet({ ...demoOutlet, logoUrl: null })
+  const logo = await media.storePhoto(() => demoLogo(demoOutlet.name), {
+    key: 'demo-logo',
+    alt: demoOutlet.name,
+  })
+  await outlet.saveOutlet({ ...demoOutlet, logoUrl: photoUrl(logo, widthFor(logo, 640), 'jpg') })
 
   const sectionIds = new Map<string, number>()
   for (const [position, s] of demoSections.entries()) {

@@ -8,7 +8,12 @@ import { hasSessionCookie } from './cookies.js'
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Query parameters that select a different page; others are ignored by the cache. */
-    pageCache?: { query?: readonly string[]; onServe?: (request: FastifyRequest) => void }
+    pageCache?: {
+      query?: readonly string[]
+      onServe?: (request: FastifyRequest) => void
+      /** Content type of what the route sends (feeds, sitemaps, robots.txt); HTML by default. */
+      contentType?: string
+    }
   }
   interface FastifyReply {
     /** Sends a rendered page and, for anonymous readers, keeps it under the given tags. */
@@ -39,8 +44,10 @@ function cacheKey(request: FastifyRequest, query: readonly string[] = []): strin
 function send(request: FastifyRequest, reply: FastifyReply, body: string, etag: string, status: number) {
   reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie')
   if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send()
-  return reply.code(status).type(HTML).send(body)
+  return reply.code(status).type(contentTypeOf(request)).send(body)
 }
+
+const contentTypeOf = (request: FastifyRequest) => request.routeOptions.config.pageCache?.contentType ?? HTML
 
 const plugin: FastifyPluginAsync<{ cache: PageCache }> = async (app, { cache }) => {
   app.decorateRequest('pageCacheKey', null)
@@ -62,7 +69,7 @@ const plugin: FastifyPluginAsync<{ cache: PageCache }> = async (app, { cache }) 
       const request = this.request
       request.routeOptions.config.pageCache?.onServe?.(request)
       if (request.pageCacheKey === null) {
-        return this.code(status).header('cache-control', PRIVATE).type(HTML).send(html)
+        return this.code(status).header('cache-control', PRIVATE).type(contentTypeOf(request)).send(html)
       }
       const page = cache.set(request.pageCacheKey, html, tags, status)
       this.header('x-cache', 'miss')
