@@ -61,6 +61,7 @@ export function openDatabase(config: Config['database']): Db {
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    cachePreparedStatements(sqlite)
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database: sqlite }),
       plugins: [new CamelCasePlugin()],
@@ -78,3 +79,22 @@ export function openDatabase(config: Config['database']): Db {
   })
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
 }
+/**
+ * Kysely's SQLite driver prepares every statement it runs; preparing costs more than running
+ * a small indexed query. Statements are kept by SQL text (bounded), which is safe because
+ * better-sqlite3 runs them synchronously and we never stream.
+ */
+function cachePreparedStatements(sqlite: SQLite.Database, max = 1000) {
+  const prepare = sqlite.prepare.bind(sqlite)
+  const cache = new Map<string, SQLite.Statement>()
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source)
+    if (!statement) {
+      statement = prepare(source)
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+      cache.set(source, statement)
+    }
+    return statement
+  }) as typeof sqlite.prepare
+}
+
