@@ -81,21 +81,25 @@ export function ArticlePageView(props: ArticlePageProps) {
             )}
           </div>
           {a.tags.length > 0 && (
-            <ul class="tags" aria-label={m.article.tags}>
-              {a.tags.map((t) => (
-                <li>
-                  <a href={t.url}>{`#${t.name}`}</a>
-                </li>
-              ))}
-            </ul>
+            <div class="tags">
+              <h2 class="visually-hidden">{m.article.tags}</h2>
+              <ul>
+                {a.tags.map((t) => (
+                  <li>
+                    <a href={t.url}>{`#${t.name}`}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           {a.reporters.map((r) => (
-            <section class="reporter-box" aria-label={m.article.reporterBox}>
+            // Named by the reporter, so that two bylines give two distinct landmarks.
+            <section class="reporter-box" aria-labelledby={`reporter-${r.id}`}>
               {r.photo && (
                 <Picture photo={r.photo} sizes="64px" width={320} class="reporter-photo" alt={r.name} />
               )}
               <div>
-                <p class="reporter-name">
+                <p class="reporter-name" id={`reporter-${r.id}`}>
                   <a href={reporterUrl(r.id)}>{`${r.name} ${m.article.reporterSuffix}`}</a>
                 </p>
                 <p class="reporter-email">
@@ -221,10 +225,11 @@ function SharePanel(props: { site: SiteContext; url: string; title: string }) {
         </button>
         <fieldset class="font-size">
           <legend class="visually-hidden">{m.article.fontSize}</legend>
-          <button type="button" class="font-smaller" aria-label={m.article.fontSmaller}>
+          {/* The name starts with the visible text, so voice control users can say "A−" (WCAG 2.5.3). */}
+          <button type="button" class="font-smaller" aria-label={`A− ${m.article.fontSmaller}`}>
             A−
           </button>
-          <button type="button" class="font-larger" aria-label={m.article.fontLarger}>
+          <button type="button" class="font-larger" aria-label={`A+ ${m.article.fontLarger}`}>
             A+
           </button>
         </fieldset>
