@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The `sinmun` command line: serve, migrate, seed-demo, create-staff.
+// The `sinmun` command line: serve, migrate, seed-demo, create-staff, import, backup, restore.
 import { parseArgs } from 'node:util'
 import { hash } from '@node-rs/argon2'
 import { buildApp } from './app.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
+import { ImportUsageError, runImport } from './modules/importers/import-command.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
@@ -13,7 +14,13 @@ interface Command {
   summary: string
   usage: string
   options: NonNullable<Parameters<typeof parseArgs>[0]>['options']
-  run(values: Record<string, string | boolean | undefined>, config: Config): Promise<void>
+  /** Accepts plain arguments after the options (e.g. `import wordpress FILE`). */
+  positionals?: boolean
+  run(
+    values: Record<string, string | boolean | undefined>,
+    config: Config,
+    positionals: string[],
+  ): Promise<void>
 }
 
 const commands: Record<string, Command> = {
@@ -96,6 +103,24 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  import: {
+    summary: 'Import a WordPress export (WXR) or an RSS/Atom feed; safe to run again.',
+    usage:
+      'sinmun import wordpress FILE.xml [--uploads DIR]\n       sinmun import rss URL|FILE [--section SLUG]',
+    options: { uploads: { type: 'string' }, section: { type: 'string' } },
+    positionals: true,
+    async run(values, config, [source, target]) {
+      await runImport(
+        {
+          source,
+          target,
+          uploads: typeof values.uploads === 'string' ? values.uploads : undefined,
+          section: typeof values.section === 'string' ? values.section : undefined,
+        },
+        config,
+      )
+    },
+  },
 }
 
 class UsageError extends Error {}
@@ -117,20 +142,22 @@ async function main(argv: string[]) {
     process.exitCode = 2
     return
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: { ...command.options, help: { type: 'boolean', short: 'h' } },
     strict: true,
+    allowPositionals: command.positionals === true,
   })
   if (values.help) {
     console.log(`${command.summary}\n\nUsage: ${command.usage}`)
     return
   }
-  await command.run(values, loadConfig(process.env))
+  await command.run(values, loadConfig(process.env), positionals)
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message)
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof ImportUsageError)
+    console.error(error.message)
   else console.error(error)
   process.exit(1)
 })

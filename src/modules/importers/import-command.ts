@@ -1,0 +1,63 @@
+// The `sinmun import wordpress|rss` command: reads the source, runs the importer with a
+// progress bar on stderr and prints a summary.
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { buildApp } from '../../app.js'
+import type { Config } from '../../platform/config.js'
+import { stderrProgress } from './progress.js'
+import { importRss } from './rss/rss-import.js'
+import { importWordpress } from './wordpress/wordpress-import.js'
+
+export class ImportUsageError extends Error {}
+
+export interface ImportArgs {
+  source: string | undefined
+  target: string | undefined
+  uploads?: string
+  section?: string
+}
+
+async function readSource(target: string): Promise<string> {
+  if (/^https?:\/\//i.test(target)) {
+    const response = await fetch(target, { signal: AbortSignal.timeout(30_000) })
+    if (!response.ok) throw new ImportUsageError(`${target} answered ${response.status}`)
+    return response.text()
+  }
+  if (!existsSync(target)) throw new ImportUsageError(`No such file: ${target}`)
+  return readFile(target, 'utf8')
+}
+
+export async function runImport(args: ImportArgs, config: Config, print = console.log): Promise<void> {
+  const { source, target } = args
+  if ((source !== 'wordpress' && source !== 'rss') || !target) {
+    throw new ImportUsageError(
+      'Usage: sinmun import wordpress FILE.xml [--uploads DIR] | rss URL|FILE [--section SLUG]',
+    )
+  }
+  if (args.uploads && !existsSync(args.uploads)) throw new ImportUsageError(`No such folder: ${args.uploads}`)
+  const input = await readSource(target)
+  const app = await buildApp(config, { logger: false })
+  try {
+    if (source === 'wordpress') {
+      if (!args.uploads) print('No --uploads folder given: images are left out, their captions kept as text.')
+      const summary = await importWordpress(app, input, {
+        uploadsDir: args.uploads ? resolve(args.uploads) : null,
+        progress: stderrProgress('WordPress'),
+      })
+      print('Imported (new / already there):')
+      for (const [kind, created] of Object.entries(summary.created)) {
+        print(`  ${kind.padEnd(10)} ${String(created).padStart(5)} / ${summary.skipped[kind] ?? 0}`)
+      }
+      for (const warning of summary.warnings) print(`  warning: ${warning}`)
+    } else {
+      const summary = await importRss(app, input, { section: args.section, progress: stderrProgress('RSS') })
+      print(
+        `Imported ${summary.created} new articles (${summary.skipped} already there), ${summary.photos} photos.`,
+      )
+      for (const warning of summary.warnings) print(`  warning: ${warning}`)
+    }
+  } finally {
+    await app.close()
+  }
+}

@@ -1,0 +1,382 @@
+// `sinmun import wordpress`: brings a WordPress site's archive in. Categories become sections,
+// authors reporters (without passwords: an admin invites them later), attachments photos (through
+// the real media path, so every served size is made), posts articles, pages static pages and
+// comments comments. Every item is looked up in import_sources first: a second run adds nothing.
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, normalize, relative } from 'node:path'
+import type { Sinmun } from '../../../app.js'
+import { tags as cacheTags } from '../../../platform/cache/invalidation.js'
+import { htmlToDocument, type ImageRef, splitCredit } from '../html-to-document.js'
+import { createImportSources, type ImportSources } from '../import-sources.js'
+import { noProgress, type Progress } from '../progress.js'
+import { wordpressContentToHtml } from './wordpress-content.js'
+import { decodeSlug, parseWxr, type WxrExport, type WxrItem } from './wxr.js'
+
+export interface WordpressImportOptions {
+  /** The site's wp-content/uploads folder; without it images are left out (captions kept). */
+  uploadsDir?: string | null
+  progress?: Progress
+}
+
+export interface ImportSummary {
+  created: Record<string, number>
+  skipped: Record<string, number>
+  warnings: string[]
+}
+
+const KINDS = ['section', 'reporter', 'photo', 'article', 'draft', 'page', 'comment'] as const
+type Kind = (typeof KINDS)[number]
+
+export async function importWordpress(
+  app: Sinmun,
+  xml: string,
+  options: WordpressImportOptions = {},
+): Promise<ImportSummary> {
+  const wxr = parseWxr(xml)
+  const sources = createImportSources(app.db.kysely, app.clock, `wordpress:${wxr.siteUrl}`)
+  await sources.load()
+  const run = new WordpressImport(app, wxr, sources, options)
+  return run.execute()
+}
+
+class WordpressImport {
+  readonly summary: ImportSummary = {
+    created: Object.fromEntries(KINDS.map((k) => [k, 0])),
+    skipped: Object.fromEntries(KINDS.map((k) => [k, 0])),
+    warnings: [],
+  }
+  private readonly sectionBySlug = new Map<string, number>()
+  private readonly reporterByLogin = new Map<string, number>()
+  private readonly attachments: Map<number, WxrItem>
+  private readonly changedTags = new Set<string>()
+  private readonly progress: Progress
+
+  constructor(
+    private readonly app: Sinmun,
+    private readonly wxr: WxrExport,
+    private readonly sources: ImportSources,
+    private readonly options: WordpressImportOptions,
+  ) {
+    this.attachments = new Map(wxr.items.filter((i) => i.type === 'attachment').map((i) => [i.id, i]))
+    this.progress = options.progress ?? noProgress
+  }
+
+  private count(kind: Kind, created: boolean) {
+    const counts = this.summary[created ? 'created' : 'skipped']
+    counts[kind] = (counts[kind] ?? 0) + 1
+  }
+
+  async execute(): Promise<ImportSummary> {
+    const posts = this.wxr.items.filter(
+      (i) => i.type === 'post' && i.status !== 'trash' && i.status !== 'auto-draft',
+    )
+    const pages = this.wxr.items.filter((i) => i.type === 'page' && i.status === 'publish')
+    const total =
+      this.wxr.categories.length +
+      this.wxr.authors.length +
+      this.attachments.size +
+      posts.length +
+      pages.length
+    this.progress.start(total)
+    for (const category of this.wxr.categories) {
+      await this.importCategory(category)
+      this.progress.tick(category.name)
+    }
+    // New sections must be known to the readers before articles are published into them.
+    if (this.changedTags.size > 0) this.app.bus.publish([...this.changedTags])
+    for (const author of this.wxr.authors) {
+      await this.importAuthor(author)
+      this.progress.tick(author.displayName)
+    }
+    for (const attachment of this.attachments.values()) {
+      const known = this.sources.find('attachment', attachment.id) !== undefined
+      const photo = await this.photoFor(attachment.id)
+      if (photo !== null) this.count('photo', !known)
+      this.progress.tick(attachment.title)
+    }
+    for (const post of posts) {
+      await this.importPost(post)
+      this.progress.tick(post.title)
+    }
+    for (const page of pages) {
+      await this.importPage(page)
+      this.progress.tick(page.title)
+    }
+    this.progress.done()
+    // Writes went around the services' own publishing, so announce them once at the end.
+    if (this.changedTags.size > 0) this.app.bus.publish([...this.changedTags])
+    return this.summary
+  }
+
+  private async importCategory(term: WxrExport['categories'][number]) {
+    const slug = sectionSlug(term.slug, term.id)
+    const known = this.sources.find('term', term.id)
+    if (known) {
+      this.sectionBySlug.set(term.slug, Number(known))
+      return this.count('section', false)
+    }
+    const db = this.app.db.kysely
+    // A section with the same address already here (the outlet made it by hand) is reused.
+    const existing = await db.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirst()
+    let id = existing?.id
+    if (id === undefined) {
+      const last = await db
+        .selectFrom('sections')
+        .select((eb) => eb.fn.max('position').as('position'))
+        .executeTakeFirst()
+      const row = await db
+        .insertInto('sections')
+        .values({ slug, name: term.name.slice(0, 100), position: Number(last?.position ?? -1) + 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      id = row.id
+      this.changedTags.add(cacheTags.outlet)
+      this.changedTags.add(cacheTags.section(id))
+    }
+    await this.sources.remember('term', term.id, id)
+    this.sectionBySlug.set(term.slug, id)
+    this.count('section', existing === undefined)
+  }
+
+  private async importAuthor(author: WxrExport['authors'][number]) {
+    const known = this.sources.find('author', author.login)
+    if (known) {
+      this.reporterByLogin.set(author.login, Number(known))
+      return this.count('reporter', false)
+    }
+    const db = this.app.db.kysely
+    const email = author.email || `${author.login}@imported.invalid`
+    const existing = await db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirst()
+    const id =
+      existing?.id ??
+      (
+        await db
+          .insertInto('staff')
+          .values({
+            email,
+            name: author.displayName.slice(0, 100),
+            role: 'reporter',
+            passwordHash: null,
+            createdAt: this.app.clock.now().toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    await this.sources.remember('author', author.login, id)
+    this.reporterByLogin.set(author.login, id)
+    this.count('reporter', existing === undefined)
+  }
+
+  /** The photo made from an attachment, stored once however many posts use it. */
+  private async photoFor(attachmentId: number): Promise<number | null> {
+    const known = this.sources.find('attachment', attachmentId)
+    if (known) return Number(known)
+    const attachment = this.attachments.get(attachmentId)
+    if (!attachment) return null
+    const file = attachment.meta.get('_wp_attached_file') || pathAfterUploads(attachment.attachmentUrl)
+    const data = file ? await this.readUpload(file) : null
+    if (!data) return null
+    const caption = attachment.excerpt
+    const photo = await this.storePhoto(data, `wp-${attachmentId}-${hashOf(this.wxr.siteUrl)}`, {
+      ...splitCredit(caption),
+      alt: attachment.meta.get('_wp_attachment_image_alt') ?? '',
+    })
+    if (photo === null) return null
+    await this.sources.remember('attachment', attachmentId, photo)
+    return photo
+  }
+
+  private async storePhoto(
+    data: Buffer,
+    key: string,
+    meta: { caption: string | null; credit: string | null; alt: string },
+  ): Promise<number | null> {
+    // A run that stopped between storing a photo and recording it left the row: reuse it.
+    const leftover = await this.app.db.kysely
+      .selectFrom('photos')
+      .select('id')
+      .where('storageKey', '=', key)
+      .executeTakeFirst()
+    if (leftover) return leftover.id
+    try {
+      const photo = await this.app.services.media.storePhoto(data, {
+        key,
+        caption: meta.caption ?? '',
+        credit: meta.credit ?? '',
+        alt: meta.alt.slice(0, 500),
+      })
+      return photo.id
+    } catch (error) {
+      this.summary.warnings.push(`${key}: not an image we can read (${(error as Error).message})`)
+      return null
+    }
+  }
+
+  private async readUpload(file: string): Promise<Buffer | null> {
+    const dir = this.options.uploadsDir
+    if (!dir) return null
+    const path = normalize(join(dir, file))
+    // The path comes from the export file: never let it climb out of the uploads folder.
+    if (relative(dir, path).startsWith('..') || !existsSync(path)) {
+      this.summary.warnings.push(`missing upload: ${file}`)
+      return null
+    }
+    return readFile(path)
+  }
+
+  /** An inline image: by attachment id when the HTML names one, else by its file's address. */
+  private async resolveImage(ref: ImageRef): Promise<number | null> {
+    if (ref.attachmentId && this.attachments.has(ref.attachmentId)) return this.photoFor(ref.attachmentId)
+    const original = pathAfterUploads(ref.src)?.replace(/-\d+x\d+(\.\w+)$/, '$1')
+    if (!original) return null
+    for (const attachment of this.attachments.values()) {
+      if (attachment.meta.get('_wp_attached_file') === original) return this.photoFor(attachment.id)
+    }
+    const known = this.sources.find('upload', original)
+    if (known) return Number(known)
+    const data = await this.readUpload(original)
+    const photo = data
+      ? await this.storePhoto(data, `wp-file-${hashOf(this.wxr.siteUrl + original)}`, {
+          caption: null,
+          credit: null,
+          alt: ref.alt,
+        })
+      : null
+    if (photo !== null) await this.sources.remember('upload', original, photo)
+    return photo
+  }
+
+  private async importPost(post: WxrItem) {
+    const published = post.status === 'publish'
+    const kind: Kind = published ? 'article' : 'draft'
+    const known = this.sources.find('post', post.id)
+    if (known) {
+      this.count(kind, false)
+      // Comments written since the last run still come in.
+      return this.importComments(post, Number(known))
+    }
+    const reporterId = await this.reporterFor(post.creator)
+    const categories = post.categories.filter((c) => c.domain === 'category')
+    const sectionId = this.sectionBySlug.get(categories[0]?.slug ?? '') ?? (await this.fallbackSection())
+    // An article has one section; further categories are kept as tags so nothing is lost.
+    const tagNames = [
+      ...post.categories.filter((c) => c.domain === 'post_tag').map((c) => c.name),
+      ...categories.slice(1).map((c) => c.name),
+    ]
+    const uniqueTags = [...new Set(tagNames.map((t) => t.trim().slice(0, 40)).filter(Boolean))]
+    if (uniqueTags.length > 20) this.summary.warnings.push(`post ${post.id}: only the first 20 tags kept`)
+    const body = await htmlToDocument(wordpressContentToHtml(post.content), (ref) => this.resolveImage(ref))
+    const thumbnail = Number(post.meta.get('_thumbnail_id') ?? 0)
+    const leadPhotoId = thumbnail ? await this.photoFor(thumbnail) : null
+    const headline = post.title || post.excerpt.slice(0, 60) || `WordPress #${post.id}`
+    const writer = this.app.services.articlesWriter
+    const id = await writer.createDraft(
+      {
+        sectionId,
+        headline: headline.slice(0, 200),
+        subheadline: post.excerpt.slice(0, 400),
+        body,
+        leadPhotoId,
+        reporterIds: [reporterId],
+        tags: uniqueTags.slice(0, 20),
+      },
+      null,
+    )
+    await this.sources.remember('post', post.id, id)
+    if (published) await writer.publishArticle(id, post.dateGmt ?? this.app.clock.now().toISOString())
+    this.count(kind, true)
+    await this.importComments(post, id)
+  }
+
+  private async reporterFor(login: string): Promise<number> {
+    const known = this.reporterByLogin.get(login)
+    if (known !== undefined) return known
+    // A post by someone missing from <wp:author> (a deleted user): make them a reporter too.
+    await this.importAuthor({ login, email: '', displayName: login })
+    return this.reporterByLogin.get(login) as number
+  }
+
+  private async fallbackSection(): Promise<number> {
+    const first = await this.app.db.kysely
+      .selectFrom('sections')
+      .select('id')
+      .orderBy('position')
+      .executeTakeFirst()
+    if (first) return first.id
+    await this.importCategory({ id: 0, slug: 'news', name: 'News', parentSlug: null, description: '' })
+    return this.sectionBySlug.get('news') as number
+  }
+
+  private async importComments(post: WxrItem, articleId: number) {
+    const byId = new Map(post.comments.map((c) => [c.id, c]))
+    // Replies to replies hang under the thread's first comment: we keep one level of replies.
+    const rootOf = (id: number): number => {
+      let current = byId.get(id)
+      const seen = new Set<number>()
+      while (current?.parentId && byId.has(current.parentId) && !seen.has(current.id)) {
+        seen.add(current.id)
+        current = byId.get(current.parentId)
+      }
+      return current?.id ?? id
+    }
+    const ordered = [...post.comments].sort((a, b) => (a.parentId === 0 ? 0 : 1) - (b.parentId === 0 ? 0 : 1))
+    for (const comment of ordered) {
+      if (comment.type !== 'comment' || !comment.text) continue
+      const status = comment.approved === '1' ? 'published' : comment.approved === '0' ? 'held' : null
+      if (!status) continue
+      if (this.sources.find('comment', comment.id)) {
+        this.count('comment', false)
+        continue
+      }
+      const root = comment.parentId ? rootOf(comment.id) : comment.id
+      const parentId = root !== comment.id ? Number(this.sources.find('comment', root) ?? 0) || null : null
+      const at = comment.dateGmt ?? this.app.clock.now().toISOString()
+      const row = await this.app.db.kysely
+        .insertInto('comments')
+        .values({
+          articleId,
+          parentId,
+          readerId: null,
+          guestName: (comment.author || '익명').slice(0, 40),
+          guestPasswordHash: null,
+          body: comment.text.slice(0, 10_000),
+          status,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await this.sources.remember('comment', comment.id, row.id)
+      this.count('comment', true)
+      this.changedTags.add(cacheTags.article(articleId))
+    }
+  }
+
+  private async importPage(page: WxrItem) {
+    if (this.sources.find('page', page.id)) return this.count('page', false)
+    const slug = sectionSlug(page.slug, page.id)
+    const body = await htmlToDocument(wordpressContentToHtml(page.content), (ref) => this.resolveImage(ref))
+    await this.app.services.pages.savePage(slug, page.title.slice(0, 200) || slug, body)
+    await this.sources.remember('page', page.id, slug)
+    this.count('page', true)
+  }
+}
+
+/** The readable form of a WordPress slug, safe in our URLs. */
+function sectionSlug(wpSlug: string, id: number): string {
+  const decoded = decodeSlug(wpSlug)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}-]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  return decoded.slice(0, 80) || `wp-${id}`
+}
+
+function pathAfterUploads(url: string): string | null {
+  const at = url.indexOf('/wp-content/uploads/')
+  if (at < 0) return null
+  return decodeSlug(url.slice(at + '/wp-content/uploads/'.length).split(/[?#]/)[0] ?? '')
+}
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 10)
