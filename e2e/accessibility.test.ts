@@ -14,9 +14,13 @@ import {
 } from './fixtures.js'
 import { ArticlePage } from './pages/article-page.js'
 import { SiteFrame } from './pages/site-frame.js'
+import { TipFormPage } from './pages/tip-form-page.js'
 import { READER_PAGES, type ReaderPage, readerPagePaths } from './reader-pages.js'
 
 const poll = { timeout: 5_000 }
+// The checks below read the DOM, styles and layout, which are ready once the (deferred)
+// module scripts have run; waiting for every photo and font subset would only slow them down.
+const domReady = { waitUntil: 'domcontentloaded' } as const
 
 describe.skipIf(browserSkipReason())('accessibility in Chromium', () => {
   let site: RunningSite
@@ -49,7 +53,7 @@ describe.skipIf(browserSkipReason())('accessibility in Chromium', () => {
 
       for (const name of READER_PAGES) {
         test(name, async () => {
-          await page.goto(paths[name])
+          await page.goto(paths[name], domReady)
 
           const violations = await wcagViolations(page)
 
@@ -102,7 +106,7 @@ describe.skipIf(browserSkipReason())('accessibility in Chromium', () => {
     const counts: Record<string, unknown> = {}
 
     for (const name of READER_PAGES) {
-      await page.goto(paths[name])
+      await page.goto(paths[name], domReady)
       counts[name] = await frame.landmarkCounts()
     }
 
@@ -116,7 +120,7 @@ describe.skipIf(browserSkipReason())('accessibility in Chromium', () => {
     const images = []
 
     for (const name of ['home', 'article', 'section', 'reporter'] as const) {
-      await page.goto(paths[name])
+      await page.goto(paths[name], domReady)
       images.push(...(await frame.images()))
     }
 
@@ -124,5 +128,34 @@ describe.skipIf(browserSkipReason())('accessibility in Chromium', () => {
     expect(images.filter((i) => i.alt === null)).toEqual([])
     expect(images.filter((i) => i.decorativeSlot && i.alt !== '')).toEqual([])
     expect(images.filter((i) => !i.decorativeSlot && !i.alt?.trim())).toEqual([])
+  })
+
+  test('every page reflows at 320px (400% zoom) without sideways scrolling', async () => {
+    const page = await newPage({ width: 320, height: 640 })
+    const overflow: Record<string, number> = {}
+
+    for (const name of READER_PAGES) {
+      await page.goto(paths[name], domReady)
+      overflow[name] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    }
+
+    expect(overflow).toEqual(Object.fromEntries(READER_PAGES.map((name) => [name, 0])))
+  })
+
+  test('a 기사제보 sent with blank fields comes back with errors tied to each field', async () => {
+    const page = await newPage(VIEWPORTS.phone)
+    const form = new TipFormPage(page)
+    await form.open()
+    // Spaces pass the browser's own `required` check, so the server's validation answers.
+    await form.fill({ 이름: ' ', '연락처 (전화 또는 이메일)': ' ', 제목: '제보 제목', 내용: ' ' })
+
+    const status = await form.send()
+
+    expect(status).toBe(400)
+    expect(await form.alert().textContent()).toBe('입력 내용을 확인해 주세요.')
+    expect(await form.description('이름')).toBe('필수 항목입니다.')
+    expect(await form.description('내용')).toBe('필수 항목입니다.')
+    expect(await form.field('제목').inputValue()).toBe('제보 제목')
+    expect(await wcagViolations(page)).toEqual([])
   })
 })

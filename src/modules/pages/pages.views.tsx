@@ -137,8 +137,18 @@ export function TipFormView(props: TipFormProps) {
           />
           <div>
             <label for="tip-attachment">{m.pages.attachment}</label>
-            <input id="tip-attachment" name="attachment" type="file" />
-            {props.errors.attachment && <p class="error">{errorText(props.errors.attachment)}</p>}
+            <input
+              id="tip-attachment"
+              name="attachment"
+              type="file"
+              aria-invalid={props.errors.attachment ? 'true' : undefined}
+              aria-describedby={props.errors.attachment ? 'tip-attachment-error' : undefined}
+            />
+            {props.errors.attachment && (
+              <p class="error" id="tip-attachment-error">
+                {errorText(props.errors.attachment)}
+              </p>
+            )}
           </div>
           <p>
             <button type="submit">{m.pages.submit}</button>
