@@ -117,11 +117,11 @@ function Header(props: { site: SiteContext; activeSection?: number }) {
 }
 
 const legalLinks = [
-  { href: '/page/about', label: '회사소개' },
-  { href: '/page/terms', label: '이용약관' },
-  { href: '/page/privacy', label: '개인정보처리방침' },
-  { href: '/page/youth-policy', label: '청소년보호정책' },
-  { href: '/page/no-email-collection', label: '이메일무단수집거부' },
+  { href: '/page/about', label: m.site.aboutLink },
+  { href: '/page/terms', label: m.site.termsLink },
+  { href: '/page/privacy', label: m.site.privacyLink },
+  { href: '/page/youth-policy', label: m.site.youthPolicyLink },
+  { href: '/page/no-email-collection', label: m.site.noEmailCollectionLink },
   { href: '/correction-request', label: m.site.correctionLink },
   { href: '/tip', label: m.site.tipLink },
 ]
@@ -144,7 +144,7 @@ function Footer(props: { site: SiteContext }) {
       </nav>
       <dl class="legal-info">
         <div>
-          <dt class="visually-hidden">제호</dt>
+          <dt class="visually-hidden">{m.site.outletTitle}</dt>
           <dd>{o.name}</dd>
         </div>
         <FooterItem label={m.site.registrationNumber} value={o.registrationNumber} />
