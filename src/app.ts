@@ -7,13 +7,14 @@ import formbody from '@fastify/formbody'
 import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { createAccountsModule } from './modules/accounts/index.js'
 import { createArticlesReader } from './modules/articles/articles.reader.js'
 import { articlesRoutes } from './modules/articles/articles.routes.js'
 import { createArticlesWriter } from './modules/articles/articles.writer.js'
 import { createPublishedArticles } from './modules/articles/published-articles.js'
 import { createTodayPhotos } from './modules/articles/today-photos.js'
 import { createViewCounter } from './modules/articles/view-counter.js'
-import { createCommentsReader } from './modules/comments/comments.reader.js'
+import { createCommentsModule } from './modules/comments/index.js'
 import { createMediaService } from './modules/media/media.service.js'
 import { createOutletService } from './modules/outlet/outlet.service.js'
 import { pagesRoutes } from './modules/pages/pages.routes.js'
@@ -61,7 +62,28 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   mkdirSync(mediaDir, { recursive: true })
   const media = createMediaService({ db: db.kysely, clock, mediaDir })
   const outlet = createOutletService({ db: db.kysely, bus })
-  const comments = createCommentsReader({ db: db.kysely })
+  const accounts = createAccountsModule({
+    config,
+    db: db.kysely,
+    clock,
+    sessions,
+    http: () => http,
+    site: () => site(),
+    guestWriteUrl: (returnTo) => commentsModule.guestWriteUrl(returnTo),
+    afterRename: (readerId) => commentsModule.service.readerChanged(readerId),
+  })
+  const commentsModule = createCommentsModule({
+    db: db.kysely,
+    clock,
+    bus,
+    auth: accounts.auth,
+    site: () => site(),
+    guestsAllowed: config.comments.guests,
+    ratePerMinute: config.comments.ratePerMinute,
+    ipRatePerMinute: config.comments.ipRatePerMinute,
+    setReaderSuspended: accounts.setSuspended,
+  })
+  const comments = commentsModule.reader
   const articles = createArticlesReader({ db: db.kysely, clock, bus, media, comments })
   const articlesWriter = createArticlesWriter({ db: db.kysely, clock, bus })
   const todayPhotos = createTodayPhotos({ db: db.kysely, bus, media })
@@ -113,6 +135,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   await http.register(assetsPlugin(assets))
   await http.register(articlesRoutes({ reader: articles, comments, todayPhotos, views, site }))
   await http.register(pagesRoutes({ pages, site }))
+  await http.register(accounts.routes)
+  await http.register(commentsModule.routes)
   await http.register(
     syndicationRoutes({
       articles: createPublishedArticles({ db: db.kysely, media }),
@@ -137,7 +161,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     bus,
     pageCache,
     sessions,
-    services: { media, outlet, comments, articles, articlesWriter, todayPhotos, pages, views },
+    services: {
+      accounts,
+      commentsService: commentsModule.service,
+      moderation: commentsModule.moderation,
+      media,
+      outlet,
+      comments,
+      articles,
+      articlesWriter,
+      todayPhotos,
+      pages,
+      views,
+    },
     close: () => http.close(),
   }
 }

@@ -26,6 +26,20 @@ const EnvSchema = z.object({
   KAKAO_JS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool,
+  KAKAO_CLIENT_ID: z.string().optional(),
+  KAKAO_CLIENT_SECRET: z.string().optional(),
+  NAVER_CLIENT_ID: z.string().optional(),
+  NAVER_CLIENT_SECRET: z.string().optional(),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().optional(),
+  DEMO_LOGIN: bool,
+  GUEST_COMMENTS: bool,
+  COMMENT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  COMMENT_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 })
 
 export interface Config {
@@ -45,6 +59,21 @@ export interface Config {
   kakaoJsKey: string | null
   logLevel: string
   trustProxy: boolean
+  /** Reader login providers; a provider whose credentials are missing is left out. */
+  readerLogin: {
+    kakao: { clientId: string; clientSecret: string | null } | null
+    naver: { clientId: string; clientSecret: string } | null
+    google: { clientId: string; clientSecret: string } | null
+    oidc: { issuer: string; clientId: string; clientSecret: string | null; name: string } | null
+    /** The embedded demo OpenID provider (데모 계정). */
+    demo: boolean
+  }
+  comments: {
+    /** 비회원 글쓰기: a name and a password instead of a login. */
+    guests: boolean
+    ratePerMinute: number
+    ipRatePerMinute: number
+  }
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +110,33 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     kakaoJsKey: e.KAKAO_JS_KEY ?? null,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY ?? false,
+    readerLogin: {
+      kakao: e.KAKAO_CLIENT_ID
+        ? { clientId: e.KAKAO_CLIENT_ID, clientSecret: e.KAKAO_CLIENT_SECRET ?? null }
+        : null,
+      naver:
+        e.NAVER_CLIENT_ID && e.NAVER_CLIENT_SECRET
+          ? { clientId: e.NAVER_CLIENT_ID, clientSecret: e.NAVER_CLIENT_SECRET }
+          : null,
+      google:
+        e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET
+          ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET }
+          : null,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+          ? {
+              issuer: e.OIDC_ISSUER,
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+              name: e.OIDC_NAME ?? 'OpenID',
+            }
+          : null,
+      demo: e.DEMO_LOGIN ?? !production,
+    },
+    comments: {
+      guests: e.GUEST_COMMENTS ?? false,
+      ratePerMinute: e.COMMENT_RATE_PER_MINUTE,
+      ipRatePerMinute: e.COMMENT_IP_RATE_PER_MINUTE,
+    },
   })
 }

@@ -97,9 +97,8 @@ export const articlesRoutes =
         const { id } = IdParams.parse(request.params)
         const [site, article] = await Promise.all([deps.site(), reader.articlePage(id)])
         if (!article) return reply.callNotFound()
-        const [counts, list, mostRead, todayPhotos] = await Promise.all([
-          deps.comments.countsFor([id]),
-          deps.comments.threadFor(id),
+        const [comments, mostRead, todayPhotos] = await Promise.all([
+          deps.comments.sectionFor(id, await deps.comments.viewerOf(request, reply)),
           reader.mostRead(),
           deps.todayPhotos.todayPhotos(),
         ])
@@ -107,7 +106,7 @@ export const articlesRoutes =
           <ArticlePageView
             site={site}
             article={article}
-            comments={{ count: counts.get(id) ?? 0, list }}
+            comments={comments}
             mostRead={mostRead}
             todayPhotos={todayPhotos}
           />,

@@ -1,7 +1,12 @@
-// The read side of comments that article pages and lists use.
+// The read side of comments that article pages and lists use: counts, and the comment
+// section (one page of threads) as the viewer sees it.
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../platform/db/database.js'
-import { publishedCounts, visibleComments } from './comments.repository.js'
+import type { Reader } from '../accounts/index.js'
+import * as repo from './comments.repository.js'
+import type { CommentSettingsStore } from './comments.settings.js'
+import { windowClosed } from './moderation/phases/window-closed.js'
 
 export interface CommentView {
   id: number
@@ -13,36 +18,120 @@ export interface CommentView {
   dislikes: number
   createdAt: string
   replies: CommentView[]
+  /** Written by a guest (비회원): deleting it takes its password. */
+  guest: boolean
+  readerId: number | null
 }
 
-export function createCommentsReader(deps: { db: Kysely<Database> }) {
-  return {
-    countsFor: (articleIds: readonly number[]) => publishedCounts(deps.db, articleIds),
+/** Who is looking: null for the shared, cached page every anonymous reader gets. */
+export interface CommentViewer {
+  reader: Reader
+  csrfToken: string
+}
 
-    async threadFor(articleId: number, limit = 50): Promise<CommentView[]> {
-      const rows = await visibleComments(deps.db, articleId, limit)
-      const views = new Map<number, CommentView>()
-      for (const row of rows) {
-        views.set(row.id, {
-          id: row.id,
-          author: row.displayName ?? row.guestName ?? '',
-          body: row.status === 'deleted' ? '' : row.body,
-          deleted: row.status === 'deleted',
-          likes: row.likes,
-          dislikes: row.dislikes,
-          createdAt: row.createdAt,
-          replies: [],
-        })
+export interface CommentSectionData {
+  articleId: number
+  count: number
+  list: CommentView[]
+  sort: repo.CommentSort
+  page: number
+  hasMore: boolean
+  open: boolean
+  guests: boolean
+  maxLength: number
+  viewer: CommentViewer | null
+}
+
+export interface CommentsReaderDeps {
+  db: Kysely<Database>
+  /** Absent in callers that only need counts. */
+  settings?: CommentSettingsStore
+  clock?: { now(): Date }
+  guestsAllowed?: boolean
+  /** The logged-in reader of a request (with a fresh CSRF token), or null; free when anonymous. */
+  viewerOf?: (request: FastifyRequest, reply: FastifyReply) => Promise<CommentViewer | null>
+}
+
+function toView(row: repo.ListRow): CommentView {
+  const deleted = row.status === 'deleted'
+  return {
+    id: row.id,
+    author: deleted ? '' : (row.displayName ?? row.guestName ?? ''),
+    body: deleted ? '' : row.body,
+    deleted,
+    likes: row.likes,
+    dislikes: row.dislikes,
+    createdAt: row.createdAt,
+    replies: [],
+    guest: row.readerId === null,
+    readerId: row.readerId,
+  }
+}
+
+export function createCommentsReader(deps: CommentsReaderDeps) {
+  const { db } = deps
+
+  async function threads(articleId: number, sort: repo.CommentSort, page: number, pageSize: number) {
+    const roots = await repo.rootPage(db, articleId, sort, pageSize + 1, (page - 1) * pageSize)
+    const shown = roots.slice(0, pageSize)
+    const replies = await repo.replyRows(
+      db,
+      shown.map((r) => r.id),
+    )
+    const views = new Map(shown.map((r) => [r.id, toView(r)]))
+    for (const reply of replies) views.get(reply.parentId!)?.replies.push(toView(reply))
+    return { list: [...views.values()], hasMore: roots.length > pageSize }
+  }
+
+  return {
+    countsFor: (articleIds: readonly number[]) => repo.publishedCounts(db, articleIds),
+
+    viewerOf: (request: FastifyRequest, reply: FastifyReply) =>
+      deps.viewerOf ? deps.viewerOf(request, reply) : Promise.resolve(null),
+
+    /** The newest threads of an article (first page), as the anonymous page shows them. */
+    async threadFor(articleId: number, limit = 20): Promise<CommentView[]> {
+      return (await threads(articleId, 'newest', 1, limit)).list
+    },
+
+    /** Everything the comment section of an article page needs, for this viewer. */
+    async sectionFor(
+      articleId: number,
+      viewer: CommentViewer | null,
+      options: { sort?: repo.CommentSort; page?: number } = {},
+    ): Promise<CommentSectionData> {
+      const sort = options.sort ?? 'newest'
+      const page = options.page ?? 1
+      const settings = deps.settings
+        ? await deps.settings.get()
+        : { pageSize: 20, maxLength: 1000, windowHours: null }
+      const [counts, thread, article] = await Promise.all([
+        repo.publishedCounts(db, [articleId]),
+        threads(articleId, sort, page, settings.pageSize),
+        repo.articleForComments(db, articleId),
+      ])
+      const open =
+        !!article?.publishedAt &&
+        !windowClosed(
+          {
+            publishedAt: article.publishedAt,
+            windowHours: article.overridden === null ? undefined : article.windowHours,
+          },
+          settings.windowHours,
+          deps.clock?.now() ?? new Date(),
+        )
+      return {
+        articleId,
+        count: counts.get(articleId) ?? 0,
+        list: thread.list,
+        sort,
+        page,
+        hasMore: thread.hasMore,
+        open,
+        guests: deps.guestsAllowed ?? false,
+        maxLength: settings.maxLength,
+        viewer,
       }
-      const roots: CommentView[] = []
-      for (const row of rows) {
-        const view = views.get(row.id)!
-        const parent = row.parentId === null ? undefined : views.get(row.parentId)
-        if (row.parentId === null) roots.push(view)
-        else parent?.replies.unshift(view)
-      }
-      // A deleted comment stays only while it still has replies to hold together.
-      return roots.filter((c) => !c.deleted || c.replies.length > 0)
     },
   }
 }

@@ -1,9 +1,12 @@
-// SQL for reading comments.
-import type { Kysely } from 'kysely'
+// SQL of the comments module: reading threads, writing comments, votes, reports, moderation.
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../platform/db/database.js'
+import type { CommentStatus, VoteKind } from './comments.table.js'
+
+type Db = Kysely<Database> | Transaction<Database>
 
 /** Published comments (replies included) per article; articles without any are absent. */
-export async function publishedCounts(db: Kysely<Database>, articleIds: readonly number[]) {
+export async function publishedCounts(db: Db, articleIds: readonly number[]) {
   if (articleIds.length === 0) return new Map<number, number>()
   const rows = await db
     .selectFrom('comments')
@@ -15,25 +18,217 @@ export async function publishedCounts(db: Kysely<Database>, articleIds: readonly
   return new Map(rows.map((r) => [r.articleId, Number(r.n)]))
 }
 
+const listColumns = [
+  'comments.id',
+  'comments.articleId',
+  'comments.parentId',
+  'comments.readerId',
+  'comments.body',
+  'comments.status',
+  'comments.likes',
+  'comments.dislikes',
+  'comments.createdAt',
+  'comments.guestName',
+  'readers.displayName',
+] as const
+
+export type ListRow = Awaited<ReturnType<typeof replyRows>>[number]
+
 /** Comments shown under an article: published ones, and deleted ones that still have replies. */
-export const visibleComments = (db: Kysely<Database>, articleId: number, limit: number) =>
+export const visibleComments = (db: Db, articleId: number, limit: number) =>
   db
     .selectFrom('comments')
     .leftJoin('readers', 'readers.id', 'comments.readerId')
-    .select([
-      'comments.id',
-      'comments.parentId',
-      'comments.body',
-      'comments.status',
-      'comments.likes',
-      'comments.dislikes',
-      'comments.createdAt',
-      'comments.guestName',
-      'readers.displayName',
-    ])
+    .select(listColumns)
     .where('comments.articleId', '=', articleId)
     .where('comments.status', 'in', ['published', 'deleted'])
     .orderBy('comments.createdAt', 'desc')
     .orderBy('comments.id', 'desc')
     .limit(limit)
     .execute()
+
+export type CommentSort = 'newest' | 'likes'
+
+/** One page of top-level comments; a deleted one stays while a published reply hangs on it. */
+export function rootPage(db: Db, articleId: number, sort: CommentSort, limit: number, offset: number) {
+  let query = db
+    .selectFrom('comments')
+    .leftJoin('readers', 'readers.id', 'comments.readerId')
+    .select(listColumns)
+    .where('comments.articleId', '=', articleId)
+    .where('comments.parentId', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('comments.status', '=', 'published'),
+        eb.and([
+          eb('comments.status', '=', 'deleted'),
+          eb.exists(
+            eb
+              .selectFrom('comments as r')
+              .select('r.id')
+              .whereRef('r.parentId', '=', 'comments.id')
+              .where('r.status', '=', 'published'),
+          ),
+        ]),
+      ]),
+    )
+  if (sort === 'likes') query = query.orderBy('comments.likes', 'desc')
+  return query
+    .orderBy('comments.createdAt', 'desc')
+    .orderBy('comments.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export function replyRows(db: Db, parentIds: readonly number[]) {
+  return db
+    .selectFrom('comments')
+    .leftJoin('readers', 'readers.id', 'comments.readerId')
+    .select(listColumns)
+    .where('comments.parentId', 'in', parentIds.length > 0 ? parentIds : [-1])
+    .where('comments.status', '=', 'published')
+    .orderBy('comments.createdAt', 'asc')
+    .orderBy('comments.id', 'asc')
+    .execute()
+}
+
+/**
+ * What commenting needs to know about an article. Read here rather than through the articles
+ * module because it is one indexed row and sits on the comment write path.
+ */
+export function articleForComments(db: Db, articleId: number) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('articleCommentSettings as s', 's.articleId', 'articles.id')
+    .select([
+      'articles.id',
+      'articles.headline',
+      'articles.publishedAt',
+      's.articleId as overridden',
+      's.windowHours',
+    ])
+    .where('articles.id', '=', articleId)
+    .where('articles.status', '=', 'published')
+    .executeTakeFirst()
+}
+
+export function findComment(db: Db, id: number) {
+  return db
+    .selectFrom('comments')
+    .select([
+      'id',
+      'articleId',
+      'parentId',
+      'readerId',
+      'guestName',
+      'guestPasswordHash',
+      'body',
+      'status',
+      'likes',
+      'dislikes',
+      'reports',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function insertComment(
+  db: Db,
+  row: {
+    articleId: number
+    parentId: number | null
+    readerId: number | null
+    guestName: string | null
+    guestPasswordHash: string | null
+    body: string
+    status: CommentStatus
+    createdAt: string
+  },
+): Promise<number> {
+  const inserted = await db
+    .insertInto('comments')
+    .values({ ...row, updatedAt: row.createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+/** Deletion is final: the text (and a guest's name and password hash) is overwritten. */
+export async function eraseComment(db: Db, id: number, now: string) {
+  await db
+    .updateTable('comments')
+    .set({ body: '', status: 'deleted', guestName: null, guestPasswordHash: null, updatedAt: now })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function setStatus(db: Db, id: number, status: CommentStatus, now: string) {
+  await db.updateTable('comments').set({ status, updatedAt: now }).where('id', '=', id).execute()
+}
+
+export async function updateBody(db: Db, id: number, body: string, status: CommentStatus, now: string) {
+  await db.updateTable('comments').set({ body, status, updatedAt: now }).where('id', '=', id).execute()
+}
+
+/** Adds a vote; false when this reader already cast this kind of vote on the comment. */
+export async function addVote(
+  trx: Transaction<Database>,
+  commentId: number,
+  readerId: number,
+  kind: VoteKind,
+  now: string,
+) {
+  const result = await trx
+    .insertInto('commentVotes')
+    .values({ commentId, readerId, kind, createdAt: now })
+    .onConflict((oc) => oc.columns(['commentId', 'readerId', 'kind']).doNothing())
+    .executeTakeFirst()
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false
+  const column = kind === 'like' ? 'likes' : 'dislikes'
+  await trx
+    .updateTable('comments')
+    .set({ [column]: sql`${sql.ref(column)} + 1` })
+    .where('id', '=', commentId)
+    .execute()
+  return true
+}
+
+/** Adds a report; false when this reader already reported the comment. Returns the new count. */
+export async function addReport(
+  trx: Transaction<Database>,
+  commentId: number,
+  readerId: number,
+  reason: string,
+  now: string,
+) {
+  const result = await trx
+    .insertInto('commentReports')
+    .values({ commentId, readerId, reason, createdAt: now })
+    .onConflict((oc) => oc.columns(['commentId', 'readerId']).doNothing())
+    .executeTakeFirst()
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return null
+  const row = await trx
+    .updateTable('comments')
+    .set({ reports: sql`reports + 1` })
+    .where('id', '=', commentId)
+    .returning('reports')
+    .executeTakeFirstOrThrow()
+  return row.reports
+}
+
+/** Articles a reader has commented on: their pages show the reader's name. */
+export async function articlesCommentedBy(db: Db, readerId: number) {
+  const rows = await db
+    .selectFrom('comments')
+    .select('articleId')
+    .distinct()
+    .where('readerId', '=', readerId)
+    .execute()
+  return rows.map((r) => r.articleId)
+}
+
+export async function bannedWordList(db: Db) {
+  const rows = await db.selectFrom('bannedWords').select('word').orderBy('word').execute()
+  return rows.map((r) => r.word)
+}

@@ -18,3 +18,44 @@ export interface CommentsTable {
   createdAt: string
   updatedAt: string
 }
+
+export type VoteKind = 'like' | 'dislike'
+
+/** 공감/비공감: the unique key (comment, reader, kind) makes a second vote a no-op. */
+export interface CommentVotesTable {
+  commentId: number
+  readerId: number
+  kind: VoteKind
+  createdAt: string
+}
+
+/** 신고: one report per reader and comment. */
+export interface CommentReportsTable {
+  commentId: number
+  readerId: number
+  reason: string
+  createdAt: string
+}
+
+/** Words that send a comment to review instead of publishing it. */
+export interface BannedWordsTable {
+  word: string
+  createdAt: string
+}
+
+/** Every staff moderation action: who, what, when. */
+export interface ModerationLogTable {
+  id: Generated<number>
+  staffId: number
+  action: string
+  /** e.g. `comment:12`, `reader:3`, `banned-words`. */
+  target: string
+  detail: string
+  createdAt: string
+}
+
+/** Per-article override of the outlet's comment window; 0 hours closes comments. */
+export interface ArticleCommentSettingsTable {
+  articleId: number
+  windowHours: number | null
+}

@@ -15,7 +15,14 @@ import type {
   SectionsTable,
   TagsTable,
 } from '../../modules/articles/articles.table.js'
-import type { CommentsTable } from '../../modules/comments/comments.table.js'
+import type {
+  ArticleCommentSettingsTable,
+  BannedWordsTable,
+  CommentReportsTable,
+  CommentsTable,
+  CommentVotesTable,
+  ModerationLogTable,
+} from '../../modules/comments/comments.table.js'
 import type { PhotosTable } from '../../modules/media/media.table.js'
 import type { SettingsTable } from '../../modules/outlet/outlet.table.js'
 import type { PagesTable, TipsTable } from '../../modules/pages/pages.table.js'
@@ -38,6 +45,11 @@ export interface Database {
   tips: TipsTable
   readers: ReadersTable
   comments: CommentsTable
+  commentVotes: CommentVotesTable
+  commentReports: CommentReportsTable
+  bannedWords: BannedWordsTable
+  moderationLog: ModerationLogTable
+  articleCommentSettings: ArticleCommentSettingsTable
   sessions: SessionsTable
 }
 
@@ -97,4 +109,3 @@ function cachePreparedStatements(sqlite: SQLite.Database, max = 1000) {
     return statement
   }) as typeof sqlite.prepare
 }
-

@@ -16,6 +16,7 @@ export interface Assets {
   css: string
   siteJs: string
   articleJs: string
+  commentsJs: string
   fontCss: string
   byUrl: Map<string, Asset>
 }
@@ -34,7 +35,12 @@ export const fontDir = join(
   'variable',
 )
 
-const ENTRIES = { css: 'site.css', siteJs: 'site.ts', articleJs: 'article.ts' } as const
+const ENTRIES = {
+  css: 'site.css',
+  siteJs: 'site.ts',
+  articleJs: 'article.ts',
+  commentsJs: 'comments.ts',
+} as const
 
 export async function bundleAssets(): Promise<Assets> {
   const result = await build({
@@ -67,6 +73,7 @@ export async function bundleAssets(): Promise<Assets> {
     css: urls.css!,
     siteJs: urls.siteJs!,
     articleJs: urls.articleJs!,
+    commentsJs: urls.commentsJs!,
     fontCss: '/fonts/pretendardvariable-dynamic-subset.css',
     byUrl,
   }

@@ -7,7 +7,7 @@ export interface SiteContext {
   sections: SectionRef[]
   publicUrl: string
   /** Hashed asset URLs, so they can be cached for a year. */
-  assets: { css: string; articleJs: string; siteJs: string; fontCss: string }
+  assets: { css: string; articleJs: string; siteJs: string; fontCss: string; commentsJs?: string }
   kakaoJsKey: string | null
   /** Today's date in Korea time, printed in the header as Korean outlets do. */
   today: string

@@ -4,7 +4,7 @@ import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import { Layout } from '../../../platform/views/layout.js'
 import type { SiteContext } from '../../../platform/views/site-context.js'
-import type { CommentView } from '../../comments/comments.reader.js'
+import type { CommentSectionData } from '../../comments/comments.reader.js'
 import { CommentSection } from '../../comments/comments.view.js'
 import { Figure, Picture } from '../../media/photo.view.js'
 import { type ArticlePage, type RankedLink, reporterUrl, sectionUrl } from '../article-views.js'
@@ -16,7 +16,7 @@ import { ArticleList, MostRead, TodayPhotos } from './blocks.js'
 export interface ArticlePageProps {
   site: SiteContext
   article: ArticlePage
-  comments: { count: number; list: CommentView[] }
+  comments: CommentSectionData
   mostRead: { day: RankedLink[]; week: RankedLink[] }
   todayPhotos: TodayPhoto[]
 }
@@ -28,7 +28,7 @@ export function ArticlePageView(props: ArticlePageProps) {
     <Layout
       site={site}
       meta={articleMeta(site, a)}
-      scripts={[site.assets.articleJs]}
+      scripts={[site.assets.articleJs, ...(site.assets.commentsJs ? [site.assets.commentsJs] : [])]}
       activeSection={a.section.id}
     >
       <div
@@ -132,7 +132,7 @@ export function ArticlePageView(props: ArticlePageProps) {
               )}
             </nav>
           )}
-          <CommentSection articleId={a.id} count={props.comments.count} comments={props.comments.list} />
+          <CommentSection {...props.comments} />
         </article>
         <aside class="sidebar" aria-label={m.article.mostRead}>
           <MostRead day={props.mostRead.day} week={props.mostRead.week} />

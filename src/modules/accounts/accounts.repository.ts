@@ -1,0 +1,48 @@
+// SQL of reader accounts.
+import type { Kysely } from 'kysely'
+import type { Database } from '../../platform/db/database.js'
+
+export interface ReaderRow {
+  id: number
+  provider: string
+  subject: string
+  displayName: string
+  suspendedAt: string | null
+}
+
+const columns = ['id', 'provider', 'subject', 'displayName', 'suspendedAt'] as const
+
+export const findReader = (db: Kysely<Database>, id: number): Promise<ReaderRow | undefined> =>
+  db.selectFrom('readers').select(columns).where('id', '=', id).executeTakeFirst()
+
+/** The account of (provider, subject), created on first login with the provider's name. */
+export async function findOrCreateReader(
+  db: Kysely<Database>,
+  identity: { provider: string; subject: string; displayName: string },
+  now: string,
+): Promise<ReaderRow> {
+  const find = () =>
+    db
+      .selectFrom('readers')
+      .select(columns)
+      .where('provider', '=', identity.provider)
+      .where('subject', '=', identity.subject)
+      .executeTakeFirst()
+  const existing = await find()
+  if (existing) return existing
+  // Two first logins at once: the unique key lets one insert win and the other reads it.
+  await db
+    .insertInto('readers')
+    .values({ ...identity, createdAt: now, suspendedAt: null })
+    .onConflict((oc) => oc.columns(['provider', 'subject']).doNothing())
+    .execute()
+  return (await find())!
+}
+
+export async function renameReader(db: Kysely<Database>, id: number, displayName: string) {
+  await db.updateTable('readers').set({ displayName }).where('id', '=', id).execute()
+}
+
+export async function setSuspended(db: Kysely<Database>, id: number, suspendedAt: string | null) {
+  await db.updateTable('readers').set({ suspendedAt }).where('id', '=', id).execute()
+}

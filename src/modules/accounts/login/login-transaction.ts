@@ -1,0 +1,55 @@
+// The login in progress (state, nonce, PKCE verifier, where to return) lives in a short-lived
+// signed HttpOnly cookie: nothing is stored server-side before the reader has logged in.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+
+export const LOGIN_COOKIE = 'sinmun_login'
+const TTL_SECONDS = 600
+
+export const LoginTransaction = z.object({
+  provider: z.string().min(1),
+  state: z.string().min(16),
+  nonce: z.string().min(16).nullable(),
+  verifier: z.string().min(43),
+  returnTo: z.string(),
+  expiresAt: z.number(),
+})
+export type LoginTransaction = z.infer<typeof LoginTransaction>
+
+export function saveTransaction(reply: FastifyReply, tx: LoginTransaction, secure: boolean) {
+  reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify(tx)).toString('base64url'), {
+    path: '/comments/login',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    signed: true,
+    maxAge: TTL_SECONDS,
+  })
+}
+
+/** The transaction of a validly signed, unexpired cookie, or undefined. */
+export function readTransaction(request: FastifyRequest, nowMs: number): LoginTransaction | undefined {
+  const raw = request.cookies[LOGIN_COOKIE]
+  if (!raw) return undefined
+  const unsigned = request.unsignCookie(raw)
+  if (!unsigned.valid || !unsigned.value) return undefined
+  try {
+    const tx = LoginTransaction.parse(JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')))
+    return tx.expiresAt > nowMs ? tx : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function clearTransaction(reply: FastifyReply) {
+  reply.clearCookie(LOGIN_COOKIE, { path: '/comments/login' })
+}
+
+export const transactionTtlMs = TTL_SECONDS * 1000
+
+/** Only paths on this site: never `//host` or a full URL, so login cannot redirect away. */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+    return '/'
+  return value
+}

@@ -1,0 +1,106 @@
+// The comments module: the comment section under every article (read, write, reply, vote,
+// report, delete), guest comments when the outlet allows them, and the moderation service
+// staff use. Wiring only; the parts live in their own files.
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { InvalidationBus } from '../../platform/cache/invalidation.js'
+import { memo } from '../../platform/cache/memo.js'
+import type { Clock } from '../../platform/clock.js'
+import type { Database } from '../../platform/db/database.js'
+import type { SiteContext } from '../../platform/views/site-context.js'
+import type { ReaderAuth } from '../accounts/index.js'
+import { createCommentsReader } from './comments.reader.js'
+import { bannedWordList } from './comments.repository.js'
+import { commentsRoutes } from './comments.routes.js'
+import { createCommentsService } from './comments.service.js'
+import { createCommentSettingsStore } from './comments.settings.js'
+import { createPasswordThrottle } from './guest-password-throttle.js'
+import { createModerationService, type ModerationDeps } from './moderation.service.js'
+
+export type { CommentSectionData, CommentsReader, CommentView, CommentViewer } from './comments.reader.js'
+export type { CommentsService } from './comments.service.js'
+export type { CommentSettings } from './comments.settings.js'
+export type {
+  ModerationItem,
+  ModerationLogEntry,
+  ModerationQueue,
+  ModerationService,
+} from './moderation.service.js'
+export { createModerationService }
+
+export interface CommentsDeps {
+  db: Kysely<Database>
+  clock: Clock
+  bus: InvalidationBus
+  auth: Pick<ReaderAuth, 'currentReader'>
+  site: () => Promise<SiteContext>
+  guestsAllowed: boolean
+  ratePerMinute: number
+  ipRatePerMinute: number
+  setReaderSuspended: ModerationDeps['setReaderSuspended']
+}
+
+export function createCommentsModule(deps: CommentsDeps) {
+  const settings = createCommentSettingsStore(deps.db)
+  const bannedWords = memo(() => bannedWordList(deps.db), 60_000)
+  const reader = createCommentsReader({
+    db: deps.db,
+    settings,
+    clock: deps.clock,
+    guestsAllowed: deps.guestsAllowed,
+    viewerOf: async (request, reply) => {
+      const found = await deps.auth.currentReader(request)
+      return found ? { reader: found, csrfToken: reply.generateCsrf() } : null
+    },
+  })
+  const service = createCommentsService({
+    db: deps.db,
+    clock: deps.clock,
+    bus: deps.bus,
+    settings,
+    bannedWords: () => bannedWords.get(),
+    throttle: createPasswordThrottle(deps.clock),
+    guestsAllowed: deps.guestsAllowed,
+  })
+  const moderation = createModerationService({
+    db: deps.db,
+    clock: deps.clock,
+    bus: deps.bus,
+    settings,
+    setReaderSuspended: deps.setReaderSuspended,
+    bannedWordsChanged: () => bannedWords.reset(),
+  })
+
+  const routes: FastifyPluginAsync = async (app) => {
+    if (!app.hasDecorator('rateLimit')) await app.register(rateLimit, { global: false })
+    await app.register(
+      commentsRoutes({
+        db: deps.db,
+        service,
+        reader,
+        auth: deps.auth,
+        settings,
+        site: deps.site,
+        guestsAllowed: deps.guestsAllowed,
+        ratePerMinute: deps.ratePerMinute,
+        ipRatePerMinute: deps.ipRatePerMinute,
+      }),
+    )
+  }
+
+  return {
+    reader,
+    service,
+    moderation,
+    routes,
+    /** Where a guest writes under the article a return path points at, if guests may. */
+    guestWriteUrl(returnTo: string): string | null {
+      if (!deps.guestsAllowed) return null
+      const match = /^\/news\/(\d+)(?:[/?#]|$)/.exec(returnTo)
+      return match ? `/news/${match[1]}/comments/write` : null
+    },
+  }
+}
+
+export type CommentsModule = ReturnType<typeof createCommentsModule>
