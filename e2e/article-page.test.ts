@@ -20,11 +20,17 @@ const poll = { timeout: 5_000 }
 
 describe.skipIf(browserSkipReason())('article page in Chromium', () => {
   let site: RunningSite
+  /** The same site with a Kakao app key configured, for the KakaoTalk SDK path. */
+  let kakaoSite: RunningSite
   let browser: Browser
   let context: BrowserContext | undefined
 
   beforeAll(async () => {
-    ;[site, browser] = await Promise.all([startSite({ KAKAO_JS_KEY: KAKAO_KEY }), launchChromium()])
+    ;[site, kakaoSite, browser] = await Promise.all([
+      startSite(),
+      startSite({ KAKAO_JS_KEY: KAKAO_KEY }),
+      launchChromium(),
+    ])
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
   afterEach(async () => {
@@ -33,12 +39,12 @@ describe.skipIf(browserSkipReason())('article page in Chromium', () => {
   })
   afterAll(async () => {
     await browser?.close()
-    await site?.close()
+    await Promise.all([site?.close(), kakaoSite?.close()])
   })
 
   /** Opens the home page at the given width and follows the top story. */
-  async function openTopStory(viewport: { width: number; height: number } = VIEWPORTS.phone) {
-    const opened = await openPage(browser, { baseUrl: site.baseUrl, viewport, clipboard: true })
+  async function openTopStory(viewport: { width: number; height: number } = VIEWPORTS.phone, on = site) {
+    const opened = await openPage(browser, { baseUrl: on.baseUrl, viewport, clipboard: true })
     context = opened.context
     const home = new HomePage(opened.page)
     const article = new ArticlePage(opened.page)
@@ -87,11 +93,21 @@ describe.skipIf(browserSkipReason())('article page in Chromium', () => {
   })
 
   test('the KakaoTalk button hands the article URL to Kakao when an app key is set', async () => {
-    const { article, url } = await openTopStory()
+    const { article, url } = await openTopStory(VIEWPORTS.phone, kakaoSite)
 
     await article.kakaoButton().click()
 
     await expect.poll(() => article.kakaoShared(), poll).toEqual({ key: KAKAO_KEY, url })
+  })
+
+  test('without a Kakao app key or a share sheet, the KakaoTalk button copies the link and says so', async () => {
+    const { article, url } = await openTopStory()
+
+    await article.kakaoButton().click()
+
+    await expect.poll(() => article.shareStatus().textContent(), poll).toBe('링크가 복사되었습니다.')
+    expect(await article.readClipboard()).toBe(url)
+    expect(await article.kakaoShared()).toBeNull()
   })
 
   test('copy link puts the article URL on the clipboard and says so', async () => {

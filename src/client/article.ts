@@ -81,8 +81,9 @@ function sharePanel() {
 
   if (kakao) {
     const key = kakao.dataset.kakaoKey
-    // Without a Kakao app key, the phone's own share sheet (which lists KakaoTalk) or a copy.
-    kakao.hidden = !key && !navigator.share
+    // Without a Kakao app key, the phone's own share sheet (which lists KakaoTalk); where there
+    // is none (most desktops), a copied link with its confirmation, ready to paste in KakaoTalk.
+    kakao.hidden = false
     kakao.addEventListener('click', async () => {
       if (key) {
         try {
