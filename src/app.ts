@@ -16,8 +16,12 @@ import { createTodayPhotos } from './modules/articles/today-photos.js'
 import { createViewCounter } from './modules/articles/view-counter.js'
 import { createCommentsModule } from './modules/comments/index.js'
 import { createMediaService } from './modules/media/media.service.js'
+import { createNewsroom } from './modules/newsroom/index.js'
+import { moderationPort } from './modules/newsroom/moderation-adapter.js'
 import { createOutletService } from './modules/outlet/outlet.service.js'
 import { pagesRoutes } from './modules/pages/pages.routes.js'
+import { createConsoleMailer } from './modules/staff/staff.mailer.js'
+import { createStaffService } from './modules/staff/staff.service.js'
 import { createPagesService } from './modules/pages/pages.service.js'
 import { syndicationRoutes } from './modules/syndication/syndication.routes.js'
 import { createLocalInvalidationBus, type InvalidationBus, tags } from './platform/cache/invalidation.js'
@@ -105,6 +109,29 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     today: formatKoreaDate(clock.now()),
   })
 
+  // Without an SMTP transport, invite and reset links are printed for the operator.
+  const mailer = createConsoleMailer((line) => {
+    if (config.env !== 'test') console.log(line)
+  })
+  const staff = createStaffService({ db: db.kysely, clock, sessions, mailer, publicUrl: config.publicUrl })
+  const newsroom = createNewsroom({
+    db: db.kysely,
+    clock,
+    bus,
+    secureCookies: config.publicUrl.startsWith('https:'),
+    staff,
+    reader: articles,
+    writer: articlesWriter,
+    media,
+    pages,
+    comments,
+    todayPhotos,
+    moderation: moderationPort(commentsModule.moderation),
+    site,
+    consoleMail: true,
+    logError: (message, error) => http.log.error({ err: error }, message),
+  })
+
   const http: FastifyInstance = Fastify({
     logger: overrides.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -133,8 +160,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     index: false,
   })
   await http.register(assetsPlugin(assets))
-  await http.register(articlesRoutes({ reader: articles, comments, todayPhotos, views, site }))
+  await http.register(
+    articlesRoutes({ reader: articles, comments, todayPhotos, views, site, homePins: newsroom.homePins }),
+  )
   await http.register(pagesRoutes({ pages, site }))
+  await http.register(newsroom.routes)
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
   await http.register(
@@ -148,7 +178,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     }),
   )
 
+  newsroom.scheduler.start()
   http.addHook('onClose', async () => {
+    await newsroom.scheduler.stop()
     await views.stop()
     await db.close()
   })
@@ -173,6 +205,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       todayPhotos,
       pages,
       views,
+      staff,
+      mailer,
+      newsroom,
     },
     close: () => http.close(),
   }

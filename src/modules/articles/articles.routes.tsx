@@ -7,7 +7,7 @@ import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import type { CommentsReader } from '../comments/comments.reader.js'
 import { Picture } from '../media/photo.view.js'
-import { reporterUrl, sectionUrl, tagUrl } from './article-views.js'
+import { type ArticleCard, reporterUrl, sectionUrl, tagUrl } from './article-views.js'
 import type { ArticlesReader } from './articles.reader.js'
 import type { TodayPhotos } from './today-photos.js'
 import type { ViewCounter } from './view-counter.js'
@@ -21,6 +21,11 @@ export interface ArticlesRoutesDeps {
   todayPhotos: Pick<TodayPhotos, 'todayPhotos'>
   views: ViewCounter
   site: () => Promise<SiteContext>
+  /** The desk's pinned home slots (newsroom); unpinned slots keep the graded order. */
+  homePins?: () => Promise<{
+    headlines(auto: ArticleCard[]): ArticleCard[]
+    section(sectionId: number, auto: ArticleCard[]): ArticleCard[]
+  }>
 }
 
 const PER_PAGE = 20
@@ -41,14 +46,16 @@ export const articlesRoutes =
     const { reader } = deps
 
     app.get('/', { config: { pageCache: {} } }, async (_request, reply) => {
-      const [site, headlines, important, latest, mostRead, todayPhotos] = await Promise.all([
+      const [site, graded, important, latest, mostRead, todayPhotos, pins] = await Promise.all([
         deps.site(),
         reader.byGrade('headline', 4),
         reader.byGrade('important', 40),
         reader.latest(10),
         reader.mostRead(),
         deps.todayPhotos.todayPhotos(),
+        deps.homePins?.(),
       ])
+      const headlines = pins ? pins.headlines(graded.length > 0 ? graded : latest) : graded
       const [top, ...moreHeadlines] = headlines.length > 0 ? headlines : latest
       const shown = new Set([top?.id, ...moreHeadlines.map((a) => a.id)])
       const sectionBlocks = site.sections.map((section) => ({
@@ -61,6 +68,7 @@ export const articlesRoutes =
       missing.forEach((b, i) => {
         b.articles = fills[i]?.articles ?? []
       })
+      if (pins) for (const b of sectionBlocks) b.articles = pins.section(b.section.id, b.articles)
       const html = renderPage(
         <HomeView
           site={site}

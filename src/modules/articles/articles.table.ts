@@ -32,6 +32,10 @@ export interface ArticlesTable {
   scheduledAt: string | null
   correctionNote: string | null
   withdrawnReason: string | null
+  /** The desk's note to the reporter when it returns the article (반려). */
+  deskNote: Generated<string | null>
+  /** When the article was last sent to the desk (출고 요청). */
+  submittedAt: Generated<string | null>
 }
 
 export interface ArticleReportersTable {

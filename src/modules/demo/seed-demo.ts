@@ -77,6 +77,12 @@ export async function seedDemo(app: Sinmun, options: { adminPassword?: string } 
       createdAt,
     })
     .execute()
+  // The desk editor and the reporters have no password: the admin sends them a reset link
+  // from the newsroom's staff page (printed on the console in the embedded mode).
+  await db
+    .insertInto('staff')
+    .values({ email: 'desk@sinmun-demo.kr', name: '데스크', role: 'desk', bio: '', createdAt })
+    .execute()
 
   const articleIds: number[] = []
   for (const [i, a] of demoArticles.entries()) {

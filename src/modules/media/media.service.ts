@@ -57,6 +57,24 @@ export function createMediaService(deps: MediaDeps) {
       return photoFromRow(row)
     },
 
+    /** The photo library: newest first, optionally matching caption, credit or alt text. */
+    async searchPhotos(opts: { q?: string; limit?: number; offset?: number } = {}): Promise<Photo[]> {
+      let query = deps.db.selectFrom('photos').selectAll()
+      for (const word of (opts.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+        const like = `%${word.replace(/[%_\\]/g, '')}%`
+        query = query.where((eb) =>
+          eb.or([eb('caption', 'like', like), eb('credit', 'like', like), eb('alt', 'like', like)]),
+        )
+      }
+      const rows = await query
+        .orderBy('createdAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(opts.limit ?? 30)
+        .offset(opts.offset ?? 0)
+        .execute()
+      return rows.map(photoFromRow)
+    },
+
     async findPhotos(ids: readonly number[]): Promise<Map<number, Photo>> {
       if (ids.length === 0) return new Map()
       const rows = await deps.db

@@ -22,6 +22,10 @@ export async function probeImage(input: Buffer): Promise<ProbedImage> {
   try {
     meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
   } catch (cause) {
+    // libvips checks the pixel limit against the header before decoding anything.
+    if (cause instanceof Error && cause.message.includes('pixel limit')) {
+      throw new AppError('MEDIA_TOO_MANY_PIXELS', 400, 'The image has too many pixels.', {}, { cause })
+    }
     throw new AppError('MEDIA_NOT_AN_IMAGE', 400, 'The file is not an image we can read.', {}, { cause })
   }
   if (!meta.format || !ACCEPTED_FORMATS.has(meta.format) || !meta.width || !meta.height) {

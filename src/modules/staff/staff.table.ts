@@ -14,3 +14,23 @@ export interface StaffTable {
   active: Generated<number>
   createdAt: string
 }
+
+export interface LoginThrottleTable {
+  /** 'email:<address>' or 'ip:<address>'. */
+  key: string
+  failures: number
+  windowStartedAt: string
+  lockedUntil: string | null
+}
+
+export type StaffTokenPurpose = 'invite' | 'reset'
+
+export interface StaffTokensTable {
+  /** SHA-256 of the token in the link; the token itself is never stored. */
+  id: string
+  staffId: number
+  purpose: StaffTokenPurpose
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+}

@@ -26,7 +26,8 @@ import type {
 import type { PhotosTable } from '../../modules/media/media.table.js'
 import type { SettingsTable } from '../../modules/outlet/outlet.table.js'
 import type { PagesTable, TipsTable } from '../../modules/pages/pages.table.js'
-import type { StaffTable } from '../../modules/staff/staff.table.js'
+import type { ArticleEventsTable, ArticleVersionsTable } from '../../modules/newsroom/newsroom.table.js'
+import type { LoginThrottleTable, StaffTable, StaffTokensTable } from '../../modules/staff/staff.table.js'
 import type { Config } from '../config.js'
 import type { SessionsTable } from '../sessions/sessions.table.js'
 
@@ -51,6 +52,10 @@ export interface Database {
   moderationLog: ModerationLogTable
   articleCommentSettings: ArticleCommentSettingsTable
   sessions: SessionsTable
+  loginThrottle: LoginThrottleTable
+  staffTokens: StaffTokensTable
+  articleVersions: ArticleVersionsTable
+  articleEvents: ArticleEventsTable
 }
 
 export type Dialect = 'sqlite' | 'postgres'

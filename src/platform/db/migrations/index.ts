@@ -5,6 +5,8 @@ import * as createComments from './2026_11_29_1010_create_comments.js'
 import * as createSessions from './2026_11_29_1020_create_sessions.js'
 import * as createCommentModeration from './2026_11_29_1500_create_comment_moderation.js'
 import * as createImportSources from './2026_11_29_1700_create_import_sources.js'
+import * as createNewsroom from './2026_11_29_1600_create_newsroom.js'
+import * as addArticleDeskNote from './2026_11_29_1610_add_article_desk_note.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1000_create_content': createContent,
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1020_create_sessions': createSessions,
   '2026_11_29_1500_create_comment_moderation': createCommentModeration,
   '2026_11_29_1700_create_import_sources': createImportSources,
+  '2026_11_29_1600_create_newsroom': createNewsroom,
+  '2026_11_29_1610_add_article_desk_note': addArticleDeskNote,
 }

@@ -1,0 +1,209 @@
+// The newsroom's article editor: TipTap over the fixed article schema, plain-text paste,
+// character count, autosave with a local copy, photo upload and library, related articles.
+import { Editor } from '@tiptap/core'
+import Blockquote from '@tiptap/extension-blockquote'
+import { ListItem } from '@tiptap/extension-list'
+import StarterKit from '@tiptap/starter-kit'
+import { createAutosave, type SaveResult } from './autosave.js'
+import { knownPhotos, makePhotoNode, type PhotoInfo, YouTube, youtubeId } from './nodes.js'
+import { setupPanels } from './panels.js'
+
+type Messages = Record<string, string>
+interface EditorData {
+  id: number
+  status: string
+  body: { type: 'doc'; content: unknown[] }
+  photos: PhotoInfo[]
+  messages: Messages
+}
+
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''))
+
+function start() {
+  const form = document.querySelector<HTMLFormElement>('#article-form')
+  const mount = document.querySelector<HTMLElement>('#body-editor')
+  if (!form || !mount) return
+  const data = JSON.parse(form.dataset.article ?? '{}') as EditorData
+  const m = data.messages
+  const csrf = form.dataset.csrf ?? ''
+  for (const p of data.photos) knownPhotos.set(p.id, p)
+  const published = data.status === 'published'
+  const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)
+  const status = $('#save-status')!
+
+  const editor = new Editor({
+    element: mount,
+    injectCSS: false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3] },
+        code: false,
+        codeBlock: false,
+        strike: false,
+        underline: false,
+        blockquote: false,
+        listItem: false,
+        link: { openOnClick: false, autolink: true, HTMLAttributes: { target: null, rel: null } },
+      }),
+      // The article schema allows only paragraphs inside quotes and list items.
+      Blockquote.extend({ content: 'paragraph+' }),
+      ListItem.extend({ content: 'paragraph+' }),
+      makePhotoNode({ caption: m.caption!, credit: m.credit!, alt: m.alt! }),
+      YouTube,
+    ],
+    content: data.body as never,
+    editorProps: {
+      attributes: { 'aria-label': m.body!, role: 'textbox', 'aria-multiline': 'true', class: 'prose' },
+      // Press releases come from HWP and Word full of stray formatting: paste keeps the text only.
+      handlePaste(_view, event) {
+        const text = event.clipboardData?.getData('text/plain')
+        if (text === undefined) return false
+        const lines = text
+          .replace(/\r\n?/g, '\n')
+          .split(/\n+/)
+          .map((l) => l.trim())
+        const paragraphs = lines.filter((l) => l.length > 0)
+        if (paragraphs.length === 0) return true
+        if (paragraphs.length === 1) editor.commands.insertContent({ type: 'text', text: paragraphs[0] })
+        else
+          editor.commands.insertContent(
+            paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
+          )
+        return true
+      },
+    },
+  })
+
+  const countLabel = $('#char-count')!
+  const updateCount = () => {
+    const text = editor.getText()
+    countLabel.textContent = fill(m.characters!, {
+      count: text.replace(/\n/g, '').length,
+      noSpaces: text.replace(/\s/g, '').length,
+    })
+  }
+
+  const field = (id: string) => $<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)
+  const leadBox = $('#lead-photo')!
+  const payload = () => ({
+    headline: field('headline')?.value ?? '',
+    subheadline: field('subheadline')?.value ?? '',
+    sectionId: Number($<HTMLSelectElement>('#section')?.value),
+    body: editor.getJSON(),
+    tags: (field('tags')?.value ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+    reporterIds: [...document.querySelectorAll<HTMLInputElement>('input[name=reporterIds]:checked')].map(
+      (i) => Number(i.value),
+    ),
+    relatedIds: [...document.querySelectorAll<HTMLElement>('#related-chosen li')].map((li) =>
+      Number(li.dataset.id),
+    ),
+    leadPhotoId: leadBox.dataset.photoId ? Number(leadBox.dataset.photoId) : null,
+    ...(published ? { correctionNote: field('correction-note')?.value ?? '' } : {}),
+  })
+
+  async function send(body: unknown): Promise<SaveResult> {
+    const res = await fetch(form!.dataset.saveUrl!, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify(body),
+    })
+    const json = (await res.json().catch(() => ({}))) as {
+      savedAtText?: string
+      errors?: { message?: string }[]
+    }
+    if (res.ok) return { ok: true, savedAtText: json.savedAtText ?? '' }
+    // 4xx: the content was refused, with a reason; 5xx: the server failed, try again later.
+    return { ok: false, message: res.status < 500 ? (json.errors?.[0]?.message ?? '') || null : null }
+  }
+
+  const autosave = createAutosave({
+    key: `sinmun:article:${data.id}`,
+    payload,
+    send,
+    auto: !published,
+    onState(state, detail) {
+      status.dataset.state = state
+      status.textContent =
+        state === 'saving'
+          ? m.saving!
+          : state === 'saved'
+            ? fill(m.saved!, { time: detail })
+            : state === 'invalid'
+              ? fill(m.invalid!, { reason: detail })
+              : m.saveFailed!
+    },
+  })
+
+  // A copy this browser could not save last time comes back first.
+  const stored = autosave.stored() as ReturnType<typeof payload> | null
+  if (stored && JSON.stringify(stored) !== JSON.stringify(payload())) {
+    if (field('headline')) field('headline')!.value = stored.headline
+    if (field('subheadline')) field('subheadline')!.value = stored.subheadline
+    editor.commands.setContent(stored.body as never)
+    status.textContent = m.restored!
+    autosave.changed()
+  }
+
+  updateCount()
+  editor.on('update', () => {
+    updateCount()
+    autosave.changed()
+  })
+  form.addEventListener('input', () => autosave.changed())
+  document.addEventListener('change', (e) => {
+    if ((e.target as HTMLElement).closest('aside.side, #article-form')) autosave.changed()
+  })
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    void autosave.saveNow()
+  })
+  // Sending to the desk, approving or withdrawing saves the latest text first.
+  for (const f of document.querySelectorAll<HTMLFormElement>('#submit-form, .desk-form')) {
+    f.addEventListener('submit', async (e) => {
+      e.preventDefault()
+      if (published && f.id !== 'withdraw-form') return f.submit()
+      if (await autosave.saveNow()) f.submit()
+    })
+  }
+  addEventListener('beforeunload', (e) => {
+    if (autosave.dirty) e.preventDefault()
+  })
+
+  const commands: Record<string, () => void> = {
+    bold: () => editor.chain().focus().toggleBold().run(),
+    italic: () => editor.chain().focus().toggleItalic().run(),
+    h2: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+    h3: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
+    quote: () => editor.chain().focus().toggleBlockquote().run(),
+    bulletList: () => editor.chain().focus().toggleBulletList().run(),
+    orderedList: () => editor.chain().focus().toggleOrderedList().run(),
+    undo: () => editor.chain().focus().undo().run(),
+    redo: () => editor.chain().focus().redo().run(),
+    link: () => {
+      const href = prompt(m.linkPrompt!, editor.getAttributes('link').href ?? 'https://')
+      if (href === null) return
+      if (!href.trim() || href.trim() === 'https://') editor.chain().focus().unsetLink().run()
+      else if (/^(https?:\/\/|mailto:|\/)/i.test(href.trim()))
+        editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run()
+    },
+    youtube: () => {
+      const input = prompt(m.youtubePrompt!)
+      if (!input) return
+      const videoId = youtubeId(input)
+      if (!videoId) return alert(m.youtubeInvalid!)
+      editor.chain().focus().insertContent({ type: 'youtube', attrs: { videoId } }).run()
+    },
+  }
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-cmd]')) {
+    button.addEventListener('click', () => commands[button.dataset.cmd ?? '']?.())
+  }
+
+  setupPanels({ editor, csrf, messages: m, changed: () => autosave.changed(), fill })
+  document.documentElement.dataset.editorReady = '1'
+}
+
+start()

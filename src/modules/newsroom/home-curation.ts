@@ -1,0 +1,97 @@
+// Home curation: the desk pins articles into slots of the home page (the top story, the
+// headline list, each section block). Unpinned slots keep the automatic order (newest
+// 헤드라인 / 중요 first). The pins are one settings row; the resolved cards are memoized and
+// dropped whenever the home page changes, so the reader's home costs nothing extra.
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
+import { memo } from '../../platform/cache/memo.js'
+import type { Database } from '../../platform/db/database.js'
+import type { ArticleCard } from '../articles/article-views.js'
+import type { ArticlesReader } from '../articles/articles.reader.js'
+import { cardsByIds } from '../articles/articles.repository.js'
+
+export const HEADLINE_SLOTS = 4
+export const SECTION_SLOTS = 4
+const SETTING = 'homePins'
+
+const Slot = z.number().int().positive().nullable()
+export const HomePins = z.object({
+  /** Slot 0 is the top story, 1–3 the headline list. */
+  headlines: z.array(Slot).max(HEADLINE_SLOTS).default([]),
+  sections: z.record(z.string(), z.array(Slot).max(SECTION_SLOTS)).default({}),
+})
+export type HomePins = z.infer<typeof HomePins>
+
+export interface HomeArrangement {
+  headlines(auto: ArticleCard[]): ArticleCard[]
+  section(sectionId: number, auto: ArticleCard[]): ArticleCard[]
+}
+
+/** Puts each pinned card in its slot and fills the others, in order, from the automatic list. */
+export function fillSlots(
+  pinned: readonly (ArticleCard | null)[],
+  auto: readonly ArticleCard[],
+  count: number,
+): ArticleCard[] {
+  const pinnedIds = new Set(pinned.flatMap((c) => (c ? [c.id] : [])))
+  const rest = auto.filter((c) => !pinnedIds.has(c.id))
+  const out: ArticleCard[] = []
+  for (let i = 0; i < count; i++) {
+    const card = pinned[i] ?? rest.shift()
+    if (card) out.push(card)
+  }
+  return out
+}
+
+export function createHomeCuration(deps: {
+  db: Kysely<Database>
+  bus: InvalidationBus
+  reader: Pick<ArticlesReader, 'cards'>
+}) {
+  const { db } = deps
+
+  async function pins(): Promise<HomePins> {
+    const row = await db.selectFrom('settings').select('value').where('key', '=', SETTING).executeTakeFirst()
+    const parsed = HomePins.safeParse(row ? JSON.parse(row.value) : {})
+    return parsed.success ? parsed.data : { headlines: [], sections: {} }
+  }
+
+  const arrangement = memo(async (): Promise<HomeArrangement> => {
+    const current = await pins()
+    const ids = [...current.headlines, ...Object.values(current.sections).flat()].flatMap((id) =>
+      id ? [id] : [],
+    )
+    // Only published articles can be shown; a withdrawn pin simply leaves its slot automatic.
+    const cards = await deps.reader.cards(await cardsByIds(db, [...new Set(ids)]))
+    const byId = new Map(cards.map((c) => [c.id, c]))
+    const resolve = (slots: readonly (number | null)[]) =>
+      slots.map((id) => (id ? (byId.get(id) ?? null) : null))
+    const headlines = resolve(current.headlines)
+    return {
+      headlines: (auto) => fillSlots(headlines, auto, Math.max(HEADLINE_SLOTS, auto.length)),
+      section: (sectionId, auto) =>
+        fillSlots(resolve(current.sections[String(sectionId)] ?? []), auto, SECTION_SLOTS),
+    }
+  }, 300_000)
+
+  deps.bus.subscribe((changed) => {
+    if (changed.includes(tags.home)) arrangement.reset()
+  })
+
+  return {
+    pins,
+    arrangement: () => arrangement.get(),
+    async savePins(raw: HomePins): Promise<void> {
+      const value = JSON.stringify(HomePins.parse(raw))
+      await db
+        .insertInto('settings')
+        .values({ key: SETTING, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute()
+      deps.bus.publish([tags.home])
+    },
+  }
+}
+
+export type HomeCuration = ReturnType<typeof createHomeCuration>

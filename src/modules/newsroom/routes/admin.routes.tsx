@@ -1,0 +1,217 @@
+// Home curation and comment moderation (desk and admin), staff management (admin only).
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { AppError } from '../../../platform/errors.js'
+import { msg } from '../../../platform/i18n/messages.js'
+import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.js'
+import { staffOf } from '../newsroom.guard.js'
+import { nm } from '../newsroom.messages.js'
+import * as repo from '../newsroom.repository.js'
+import { HomeCurationView, ModerationView, StaffView } from '../views/admin.views.js'
+import { IdParams } from './articles.routes.js'
+import type { RouteContext } from './context.js'
+import type { ModerationFilter } from './moderation.port.js'
+
+const Role = z.enum(['reporter', 'desk', 'admin'])
+const slotId = (v: unknown) => {
+  const n = Number(v)
+  return Number.isInteger(n) && n > 0 ? n : null
+}
+const idList = (v: unknown) =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(slotId).flatMap((n) => (n ? [n] : []))
+
+export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
+  const { db, home, staff: staffService } = ctx.deps
+  const desk = ctx.guard('desk')
+  const admin = ctx.guard('admin')
+
+  app.get('/newsroom/home', { preHandler: desk }, async (request, reply) => {
+    const [pins, sections, candidates, todaySetting] = await Promise.all([
+      home.pins(),
+      ctx.deps.reader.sections(),
+      repo.recentPublished(db, 80),
+      db.selectFrom('settings').select('value').where('key', '=', 'todayPhotos').executeTakeFirst(),
+    ])
+    const picks = todaySetting
+      ? (JSON.parse(todaySetting.value) as { articleId: number }[]).map((p) => p.articleId)
+      : []
+    const done = (request.query as { done?: string }).done
+    const frame = await ctx.frame(request, reply)
+    return ctx.page(
+      reply,
+      <HomeCurationView
+        frame={frame}
+        pins={pins}
+        sections={sections}
+        candidates={candidates}
+        todayPicks={picks}
+        notice={done === 'pins' ? nm.home.saved : done === 'photos' ? nm.home.todayPhotosSaved : null}
+      />,
+    )
+  })
+
+  app.post('/newsroom/home', { preHandler: [desk, app.csrfProtection] }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>
+    const sections = await ctx.deps.reader.sections()
+    const pins: HomePins = {
+      headlines: Array.from({ length: HEADLINE_SLOTS }, (_, i) => slotId(body[`h${i}`])),
+      sections: Object.fromEntries(
+        sections.map((s) => [
+          String(s.id),
+          Array.from({ length: SECTION_SLOTS }, (_, i) => slotId(body[`s${s.id}_${i}`])),
+        ]),
+      ),
+    }
+    await home.savePins(pins)
+    return reply.redirect('/newsroom/home?done=pins', 303)
+  })
+
+  app.post(
+    '/newsroom/home/today-photos',
+    { preHandler: [desk, app.csrfProtection] },
+    async (request, reply) => {
+      const ids = idList((request.body as { ids?: unknown } | undefined)?.ids).slice(0, 4)
+      await ctx.deps.todayPhotos.pickTodayPhotos(ids)
+      return reply.redirect('/newsroom/home?done=photos', 303)
+    },
+  )
+
+  app.get('/newsroom/staff', { preHandler: admin }, async (request, reply) => {
+    const q = request.query as { done?: string; email?: string; link?: string }
+    const frame = await ctx.frame(request, reply)
+    const email = (q.email ?? '').slice(0, 200)
+    let notice: string | null = null
+    if (q.done === 'invited') notice = msg(nm.staff.invited, { email })
+    else if (q.done === 'reset') notice = msg(nm.staff.resetSent, { email })
+    else if (q.done === 'saved') notice = nm.staff.saved
+    return ctx.page(reply, <StaffView frame={frame} members={await staffService.list()} notice={notice} />)
+  })
+
+  app.post('/newsroom/staff', { preHandler: [admin, app.csrfProtection] }, async (request, reply) => {
+    const form = z
+      .object({
+        email: z.email().max(200),
+        name: z.string().trim().min(1).max(50),
+        role: Role,
+      })
+      .safeParse(request.body ?? {})
+    const raw = (request.body ?? {}) as { email?: string; name?: string }
+    const again = async (error: string) =>
+      ctx.page(
+        reply,
+        <StaffView
+          frame={await ctx.frame(request, reply)}
+          members={await staffService.list()}
+          notice={null}
+          error={error}
+          invite={{ email: String(raw.email ?? ''), name: String(raw.name ?? '') }}
+        />,
+        400,
+      )
+    if (!form.success) return again(nm.errors.invalidInput)
+    try {
+      await staffService.invite(form.data)
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'STAFF_EMAIL_TAKEN') return again(nm.staff.emailTaken)
+      throw error
+    }
+    return reply.redirect(`/newsroom/staff?done=invited&email=${encodeURIComponent(form.data.email)}`, 303)
+  })
+
+  app.post('/newsroom/staff/:id', { preHandler: [admin, app.csrfProtection] }, async (request, reply) => {
+    const { id } = IdParams.parse(request.params)
+    const form = z
+      .object({ role: Role.optional(), active: z.enum(['0', '1']).optional() })
+      .parse(request.body ?? {})
+    // An admin cannot lock themselves out by demoting or deactivating their own account.
+    if (id === staffOf(request).id && (form.active === '0' || (form.role && form.role !== 'admin'))) {
+      throw new AppError('NEWSROOM_FORBIDDEN', 403, nm.errors.forbidden)
+    }
+    await staffService.update(id, {
+      role: form.role,
+      active: form.active === undefined ? undefined : form.active === '1',
+    })
+    return reply.redirect('/newsroom/staff?done=saved', 303)
+  })
+
+  app.post(
+    '/newsroom/staff/:id/reset',
+    { preHandler: [admin, app.csrfProtection] },
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      await staffService.sendResetLink(id)
+      const member = (await staffService.list()).find((m) => m.id === id)
+      return reply.redirect(
+        `/newsroom/staff?done=reset&email=${encodeURIComponent(member?.email ?? '')}`,
+        303,
+      )
+    },
+  )
+
+  const Filter = z.enum(['held', 'reported', 'hidden']).catch('held').default('held')
+
+  app.get('/newsroom/moderation', { preHandler: desk }, async (request, reply) => {
+    const q = z.object({ filter: Filter, done: z.string().optional() }).parse(request.query)
+    const port = ctx.deps.moderation
+    const [items, words] = port ? await Promise.all([port.list(q.filter), port.bannedWords()]) : [null, []]
+    const frame = await ctx.frame(request, reply)
+    return ctx.page(
+      reply,
+      <ModerationView
+        frame={frame}
+        filter={q.filter as ModerationFilter}
+        items={items}
+        bannedWords={words}
+        notice={q.done ? nm.moderation.done : null}
+      />,
+    )
+  })
+
+  const requirePort = () => {
+    if (!ctx.deps.moderation) throw new AppError('NOT_FOUND', 404, nm.moderation.unavailable)
+    return ctx.deps.moderation
+  }
+
+  app.post(
+    '/newsroom/moderation/comments/:id/:action',
+    { preHandler: [desk, app.csrfProtection] },
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      const { action } = z.object({ action: z.enum(['hide', 'restore', 'delete']) }).parse(request.params)
+      const port = requirePort()
+      const by = staffOf(request).id
+      if (action === 'hide') await port.hide(id, by)
+      else if (action === 'restore') await port.restore(id, by)
+      else await port.remove(id, by)
+      return reply.redirect('/newsroom/moderation?done=1', 303)
+    },
+  )
+
+  app.post(
+    '/newsroom/moderation/readers/:id/suspend',
+    { preHandler: [desk, app.csrfProtection] },
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      await requirePort().suspendReader(id, staffOf(request).id)
+      return reply.redirect('/newsroom/moderation?done=1', 303)
+    },
+  )
+
+  app.post(
+    '/newsroom/moderation/banned-words',
+    { preHandler: [desk, app.csrfProtection] },
+    async (request, reply) => {
+      const { words } = z.object({ words: z.string().max(20_000).default('') }).parse(request.body ?? {})
+      const list = [
+        ...new Set(
+          words
+            .split('\n')
+            .map((w) => w.trim())
+            .filter(Boolean),
+        ),
+      ].slice(0, 1000)
+      await requirePort().setBannedWords(list, staffOf(request).id)
+      return reply.redirect('/newsroom/moderation?done=1', 303)
+    },
+  )
+}

@@ -1,0 +1,310 @@
+// The reporter's and the desk's article screens: dashboard, lists, the editor and its
+// autosave, preview, 출고 요청, and the history of published versions.
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { AppError, notFound } from '../../../platform/errors.js'
+import { msg } from '../../../platform/i18n/messages.js'
+import { formatKoreaDateTime } from '../../../platform/korea-time.js'
+import { renderPage } from '../../../platform/views/render.js'
+import { ArticleInput } from '../../articles/articles.schema.js'
+import { photoIdsIn, readDocument } from '../../articles/document/document.schema.js'
+import { documentText } from '../../articles/document/document.text.js'
+import { ArticlePageView } from '../../articles/views/article.view.js'
+import { previewPage } from '../article-preview.js'
+import { forbidden, staffOf } from '../newsroom.guard.js'
+import { nm, saveErrors } from '../newsroom.messages.js'
+import { type ArticleAccess, canDesk, canEdit, canSubmit, canView, isDesk } from '../newsroom.policy.js'
+import * as repo from '../newsroom.repository.js'
+import { diffText } from '../text-diff.js'
+import { ArticleListView, DashboardView, NewArticleView } from '../views/articles.views.js'
+import { EditorView } from '../views/editor.view.js'
+import { HistoryView } from '../views/history.view.js'
+import type { RouteContext } from './context.js'
+import { photoJson } from './photos.routes.js'
+
+export const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+})
+
+const SaveBody = z.object({
+  headline: z.string(),
+  subheadline: z.string().default(''),
+  sectionId: z.coerce.number().int(),
+  body: z.unknown(),
+  tags: z.array(z.string()).default([]),
+  reporterIds: z.array(z.number().int()).default([]),
+  relatedIds: z.array(z.number().int()).default([]),
+  leadPhotoId: z.number().int().positive().nullable().default(null),
+  correctionNote: z.string().trim().max(500).nullish(),
+})
+
+/** Flash notices after a redirect: only known keys, never text from the URL. */
+export const NOTICES: Record<string, string> = {
+  submitted: nm.editor.submitted,
+  returned: nm.desk.returned,
+  published: nm.desk.published,
+  withdrawn: nm.desk.withdrawn,
+  saved: nm.common.saveSuccess,
+}
+
+export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
+  const { db, writer, reader, media, staff: staffService } = ctx.deps
+  const any = ctx.guard('staff')
+
+  /** Loads an article's access facts and checks the rule; 404 before 403 for unknown ids. */
+  async function access(id: number, rule: (a: ArticleAccess) => boolean): Promise<ArticleAccess> {
+    const a = await repo.accessOf(db, id)
+    if (!a) throw notFound('article')
+    if (!rule(a)) throw forbidden()
+    return a
+  }
+
+  app.get('/newsroom', { preHandler: any }, async (request, reply) => {
+    const me = staffOf(request)
+    const desk = isDesk(me)
+    const [drafts, waiting, returned, scheduled, mostRead, tips, sections] = await Promise.all([
+      repo.workList(db, { statuses: ['draft'], mineOf: me.id, limit: 20 }),
+      repo.workList(db, { statuses: ['submitted'], ...(desk ? {} : { mineOf: me.id }), limit: 20 }),
+      repo.workList(db, { statuses: ['returned'], mineOf: me.id, limit: 20 }),
+      repo.workList(db, {
+        statuses: ['scheduled'],
+        ...(desk ? {} : { mineOf: me.id }),
+        order: 'scheduled',
+        limit: 20,
+      }),
+      reader.mostRead(),
+      desk ? ctx.deps.pages.listTips(10) : Promise.resolve([]),
+      reader.sections(),
+    ])
+    const frame = await ctx.frame(request, reply)
+    return ctx.page(
+      reply,
+      <DashboardView
+        frame={frame}
+        sections={sections}
+        lists={{ drafts, waiting, returned, scheduled }}
+        mostRead={mostRead.day}
+        tips={tips.filter((t) => t.status === 'new')}
+      />,
+    )
+  })
+
+  app.get('/newsroom/articles', { preHandler: any }, async (request, reply) => {
+    const me = staffOf(request)
+    const q = z
+      .object({
+        view: z.enum(['mine', 'waiting', 'all']).catch('mine').default('mine'),
+        done: z.string().optional(),
+      })
+      .parse(request.query)
+    const view = q.view === 'mine' || isDesk(me) ? q.view : 'mine'
+    const items = await repo.workList(db, {
+      statuses:
+        view === 'waiting'
+          ? ['submitted']
+          : ['draft', 'submitted', 'returned', 'scheduled', 'published', 'withdrawn'],
+      ...(view === 'mine' ? { mineOf: me.id } : {}),
+      limit: 100,
+    })
+    const frame = await ctx.frame(request, reply)
+    const notice = q.done?.startsWith('bulk:')
+      ? msg(nm.list.bulkDone, { count: Number(q.done.slice(5)) || 0 })
+      : (NOTICES[q.done ?? ''] ?? null)
+    return ctx.page(
+      reply,
+      <ArticleListView
+        frame={frame}
+        view={view}
+        items={items}
+        sections={await reader.sections()}
+        notice={notice}
+      />,
+    )
+  })
+
+  app.get('/newsroom/articles/new', { preHandler: any }, async (request, reply) => {
+    const frame = await ctx.frame(request, reply)
+    return ctx.page(reply, <NewArticleView frame={frame} sections={await reader.sections()} />)
+  })
+
+  app.post('/newsroom/articles/new', { preHandler: [any, app.csrfProtection] }, async (request, reply) => {
+    const me = staffOf(request)
+    const form = z
+      .object({ headline: z.string().default(''), sectionId: z.coerce.number().int().default(0) })
+      .parse(request.body ?? {})
+    const parsed = ArticleInput.safeParse({
+      headline: form.headline,
+      sectionId: form.sectionId,
+      body: { type: 'doc', content: [] },
+      reporterIds: [me.id],
+    })
+    if (!parsed.success) {
+      const frame = await ctx.frame(request, reply)
+      const field = String(parsed.error.issues[0]?.path[0] ?? 'headline')
+      return ctx.page(
+        reply,
+        <NewArticleView
+          frame={frame}
+          sections={await reader.sections()}
+          headline={form.headline}
+          error={saveErrors[field] ?? nm.errors.invalidInput}
+        />,
+        400,
+      )
+    }
+    const id = await writer.createDraft(parsed.data, me.id)
+    return reply.redirect(`/newsroom/articles/${id}/edit`, 303)
+  })
+
+  app.get('/newsroom/articles/:id/edit', { preHandler: any }, async (request, reply) => {
+    const me = staffOf(request)
+    const { id } = IdParams.parse(request.params)
+    await access(id, (a) => canEdit(me, a))
+    const loaded = await repo.articleForEditing(db, id)
+    if (!loaded) throw notFound('article')
+    const body = readDocument(loaded.article.body)
+    const leadIds = loaded.article.leadPhotoId ? [loaded.article.leadPhotoId] : []
+    const [sections, bylines, photos, assets] = await Promise.all([
+      reader.sections(),
+      staffService.bylines(),
+      media.findPhotos([...photoIdsIn(body), ...leadIds]),
+      ctx.deps.assets.editor(),
+    ])
+    const frame = await ctx.frame(request, reply)
+    const done = (request.query as { done?: string }).done
+    return ctx.page(
+      reply,
+      <EditorView
+        frame={frame}
+        script={assets.url}
+        staff={me}
+        article={loaded.article}
+        body={body}
+        reporterIds={loaded.reporterIds}
+        tags={loaded.tags}
+        related={loaded.related}
+        sections={sections}
+        bylines={bylines}
+        photos={[...photos.values()].map(photoJson)}
+        canSubmit={canSubmit(me, { ...loaded.article, reporterIds: loaded.reporterIds })}
+        canDesk={canDesk(me)}
+        notice={NOTICES[done ?? ''] ?? null}
+      />,
+    )
+  })
+
+  app.put('/newsroom/articles/:id', { preHandler: [any, app.csrfProtection] }, async (request, reply) => {
+    const me = staffOf(request)
+    const { id } = IdParams.parse(request.params)
+    const current = await access(id, (a) => canEdit(me, a))
+    const raw = SaveBody.safeParse(request.body)
+    const existing = await db
+      .selectFrom('articles')
+      .select('grade')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    const parsed = raw.success
+      ? ArticleInput.safeParse({ ...raw.data, grade: existing.grade })
+      : (raw as unknown as ReturnType<typeof ArticleInput.safeParse>)
+    if (!parsed.success) {
+      const field = String(parsed.error.issues[0]?.path[0] ?? 'body')
+      throw new AppError('NEWSROOM_ARTICLE_INVALID', 400, saveErrors[field] ?? nm.errors.invalidInput, {
+        field,
+      })
+    }
+    const note = raw.success ? raw.data.correctionNote : undefined
+    await writer.updateArticle(
+      id,
+      parsed.data,
+      current.status === 'published' ? (note ? note : null) : undefined,
+      me.id,
+    )
+    const saved = ctx.deps.clock.now().toISOString()
+    return reply
+      .header('cache-control', 'private, no-store')
+      .send({ ok: true, savedAt: saved, savedAtText: formatKoreaDateTime(saved) })
+  })
+
+  app.get('/newsroom/articles/:id/preview', { preHandler: any }, async (request, reply) => {
+    const me = staffOf(request)
+    const { id } = IdParams.parse(request.params)
+    await access(id, (a) => canView(me, a))
+    const [site, article, mostRead, todayPhotos, comments] = await Promise.all([
+      ctx.deps.site(),
+      previewPage({ db, clock: ctx.deps.clock, reader, media }, id),
+      reader.mostRead(),
+      ctx.deps.todayPhotos.todayPhotos(),
+      ctx.deps.comments.sectionFor(id, null),
+    ])
+    if (!article) throw notFound('article')
+    const html = renderPage(
+      <ArticlePageView
+        site={site}
+        article={article}
+        comments={comments}
+        mostRead={mostRead}
+        todayPhotos={todayPhotos}
+      />,
+    )
+    return reply
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex')
+      .type('text/html; charset=utf-8')
+      .send(html)
+  })
+
+  app.post(
+    '/newsroom/articles/:id/submit',
+    { preHandler: [any, app.csrfProtection] },
+    async (request, reply) => {
+      const me = staffOf(request)
+      const { id } = IdParams.parse(request.params)
+      await access(id, (a) => canSubmit(me, a))
+      await writer.submitArticle(id, me.id)
+      return reply.redirect(`/newsroom/articles/${id}/edit?done=submitted`, 303)
+    },
+  )
+
+  app.get('/newsroom/articles/:id/history', { preHandler: any }, async (request, reply) => {
+    const me = staffOf(request)
+    const { id } = IdParams.parse(request.params)
+    await access(id, (a) => canView(me, a))
+    const [versions, events, article] = await Promise.all([
+      repo.versionsOf(db, id),
+      repo.eventsOf(db, id),
+      db.selectFrom('articles').select(['headline']).where('id', '=', id).executeTakeFirstOrThrow(),
+    ])
+    const texts = versions.map((v) =>
+      [v.headline, v.subheadline, documentText(readDocument(v.body))].filter(Boolean).join('\n\n'),
+    )
+    const frame = await ctx.frame(request, reply)
+    return ctx.page(
+      reply,
+      <HistoryView
+        frame={frame}
+        articleId={id}
+        headline={article.headline}
+        versions={versions.map((v, i) => ({
+          number: i + 1,
+          reason: v.reason,
+          savedAt: v.savedAt,
+          correctionNote: v.correctionNote,
+          diff: i === 0 ? null : diffText(texts[i - 1]!, texts[i]!),
+        }))}
+        events={events}
+      />,
+      200,
+    )
+  })
+
+  app.get('/newsroom/related', { preHandler: any }, async (request, reply) => {
+    const { q } = z.object({ q: z.string().trim().max(100).default('') }).parse(request.query)
+    const search = ctx.deps.searchRelated ?? ((words: string) => repo.searchPublishedHeadlines(db, words))
+    const found = q ? await search(q) : []
+    return reply.header('cache-control', 'private, no-store').send({ articles: found })
+  })
+}

@@ -1,0 +1,204 @@
+// The dashboard, the article lists (with the desk's bulk approval) and the new-article form.
+import { msg } from '../../../platform/i18n/messages.js'
+import { formatKoreaDateTime } from '../../../platform/korea-time.js'
+import type { RankedLink, SectionRef } from '../../articles/article-views.js'
+import { nm } from '../newsroom.messages.js'
+import { isDesk } from '../newsroom.policy.js'
+import type { WorkItem } from '../newsroom.repository.js'
+import { Csrf, type Frame, NewsroomLayout } from './layout.js'
+
+const sectionName = (sections: SectionRef[], id: number) => sections.find((s) => s.id === id)?.name ?? ''
+
+function WorkTable(props: { items: WorkItem[]; sections: SectionRef[]; selectable?: boolean }) {
+  if (props.items.length === 0) return <p class="empty">{nm.dashboard.empty}</p>
+  return (
+    <table class="work">
+      <thead>
+        <tr>
+          {props.selectable && <th scope="col">{nm.list.select}</th>}
+          <th scope="col">{nm.list.headline}</th>
+          <th scope="col">{nm.list.section}</th>
+          <th scope="col">{nm.list.status}</th>
+          <th scope="col">{nm.list.updated}</th>
+          <th scope="col">{nm.list.actions}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((a) => (
+          <tr data-article-id={a.id}>
+            {props.selectable && (
+              <td>
+                <input
+                  type="checkbox"
+                  name="ids"
+                  value={String(a.id)}
+                  form="bulk-approve"
+                  aria-label={`${nm.list.select}: ${a.headline}`}
+                />
+              </td>
+            )}
+            <td>
+              {a.status === 'withdrawn' ? (
+                a.headline
+              ) : (
+                <a href={`/newsroom/articles/${a.id}/edit`}>{a.headline}</a>
+              )}
+              {a.status === 'returned' && a.deskNote && <p class="desk-note">{a.deskNote}</p>}
+            </td>
+            <td>{sectionName(props.sections, a.sectionId)}</td>
+            <td>
+              <span class={`status status-${a.status}`}>{nm.status[a.status]}</span>
+              {a.status === 'scheduled' && a.scheduledAt && ` ${formatKoreaDateTime(a.scheduledAt)}`}
+            </td>
+            <td>{formatKoreaDateTime(a.updatedAt)}</td>
+            <td>
+              <a href={`/newsroom/articles/${a.id}/preview`}>{nm.list.preview}</a>{' '}
+              <a href={`/newsroom/articles/${a.id}/history`}>{nm.list.history}</a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export function DashboardView(props: {
+  frame: Frame
+  sections: SectionRef[]
+  lists: { drafts: WorkItem[]; waiting: WorkItem[]; returned: WorkItem[]; scheduled: WorkItem[] }
+  mostRead: RankedLink[]
+  tips: { id: number; kind: string; subject: string; name: string; createdAt: string }[]
+}) {
+  const staff = props.frame.staff!
+  const s = props.sections
+  return (
+    <NewsroomLayout frame={props.frame} title={nm.dashboard.title} wide>
+      <p>{msg(nm.dashboard.hello, { name: staff.name, role: nm.roles[staff.role] })}</p>
+      <div class="grid">
+        <section>
+          <h2>{nm.dashboard.returned}</h2>
+          <WorkTable items={props.lists.returned} sections={s} />
+        </section>
+        <section>
+          <h2>{nm.dashboard.myDrafts}</h2>
+          <WorkTable items={props.lists.drafts} sections={s} />
+        </section>
+        <section>
+          <h2>{nm.dashboard.waiting}</h2>
+          <WorkTable items={props.lists.waiting} sections={s} />
+        </section>
+        <section>
+          <h2>{nm.dashboard.scheduled}</h2>
+          <WorkTable items={props.lists.scheduled} sections={s} />
+        </section>
+        <section>
+          <h2>{nm.dashboard.mostRead}</h2>
+          {props.mostRead.length === 0 ? (
+            <p class="empty">{nm.dashboard.empty}</p>
+          ) : (
+            <ol>
+              {props.mostRead.map((r) => (
+                <li>
+                  <a href={r.url}>{r.headline}</a>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        {isDesk(staff) && (
+          <section>
+            <h2>{nm.dashboard.tips}</h2>
+            {props.tips.length === 0 ? (
+              <p class="empty">{nm.dashboard.empty}</p>
+            ) : (
+              <ul>
+                {props.tips.map((t) => (
+                  <li>
+                    <strong>{nm.dashboard.tipKinds[t.kind] ?? t.kind}</strong> {t.subject} ({t.name},{' '}
+                    {formatKoreaDateTime(t.createdAt)})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+      </div>
+    </NewsroomLayout>
+  )
+}
+
+export function ArticleListView(props: {
+  frame: Frame
+  view: 'mine' | 'waiting' | 'all'
+  items: WorkItem[]
+  sections: SectionRef[]
+  notice: string | null
+}) {
+  const desk = isDesk(props.frame.staff!)
+  const waiting = props.view === 'waiting' && desk
+  return (
+    <NewsroomLayout
+      frame={props.frame}
+      title={waiting ? nm.dashboard.waiting : nm.list.title}
+      notice={props.notice}
+      wide
+    >
+      {desk && (
+        <nav class="tabs" aria-label={nm.list.title}>
+          <a href="/newsroom/articles?view=mine" aria-current={props.view === 'mine' ? 'page' : undefined}>
+            {nm.list.mine}
+          </a>
+          <a href="/newsroom/articles?view=waiting" aria-current={waiting ? 'page' : undefined}>
+            {nm.nav.desk}
+          </a>
+          <a href="/newsroom/articles?view=all" aria-current={props.view === 'all' ? 'page' : undefined}>
+            {nm.list.all}
+          </a>
+        </nav>
+      )}
+      <WorkTable items={props.items} sections={props.sections} selectable={waiting} />
+      {waiting && props.items.length > 0 && (
+        <form id="bulk-approve" method="post" action="/newsroom/articles/bulk-approve" class="inline">
+          <Csrf token={props.frame.csrf} />
+          <label>
+            {nm.desk.grade}{' '}
+            <select name="grade">
+              {(['normal', 'important', 'headline'] as const).map((g) => (
+                <option value={g}>{nm.grades[g]}</option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="submit">{nm.list.bulkApprove}</button>
+        </form>
+      )}
+    </NewsroomLayout>
+  )
+}
+
+export function NewArticleView(props: {
+  frame: Frame
+  sections: SectionRef[]
+  headline?: string
+  error?: string
+}) {
+  return (
+    <NewsroomLayout frame={props.frame} title={nm.newArticle.title} error={props.error}>
+      <form method="post" action="/newsroom/articles/new" class="stack">
+        <Csrf token={props.frame.csrf} />
+        <label>
+          {nm.newArticle.headline}
+          <input name="headline" required maxLength={200} value={props.headline ?? ''} />
+        </label>
+        <label>
+          {nm.newArticle.section}
+          <select name="sectionId" required>
+            {props.sections.map((s) => (
+              <option value={String(s.id)}>{s.name}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{nm.newArticle.submit}</button>
+      </form>
+    </NewsroomLayout>
+  )
+}

@@ -1,0 +1,265 @@
+// Staff accounts: login with throttling, sessions, invitations, roles and password resets.
+import type { Kysely } from 'kysely'
+import type { Clock } from '../../platform/clock.js'
+import type { Database } from '../../platform/db/database.js'
+import { AppError } from '../../platform/errors.js'
+import { msg } from '../../platform/i18n/messages.js'
+import { hashToken, newToken, type SessionStore } from '../../platform/sessions/session-store.js'
+import { nm } from '../newsroom/newsroom.messages.js'
+import type { Mailer } from './staff.mailer.js'
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './staff.passwords.js'
+import type { StaffRole, StaffTokenPurpose } from './staff.table.js'
+import { accountKey, createLoginThrottle, ipKey } from './staff.throttle.js'
+
+export interface StaffMember {
+  id: number
+  email: string
+  name: string
+  role: StaffRole
+  active: boolean
+  hasPassword: boolean
+}
+
+export type LoginResult =
+  | { ok: true; staff: StaffMember; token: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; until: string }
+
+export interface StaffServiceDeps {
+  db: Kysely<Database>
+  clock: Clock
+  sessions: SessionStore
+  mailer: Mailer
+  publicUrl: string
+}
+
+const TOKEN_TTL_MS: Record<StaffTokenPurpose, number> = {
+  invite: 7 * 24 * 3_600_000,
+  reset: 3_600_000,
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase()
+export const ROLES: readonly StaffRole[] = ['reporter', 'desk', 'admin']
+
+const staffColumns = ['id', 'email', 'name', 'role', 'active', 'passwordHash'] as const
+type StaffRow = {
+  id: number
+  email: string
+  name: string
+  role: StaffRole
+  active: number
+  passwordHash: string | null
+}
+const toMember = (r: StaffRow): StaffMember => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  active: r.active === 1,
+  hasPassword: r.passwordHash !== null,
+})
+
+export function createStaffService(deps: StaffServiceDeps) {
+  const { db } = deps
+  const throttle = createLoginThrottle(deps)
+
+  const findByEmail = (email: string) =>
+    db.selectFrom('staff').select(staffColumns).where('email', '=', normalizeEmail(email)).executeTakeFirst()
+
+  async function issueToken(staffId: number, purpose: StaffTokenPurpose): Promise<string> {
+    const token = newToken()
+    const now = deps.clock.now()
+    // A new link replaces the older ones of the same purpose.
+    await db.deleteFrom('staffTokens').where('staffId', '=', staffId).where('purpose', '=', purpose).execute()
+    await db
+      .insertInto('staffTokens')
+      .values({
+        id: hashToken(token),
+        staffId,
+        purpose,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]).toISOString(),
+        usedAt: null,
+      })
+      .execute()
+    return `${deps.publicUrl}/newsroom/${purpose === 'invite' ? 'invite' : 'reset'}/${token}`
+  }
+
+  return {
+    async login(email: string, password: string, ip: string): Promise<LoginResult> {
+      const address = normalizeEmail(email)
+      const keys = [accountKey(address), ipKey(ip)]
+      const locked = await throttle.lockedUntil(keys)
+      if (locked) return { ok: false, reason: 'locked', until: locked }
+      const row = await findByEmail(address)
+      const valid = await verifyPassword(row?.active === 1 ? row.passwordHash : null, password)
+      if (!row || !valid) {
+        await throttle.recordFailure(keys)
+        const nowLocked = await throttle.lockedUntil(keys)
+        return nowLocked
+          ? { ok: false, reason: 'locked', until: nowLocked }
+          : { ok: false, reason: 'invalid' }
+      }
+      await throttle.clear(accountKey(address))
+      const token = await deps.sessions.create('staff', row.id)
+      return { ok: true, staff: toMember(row), token }
+    },
+
+    /** The active staff member a session token belongs to. */
+    async fromSession(token: string): Promise<StaffMember | undefined> {
+      const session = await deps.sessions.read('staff', token)
+      if (!session) return undefined
+      const row = await db
+        .selectFrom('staff')
+        .select(staffColumns)
+        .where('id', '=', session.subjectId)
+        .where('active', '=', 1)
+        .executeTakeFirst()
+      return row ? toMember(row) : undefined
+    },
+
+    logout: (token: string) => deps.sessions.destroy(token),
+
+    async list(): Promise<StaffMember[]> {
+      const rows = await db.selectFrom('staff').select(staffColumns).orderBy('role').orderBy('name').execute()
+      return rows.map(toMember)
+    },
+
+    /** Writers who can be named in a byline. */
+    async bylines(): Promise<{ id: number; name: string }[]> {
+      return db
+        .selectFrom('staff')
+        .select(['id', 'name'])
+        .where('active', '=', 1)
+        .where('role', 'in', ['reporter', 'desk'])
+        .orderBy('name')
+        .execute()
+    },
+
+    /** Creates the account and sends the invitation link; returns the link too. */
+    async invite(input: { email: string; name: string; role: StaffRole }): Promise<string> {
+      const email = normalizeEmail(input.email)
+      if (await findByEmail(email)) throw new AppError('STAFF_EMAIL_TAKEN', 409, 'E-mail already in use')
+      const row = await db
+        .insertInto('staff')
+        .values({
+          email,
+          name: input.name.trim(),
+          role: input.role,
+          photoId: null,
+          passwordHash: null,
+          createdAt: deps.clock.now().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const link = await issueToken(row.id, 'invite')
+      await deps.mailer.send({
+        to: email,
+        subject: nm.reset.mailInviteSubject,
+        text: msg(nm.reset.mailInviteBody, { link }),
+      })
+      return link
+    },
+
+    async update(id: number, changes: { role?: StaffRole; active?: boolean }): Promise<void> {
+      const before = await db
+        .selectFrom('staff')
+        .select(['role', 'active'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!before) throw new AppError('NOT_FOUND', 404, 'staff not found')
+      await db
+        .updateTable('staff')
+        .set({
+          ...(changes.role ? { role: changes.role } : {}),
+          ...(changes.active === undefined ? {} : { active: changes.active ? 1 : 0 }),
+        })
+        .where('id', '=', id)
+        .execute()
+      // A new role or a deactivation takes effect at once: the account's sessions end.
+      const roleChanged = changes.role !== undefined && changes.role !== before.role
+      if (changes.active === false || roleChanged) await deps.sessions.destroyAllFor('staff', id)
+    },
+
+    /**
+     * Sends a reset link when the address belongs to an active account. Says nothing either
+     * way, so the form cannot be used to find out who works here.
+     */
+    async requestReset(email: string): Promise<void> {
+      const row = await findByEmail(email)
+      if (row?.active !== 1) return
+      const link = await issueToken(row.id, 'reset')
+      await deps.mailer.send({
+        to: row.email,
+        subject: nm.reset.mailResetSubject,
+        text: msg(nm.reset.mailResetBody, { link }),
+      })
+    },
+
+    /** Whether a link token is still usable (for showing the form). */
+    async tokenValid(token: string, purpose: StaffTokenPurpose): Promise<boolean> {
+      const row = await db
+        .selectFrom('staffTokens')
+        .select('id')
+        .where('id', '=', hashToken(token))
+        .where('purpose', '=', purpose)
+        .where('usedAt', 'is', null)
+        .where('expiresAt', '>', deps.clock.now().toISOString())
+        .executeTakeFirst()
+      return row !== undefined
+    },
+
+    /** Sets the password from an invite or reset link; every other session of the account ends. */
+    async setPasswordWithToken(token: string, purpose: StaffTokenPurpose, password: string) {
+      if (password.length < MIN_PASSWORD_LENGTH) {
+        throw new AppError('STAFF_PASSWORD_TOO_SHORT', 400, 'Password too short')
+      }
+      const now = deps.clock.now().toISOString()
+      const row = await db
+        .selectFrom('staffTokens')
+        .innerJoin('staff', 'staff.id', 'staffTokens.staffId')
+        .select(['staffTokens.staffId', 'staff.email'])
+        .where('staffTokens.id', '=', hashToken(token))
+        .where('staffTokens.purpose', '=', purpose)
+        .where('staffTokens.usedAt', 'is', null)
+        .where('staffTokens.expiresAt', '>', now)
+        .where('staff.active', '=', 1)
+        .executeTakeFirst()
+      if (!row) throw new AppError('STAFF_LINK_INVALID', 400, 'Link expired or already used')
+      const used = await db
+        .updateTable('staffTokens')
+        .set({ usedAt: now })
+        .where('id', '=', hashToken(token))
+        .where('usedAt', 'is', null)
+        .executeTakeFirst()
+      if (Number(used.numUpdatedRows) === 0)
+        throw new AppError('STAFF_LINK_INVALID', 400, 'Link already used')
+      await db
+        .updateTable('staff')
+        .set({ passwordHash: await hashPassword(password) })
+        .where('id', '=', row.staffId)
+        .execute()
+      await deps.sessions.destroyAllFor('staff', row.staffId)
+      await throttle.clear(accountKey(row.email))
+    },
+
+    /** Issues a reset link for an account (the admin's "send reset link" button). */
+    async sendResetLink(staffId: number): Promise<string> {
+      const row = await db
+        .selectFrom('staff')
+        .select(['id', 'email'])
+        .where('id', '=', staffId)
+        .executeTakeFirst()
+      if (!row) throw new AppError('NOT_FOUND', 404, 'staff not found')
+      const link = await issueToken(row.id, 'reset')
+      await deps.mailer.send({
+        to: row.email,
+        subject: nm.reset.mailResetSubject,
+        text: msg(nm.reset.mailResetBody, { link }),
+      })
+      return link
+    },
+  }
+}
+
+export type StaffService = ReturnType<typeof createStaffService>
