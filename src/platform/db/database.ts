@@ -24,9 +24,9 @@ import type {
   ModerationLogTable,
 } from '../../modules/comments/comments.table.js'
 import type { PhotosTable } from '../../modules/media/media.table.js'
+import type { ArticleEventsTable, ArticleVersionsTable } from '../../modules/newsroom/newsroom.table.js'
 import type { SettingsTable } from '../../modules/outlet/outlet.table.js'
 import type { PagesTable, TipsTable } from '../../modules/pages/pages.table.js'
-import type { ArticleEventsTable, ArticleVersionsTable } from '../../modules/newsroom/newsroom.table.js'
 import type { LoginThrottleTable, StaffTable, StaffTokensTable } from '../../modules/staff/staff.table.js'
 import type { Config } from '../config.js'
 import type { SessionsTable } from '../sessions/sessions.table.js'

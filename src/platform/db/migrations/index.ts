@@ -4,9 +4,9 @@ import * as createContent from './2026_11_29_1000_create_content.js'
 import * as createComments from './2026_11_29_1010_create_comments.js'
 import * as createSessions from './2026_11_29_1020_create_sessions.js'
 import * as createCommentModeration from './2026_11_29_1500_create_comment_moderation.js'
-import * as createImportSources from './2026_11_29_1700_create_import_sources.js'
 import * as createNewsroom from './2026_11_29_1600_create_newsroom.js'
 import * as addArticleDeskNote from './2026_11_29_1610_add_article_desk_note.js'
+import * as createImportSources from './2026_11_29_1700_create_import_sources.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1000_create_content': createContent,
