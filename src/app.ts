@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { createAccountsModule } from './modules/accounts/index.js'
@@ -36,6 +37,11 @@ import { installErrorHandling } from './platform/http/error-handler.js'
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
 import { securityHeaders } from './platform/http/security-headers.js'
 import { formatKoreaDate } from './platform/korea-time.js'
+import { healthRoutes } from './platform/ops/health.js'
+import { createMetrics } from './platform/ops/metrics.js'
+import { echoRequestId, requestIdOptions } from './platform/ops/request-id.js'
+import { openRedis, type RedisLog } from './platform/redis/redis-connections.js'
+import { createRedisInvalidationBus } from './platform/redis/redis-invalidation-bus.js'
 import { createDatabaseSessionStore, type SessionStore } from './platform/sessions/session-store.js'
 import type { SiteContext } from './platform/views/site-context.js'
 
@@ -49,9 +55,23 @@ export interface AppOverrides {
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const clock = overrides.clock ?? systemClock
-  const db: Db = openDatabase(config.database)
+  const metrics = createMetrics()
+  const db: Db = openDatabase(config.database, { onQuery: metrics.onQuery })
+  // Reader pages may read from a PostgreSQL replica; every write goes to the primary.
+  const readDb =
+    config.databaseReadUrl && config.database.kind === 'postgres'
+      ? openDatabase(
+          { kind: 'postgres', url: config.databaseReadUrl, schema: config.database.schema },
+          { onQuery: metrics.onQuery },
+        )
+      : null
+  // Called only from Redis events, after `http` exists.
+  const redisLog: RedisLog = (message, error) => http.log.warn({ err: error }, message)
+  const redis = config.redisUrl ? openRedis(config.redisUrl, redisLog) : null
   await requireMigrated(db.kysely)
-  const bus = overrides.bus ?? createLocalInvalidationBus()
+  const bus =
+    overrides.bus ??
+    (redis ? createRedisInvalidationBus({ redis, log: redisLog }) : createLocalInvalidationBus())
   const pageCache = config.pageCache.enabled
     ? createPageCache({ maxEntries: config.pageCache.maxEntries, ttlMs: 60_000 })
     : disabledPageCache
@@ -88,7 +108,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     setReaderSuspended: accounts.setSuspended,
   })
   const comments = commentsModule.reader
-  const articles = createArticlesReader({ db: db.kysely, clock, bus, media, comments })
+  const articles = createArticlesReader({ db: readDb?.kysely ?? db.kysely, clock, bus, media, comments })
   const articlesWriter = createArticlesWriter({ db: db.kysely, clock, bus })
   const todayPhotos = createTodayPhotos({ db: db.kysely, bus, media })
   const pages = createPagesService({
@@ -135,13 +155,23 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const http: FastifyInstance = Fastify({
     logger: overrides.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
+    ...requestIdOptions,
     bodyLimit: 1_048_576,
+  })
+  echoRequestId(http)
+  metrics.install(http)
+  await http.register(healthRoutes({ db: db.kysely }))
+  // One rate limiter for every module; its counters live in Redis when there is one, and a
+  // Redis failure lets the request through rather than failing it.
+  await http.register(rateLimit, {
+    global: false,
+    ...(redis ? { redis: redis.commands, nameSpace: 'sinmun-rate:', skipOnError: true } : {}),
   })
   await http.register(cookie, { secret: config.sessionSecret })
   await http.register(formbody)
   await installCsrf(http, config.publicUrl.startsWith('https:'))
   await http.register(helmet, securityHeaders(config))
-  await http.register(pageCachePlugin, { cache: pageCache })
+  await http.register(pageCachePlugin, { cache: pageCache, cdnMaxAge: config.cdnMaxAge })
   installErrorHandling(http, site)
   await http.register(fastifyStatic, {
     root: mediaDir,
@@ -183,6 +213,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     await newsroom.scheduler.stop()
     await views.stop()
     await db.close()
+    await readDb?.close()
+    await redis?.close()
   })
 
   return {

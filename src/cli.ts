@@ -3,12 +3,13 @@
 import { parseArgs } from 'node:util'
 import { hash } from '@node-rs/argon2'
 import { buildApp } from './app.js'
+import { serve } from './cluster.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
 import { ImportUsageError, runImport } from './modules/importers/import-command.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
-import { startServer } from './server.js'
+import { BackupError, backupSqlite, postgresBackupHint, restoreSqlite } from './platform/ops/backup.js'
 
 interface Command {
   summary: string
@@ -26,13 +27,18 @@ interface Command {
 const commands: Record<string, Command> = {
   serve: {
     summary: 'Run the web server (migrates the database first).',
-    usage: 'sinmun serve [--port N] [--host H]',
-    options: { port: { type: 'string' }, host: { type: 'string' } },
+    usage: 'sinmun serve [--port N] [--host H] [--workers N]',
+    options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } },
     async run(values, config) {
-      await startServer({
+      const workers = values.workers ? Number(values.workers) : config.workers
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+        throw new UsageError('--workers must be a whole number from 1 to 64')
+      }
+      await serve({
         ...config,
         port: values.port ? Number(values.port) : config.port,
         host: typeof values.host === 'string' ? values.host : config.host,
+        workers,
       })
     },
   },
@@ -103,6 +109,32 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  backup: {
+    summary: 'Copy the SQLite database to FILE while the site keeps running (PostgreSQL: see the hint).',
+    usage: 'sinmun backup FILE',
+    options: {},
+    positionals: true,
+    async run(_values, config, [file]) {
+      if (!file) throw new UsageError('Usage: sinmun backup FILE')
+      if (config.database.kind === 'postgres') throw new UsageError(postgresBackupHint(config.database.url))
+      const { pages } = await backupSqlite(config.database.file, file)
+      console.log(`Backed up ${config.database.file} to ${file} (${pages} pages).`)
+      console.log('Photos live in the media folder: copy it too (see docs/deployment.md).')
+    },
+  },
+  restore: {
+    summary: 'Replace the SQLite database with a backup; the server must be stopped.',
+    usage: 'sinmun restore FILE',
+    options: {},
+    positionals: true,
+    async run(_values, config, [file]) {
+      if (!file) throw new UsageError('Usage: sinmun restore FILE')
+      if (config.database.kind === 'postgres') throw new UsageError(postgresBackupHint(config.database.url))
+      const { savedAs } = await restoreSqlite(config.database.file, file)
+      console.log(`Restored ${config.database.file} from ${file}.`)
+      if (savedAs) console.log(`The database it replaced is kept as ${savedAs}.`)
+    },
+  },
   import: {
     summary: 'Import a WordPress export (WXR) or an RSS/Atom feed; safe to run again.',
     usage:
@@ -156,7 +188,12 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UsageError || error instanceof ImportUsageError)
+  if (
+    error instanceof ConfigError ||
+    error instanceof UsageError ||
+    error instanceof ImportUsageError ||
+    error instanceof BackupError
+  )
     console.error(error.message)
   else console.error(error)
   process.exit(1)

@@ -2,23 +2,32 @@
 // run in production without the legal footer, and shuts down gracefully on SIGTERM/SIGINT.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildApp, type Sinmun } from './app.js'
+import { type AppOverrides, buildApp, type Sinmun } from './app.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
 import type { Config } from './platform/config.js'
 
-export async function startServer(config: Config, log = console.log): Promise<Sinmun> {
-  const app = await buildApp(config)
-  try {
-    if (config.seedDemo) await seedAndPrintLogin(app, config, log)
-    if (config.env === 'production') {
-      const missing = await app.services.outlet.missingLegalFields()
-      if (missing.length > 0) {
-        throw new Error(
-          `The outlet's legal footer (신문법 §21) is incomplete: ${missing.join(', ')}. ` +
-            'Fill it in before starting in production.',
-        )
-      }
+/** What runs once before serving: the demo seed, and the refusal to run without the legal footer. */
+export async function prepareToServe(app: Sinmun, config: Config, log: (line: string) => void) {
+  if (config.seedDemo) await seedAndPrintLogin(app, config, log)
+  if (config.env === 'production') {
+    const missing = await app.services.outlet.missingLegalFields()
+    if (missing.length > 0) {
+      throw new Error(
+        `The outlet's legal footer (신문법 §21) is incomplete: ${missing.join(', ')}. ` +
+          'Fill it in before starting in production.',
+      )
     }
+  }
+}
+
+export async function startServer(
+  config: Config,
+  log = console.log,
+  overrides: AppOverrides = {},
+): Promise<Sinmun> {
+  const app = await buildApp(config, overrides)
+  try {
+    await prepareToServe(app, config, log)
     await app.http.listen({ host: config.host, port: config.port })
   } catch (error) {
     await app.close()

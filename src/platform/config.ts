@@ -26,6 +26,18 @@ const EnvSchema = z.object({
   KAKAO_JS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool,
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\//.test(v), { message: 'must start with redis:// or rediss://' })
+    .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .refine((v) => v.startsWith('postgres://') || v.startsWith('postgresql://'), {
+      message: 'must start with postgres:// or postgresql:// (a read replica)',
+    })
+    .optional(),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  CDN_MAX_AGE: z.coerce.number().int().min(1).max(86_400).optional(),
   KAKAO_CLIENT_ID: z.string().optional(),
   KAKAO_CLIENT_SECRET: z.string().optional(),
   NAVER_CLIENT_ID: z.string().optional(),
@@ -59,6 +71,14 @@ export interface Config {
   kakaoJsKey: string | null
   logLevel: string
   trustProxy: boolean
+  /** Shared sessions-free state of several nodes: invalidation bus and rate-limit counters. */
+  redisUrl: string | null
+  /** A PostgreSQL read replica for the reader pages' queries. */
+  databaseReadUrl: string | null
+  /** Worker processes `sinmun serve` starts (node:cluster); 1 runs in-process. */
+  workers: number
+  /** Seconds a CDN or nginx may keep an anonymous page (s-maxage); null sends no CDN headers. */
+  cdnMaxAge: number | null
   /** Reader login providers; a provider whose credentials are missing is left out. */
   readerLogin: {
     kakao: { clientId: string; clientSecret: string | null } | null
@@ -110,6 +130,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     kakaoJsKey: e.KAKAO_JS_KEY ?? null,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY ?? false,
+    redisUrl: e.REDIS_URL ?? null,
+    databaseReadUrl: e.DATABASE_READ_URL ?? null,
+    workers: e.WORKERS,
+    cdnMaxAge: e.CDN_MAX_AGE ?? null,
     readerLogin: {
       kakao: e.KAKAO_CLIENT_ID
         ? { clientId: e.KAKAO_CLIENT_ID, clientSecret: e.KAKAO_CLIENT_SECRET ?? null }

@@ -40,7 +40,7 @@ export const pagesRoutes =
   (deps: PagesRoutesDeps): FastifyPluginAsync =>
   async (app) => {
     await app.register(multipart, { throwFileSizeLimit: false })
-    await app.register(rateLimit, { global: false })
+    if (!app.hasDecorator('rateLimit')) await app.register(rateLimit, { global: false })
 
     app.get('/page/:slug', { config: { pageCache: {} } }, async (request, reply) => {
       const { slug } = request.params as { slug: string }

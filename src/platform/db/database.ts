@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { ReadersTable } from '../../modules/accounts/accounts.table.js'
 import type {
@@ -69,7 +69,16 @@ export interface Db {
 // PostgreSQL returns int8 (count, sum) as strings to be safe with huge numbers; ours fit.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
 
-export function openDatabase(config: Config['database']): Db {
+export interface OpenDatabaseOptions {
+  /** Called after every query with its duration (metrics). */
+  onQuery?: (durationMs: number, failed: boolean) => void
+}
+
+export function openDatabase(config: Config['database'], options: OpenDatabaseOptions = {}): Db {
+  const { onQuery } = options
+  const log = onQuery
+    ? (event: LogEvent) => onQuery(event.queryDurationMillis, event.level === 'error')
+    : undefined
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true })
     const sqlite = new SQLite(config.file)
@@ -82,6 +91,7 @@ export function openDatabase(config: Config['database']): Db {
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database: sqlite }),
       plugins: [new CamelCasePlugin()],
+      log,
     })
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
   }
@@ -93,6 +103,7 @@ export function openDatabase(config: Config['database']): Db {
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
+    log,
   })
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
 }

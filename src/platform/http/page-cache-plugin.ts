@@ -41,15 +41,33 @@ function cacheKey(request: FastifyRequest, query: readonly string[] = []): strin
   return kept.length > 0 ? `${url.slice(0, q)}?${kept.join('&')}` : url.slice(0, q)
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, body: string, etag: string, status: number) {
+/** With CDN_MAX_AGE a CDN or nginx keeps anonymous pages that long, purgeable by their tags. */
+function cdnHeaders(reply: FastifyReply, maxAge: number, tags: readonly string[]) {
+  reply
+    .header('cache-control', `public, max-age=0, s-maxage=${maxAge}, stale-while-revalidate=${maxAge}`)
+    .header('surrogate-key', tags.join(' '))
+    .header('cache-tag', tags.join(','))
+}
+
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: { body: string; etag: string; status: number; tags: readonly string[] },
+  cdnMaxAge: number | null,
+) {
+  const { body, etag, status } = page
   reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie')
+  if (cdnMaxAge) cdnHeaders(reply, cdnMaxAge, page.tags)
   if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send()
   return reply.code(status).type(contentTypeOf(request)).send(body)
 }
 
 const contentTypeOf = (request: FastifyRequest) => request.routeOptions.config.pageCache?.contentType ?? HTML
 
-const plugin: FastifyPluginAsync<{ cache: PageCache }> = async (app, { cache }) => {
+const plugin: FastifyPluginAsync<{ cache: PageCache; cdnMaxAge?: number | null }> = async (
+  app,
+  { cache, cdnMaxAge = null },
+) => {
   app.decorateRequest('pageCacheKey', null)
   app.addHook('onRequest', async (request, reply) => {
     const options = request.routeOptions.config.pageCache
@@ -60,7 +78,7 @@ const plugin: FastifyPluginAsync<{ cache: PageCache }> = async (app, { cache }) 
     if (!hit) return
     options.onServe?.(request)
     reply.header('x-cache', 'hit')
-    return send(request, reply, hit.body, hit.etag, hit.status)
+    return send(request, reply, hit, cdnMaxAge)
   })
 
   app.decorateReply(
@@ -73,7 +91,7 @@ const plugin: FastifyPluginAsync<{ cache: PageCache }> = async (app, { cache }) 
       }
       const page = cache.set(request.pageCacheKey, html, tags, status)
       this.header('x-cache', 'miss')
-      return send(request, this, html, page.etag, status)
+      return send(request, this, page, cdnMaxAge)
     },
   )
 }

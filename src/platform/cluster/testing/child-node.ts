@@ -1,0 +1,129 @@
+// For tests that need real processes (several nodes, SIGTERM, SIGKILL): compiles src/ once
+// per test worker into a temporary folder laid out like the repository (dist/ beside a
+// node_modules link) and starts `sinmun serve` from it as a child process.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cp } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const repo = fileURLToPath(new URL('../../../../', import.meta.url))
+let compiled: Promise<string> | undefined
+
+/** The compiled cli.js; compiled on first use. */
+export function compiledCli(): Promise<string> {
+  compiled ??= compile()
+  return compiled
+}
+
+async function compile(): Promise<string> {
+  const root = join(tmpdir(), `sinmun-node-${process.pid}-${Date.now()}`)
+  const dist = join(root, 'dist')
+  mkdirSync(root, { recursive: true })
+  symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'))
+  writeFileSync(join(root, 'package.json'), '{"type":"module"}\n')
+  const src = join(repo, 'src')
+  const entries = readdirSync(src, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => !file.startsWith(join(src, 'client')))
+  await build({
+    entryPoints: entries,
+    outdir: dist,
+    outbase: src,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'error',
+  })
+  await cp(join(src, 'client'), join(dist, 'client'), { recursive: true })
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }))
+  return join(dist, 'cli.js')
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolvePort(port))
+    })
+  })
+}
+
+export interface ChildNode {
+  url: string
+  port: number
+  child: ChildProcess
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+/** Starts `sinmun serve` (extra args allowed) and waits until /healthz answers. */
+export async function startChildNode(
+  env: Record<string, string>,
+  args: string[] = [],
+  options: { port?: number; timeoutMs?: number } = {},
+): Promise<ChildNode> {
+  const cli = await compiledCli()
+  const port = options.port ?? (await freePort())
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, [cli, 'serve', ...args], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: url,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  const node: ChildNode = {
+    url,
+    port,
+    child,
+    output: () => output,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+      return exited
+    },
+  }
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000)
+  let finished = false
+  void exited.then(() => {
+    finished = true
+  })
+  while (Date.now() < deadline && !finished) {
+    try {
+      const response = await fetch(`${url}/healthz`)
+      if (response.ok) return node
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  await node.stop('SIGKILL')
+  throw new Error(`sinmun serve did not start on ${url}:\n${output}`)
+}
