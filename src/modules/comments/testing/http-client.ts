@@ -76,7 +76,7 @@ export class TestBrowser {
 }
 
 export function csrfFrom(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html)
+  const match = /name="_csrf" value="([^"]+)"/.exec(html) ?? /data-csrf="([^"]+)"/.exec(html)
   if (!match) throw new Error('no CSRF field on the page')
   return match[1]!
 }
