@@ -1,3 +1,4 @@
+import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { testDialects } from '../../testing/dialects.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
@@ -179,6 +180,17 @@ for (const dialect of await testDialects()) {
       const sections = await app.services.articles.sections()
       expect(links).toEqual(['/rss/all.xml', ...sections.map((s) => `/rss/${s.slug}.xml`)])
       for (const link of links) await readFeed(link)
+      // The same rules as the reader pages' validity check (e2e/html-validity.test.ts).
+      const validator = new HtmlValidate({
+        extends: ['html-validate:recommended'],
+        rules: {
+          'void-style': 'off',
+          'doctype-style': 'off',
+          'prefer-native-element': ['error', { exclude: ['progressbar'] }],
+        },
+      })
+      const report = await validator.validateString(res.body)
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([])
     })
 
     test('feeds are cached, revalidate with 304, and show a new or corrected article at once', async () => {
@@ -215,10 +227,21 @@ for (const dialect of await testDialects()) {
       const sectionFeed = await readFeed(`/rss/${section.slug}.xml`)
       expect(sectionFeed.items[0]!.title).toBe(input.headline)
 
+      const publishedAt = app.clock.now().toISOString()
+      app.clock.advance(3_600_000)
       await app.services.articlesWriter.updateArticle(id, { ...input, headline: '정정된 제목' }, '제목 수정')
       const corrected = await readFeed('/rss/all.xml')
       expect(corrected.items[0]!.title).toBe('정정된 제목')
       expect(corrected.channel.lastBuildDate).toBe(app.clock.now().toUTCString())
+      expect(corrected.items[0]!.pubDate).toBe(new Date(publishedAt).toUTCString())
+
+      // The article page's JSON-LD tells search engines about the correction too.
+      const page = await get(app, `/news/${id}`)
+      const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.body)![1]!)
+      expect(ld.headline).toBe('정정된 제목')
+      expect(ld.datePublished).toBe(publishedAt)
+      expect(ld.dateModified).toBe(app.clock.now().toISOString())
+      app.clock.advance(-3_600_000)
     })
 
     test('the article page carries a JSON-LD NewsArticle with every field search engines read', async () => {
