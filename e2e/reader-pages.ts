@@ -6,6 +6,7 @@ import type { TestApp } from '../src/testing/test-app.js'
 export const READER_PAGES = [
   'home',
   'article',
+  'article with comments',
   'section',
   'tag',
   'reporter',
@@ -48,10 +49,19 @@ export async function readerPagePaths(app: TestApp): Promise<Record<ReaderPage, 
     .where('articleId', '=', article.id)
     .orderBy('position')
     .executeTakeFirstOrThrow()
+  const discussed = await db
+    .selectFrom('comments')
+    .select(['articleId', (eb) => eb.fn.countAll().as('count')])
+    .where('status', '=', 'published')
+    .groupBy('articleId')
+    .orderBy('count', 'desc')
+    .orderBy('articleId')
+    .executeTakeFirstOrThrow()
   const section = await db.selectFrom('sections').select('slug').orderBy('position').executeTakeFirstOrThrow()
   return {
     home: '/',
     article: `/news/${article.id}`,
+    'article with comments': `/news/${discussed.articleId}`,
     section: `/section/${section.slug}`,
     tag: `/tag/${encodeURIComponent(tag.name)}`,
     reporter: `/reporter/${reporter.staffId}`,
