@@ -93,7 +93,9 @@ describe.skipIf(browserSkipReason())('accessibility in Chromium', () => {
 
     await expect.poll(() => article.bodyFontSize(), poll).toBeGreaterThan(fontBefore)
     expect(await article.readClipboard()).toBe(`${site.baseUrl}${paths.article}`)
-    for (const focused of [copy, larger]) {
+    expect(copy.passed.slice(-4)).toEqual(['카카오톡', '페이스북', 'X', '네이버 밴드'])
+    expect(larger.passed).toEqual(['인쇄', 'A− 글자 작게'])
+    for (const focused of [copy.target, larger.target]) {
       expect(focused?.tag).toBe('button')
       expect(focused?.outlineStyle).not.toBe('none')
       expect(focused?.outlineWidth).toBeGreaterThanOrEqual(2)

@@ -44,14 +44,19 @@ export class SiteFrame {
     })
   }
 
-  /** Presses Tab until an element whose accessible name contains `name` has focus (or gives up). */
-  async tabTo(name: string, maxPresses = 80): Promise<FocusedElement | null> {
+  /**
+   * Presses Tab until an element whose accessible name contains `name` has focus (or gives
+   * up); returns it with the names of every element focused on the way, in order.
+   */
+  async tabTo(name: string, maxPresses = 80): Promise<{ target: FocusedElement | null; passed: string[] }> {
+    const passed: string[] = []
     for (let i = 0; i < maxPresses; i++) {
       await this.page.keyboard.press('Tab')
       const focused = await this.focused()
-      if (focused?.name.includes(name)) return focused
+      if (focused?.name.includes(name)) return { target: focused, passed }
+      passed.push(focused?.name ?? '')
     }
-    return null
+    return { target: null, passed }
   }
 
   /** Every <img> with its alt attribute (null when missing) and whether it sits in a list of articles. */
