@@ -157,6 +157,7 @@ export const nm = {
     returned: '기사를 반려했습니다.',
     published: '기사를 출고했습니다.',
     scheduled: '{time}에 출고되도록 예약했습니다.',
+    scheduledShort: '예약 출고를 설정했습니다.',
     withdrawn: '기사를 철회했습니다.',
     noteRequired: '반려 사유를 적어 주세요.',
     reasonRequired: '철회 사유를 적어 주세요.',

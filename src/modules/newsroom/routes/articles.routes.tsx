@@ -48,6 +48,7 @@ export const NOTICES: Record<string, string> = {
   returned: nm.desk.returned,
   published: nm.desk.published,
   withdrawn: nm.desk.withdrawn,
+  scheduled: nm.desk.scheduledShort,
   saved: nm.common.saveSuccess,
 }
 
