@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { SHARED_TEST_MEDIA, createTestApp, type TestApp } from '../src/testing/test-app.js'
-import { createStaff, type Jar, hugePng, loginJar, multipart, smallJpeg } from './newsroom-fixtures.js'
+import { createTestApp, SHARED_TEST_MEDIA, type TestApp } from '../src/testing/test-app.js'
+import { createStaff, hugePng, type Jar, loginJar, multipart, smallJpeg } from './newsroom-fixtures.js'
 
 describe('newsroom photo upload', () => {
   let app: TestApp
@@ -14,7 +14,10 @@ describe('newsroom photo upload', () => {
   let articleId: number
   let before: unknown
 
-  const upload = (file: { name: string; type: string; data: Buffer }, fields: Record<string, string> = {}) => {
+  const upload = (
+    file: { name: string; type: string; data: Buffer },
+    fields: Record<string, string> = {},
+  ) => {
     const body = multipart(fields, file)
     return app.http.inject({
       method: 'POST',
@@ -46,7 +49,12 @@ describe('newsroom photo upload', () => {
         headline: '한강 불꽃축제에 100만 명',
         body: {
           type: 'doc',
-          content: [{ type: 'paragraph', content: [{ type: 'text', text: '올해 불꽃축제에는 관람객 100만 명이 몰렸다.' }] }],
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: '올해 불꽃축제에는 관람객 100만 명이 몰렸다.' }],
+            },
+          ],
         },
         reporterIds: [reporter],
       },
@@ -70,7 +78,11 @@ describe('newsroom photo upload', () => {
     },
     {
       what: 'a text file named .jpg',
-      file: { name: 'photo.jpg', type: 'image/jpeg', data: Buffer.from('이것은 사진이 아닙니다. '.repeat(50)) },
+      file: {
+        name: 'photo.jpg',
+        type: 'image/jpeg',
+        data: Buffer.from('이것은 사진이 아닙니다. '.repeat(50)),
+      },
       message: '이미지 파일이 아닙니다.',
     },
     {
@@ -91,7 +103,11 @@ describe('newsroom photo upload', () => {
 
   test('a truncated JPEG is refused, and the article keeps its text', async () => {
     const whole = await smallJpeg(1200, 900)
-    const res = await upload({ name: 'cut.jpg', type: 'image/jpeg', data: whole.subarray(0, Math.floor(whole.length / 2)) })
+    const res = await upload({
+      name: 'cut.jpg',
+      type: 'image/jpeg',
+      data: whole.subarray(0, Math.floor(whole.length / 2)),
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json().errors[0].message).toContain('손상되었거나 일부만 전송되었습니다')
     expect(await articleRow()).toEqual(before)
@@ -101,7 +117,12 @@ describe('newsroom photo upload', () => {
     const withGps = await sharp({ create: { width: 1000, height: 700, channels: 3, background: '#2a6' } })
       .withExif({
         IFD0: { Make: 'SinmunCam' },
-        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 33/1 59/1', GPSLongitudeRef: 'E', GPSLongitude: '126/1 58/1 40/1' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '37/1 33/1 59/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '126/1 58/1 40/1',
+        },
       })
       .jpeg()
       .toBuffer()
