@@ -16,7 +16,9 @@ function progressBar() {
     const total = rect.height - window.innerHeight
     const ratio = total <= 0 ? 1 : Math.min(1, Math.max(0, -rect.top / total))
     fill.style.transform = `scaleX(${ratio})`
-    bar.setAttribute('aria-valuenow', String(Math.round(ratio * 100)))
+    // Screen readers may announce every change of a progress bar: tell them in steps of 10%.
+    const announced = String(Math.round(ratio * 10) * 10)
+    if (bar.getAttribute('aria-valuenow') !== announced) bar.setAttribute('aria-valuenow', announced)
   }
   const schedule = () => {
     if (!scheduled) {
