@@ -10,6 +10,7 @@ import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import { findOrCreateReader, renameReader } from './accounts.repository.js'
 import { ChooserView, LoginFailedView, ProfileView } from './accounts.views.js'
+import { DisplayName } from './display-name.js'
 import type { LoginService } from './login/login-service.js'
 import {
   clearTransaction,
@@ -36,7 +37,6 @@ export interface AccountsRoutesDeps {
   afterRename: (readerId: number) => Promise<void>
 }
 
-export const DisplayName = z.string().trim().min(2).max(20)
 const ReturnQuery = z.object({ return: z.unknown().optional() })
 
 const PRIVATE = 'private, no-store'

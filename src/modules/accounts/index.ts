@@ -19,7 +19,7 @@ import { createLoginService } from './login/login-service.js'
 import { configuredProviders, type LoginProvider } from './login/providers.js'
 import { createReaderAuth } from './reader-auth.js'
 
-export { DisplayName } from './accounts.routes.js'
+export { cleanName, DisplayName } from './display-name.js'
 export type { Reader, ReaderAuth } from './reader-auth.js'
 
 export interface AccountsDeps {

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Database } from '../../platform/db/database.js'
-import type { Reader } from '../accounts/index.js'
+import { cleanName, type Reader } from '../accounts/index.js'
 import { commentsErrors as errors } from './comments.errors.js'
 import * as repo from './comments.repository.js'
 import type { CommentSettingsStore } from './comments.settings.js'
@@ -58,7 +58,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
     async postComment(author: Author, input: PostCommentInput) {
       if (author.kind === 'guest') {
         if (!deps.guestsAllowed) throw errors.guestsOff()
-        const name = author.name.trim()
+        const name = cleanName(author.name)
         if (name.length < 2 || name.length > 20 || author.password.length < 4 || author.password.length > 200)
           throw errors.guestInvalid()
       }
@@ -89,7 +89,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       }
       const guest =
         author.kind === 'guest'
-          ? { guestName: author.name.trim(), guestPasswordHash: await hash(author.password, ARGON2) }
+          ? { guestName: cleanName(author.name), guestPasswordHash: await hash(author.password, ARGON2) }
           : { guestName: null, guestPasswordHash: null }
       const id = await repo.insertComment(db, {
         articleId: input.articleId,

@@ -3,7 +3,7 @@
 // reader, which is why production leaves it off unless DEMO_LOGIN says otherwise.
 import { generateKeyPair } from 'node:crypto'
 import { promisify } from 'node:util'
-import Provider from 'oidc-provider'
+import type Provider from 'oidc-provider'
 import { DEMO_CLIENT_ID } from '../login/providers.js'
 import { DemoAdapter } from './demo-adapter.js'
 
@@ -28,7 +28,9 @@ export async function createDemoProvider(options: DemoProviderOptions): Promise<
   const issuer = `${options.publicUrl}${DEMO_MOUNT}`
   // Assigned before any request can reach the grant loader below.
   let provider: Provider | undefined
-  provider = new Provider(issuer, {
+  // Loaded on first use: outlets without the demo never load the provider at all.
+  const { default: OidcProvider } = await import('oidc-provider')
+  provider = new OidcProvider(issuer, {
     clients: [
       {
         client_id: DEMO_CLIENT_ID,

@@ -3,6 +3,7 @@
 import * as oidc from 'openid-client'
 import { z } from 'zod'
 import { AppError } from '../../../platform/errors.js'
+import { cleanName } from '../display-name.js'
 import type { LoginTransaction } from './login-transaction.js'
 import type { LoginProvider, ProviderId } from './providers.js'
 
@@ -35,7 +36,7 @@ const fallbackName = (subject: string) => `독자${subject.slice(-4)}`
 
 /** Display names are 2–20 characters; provider names are cut to fit. */
 export function usableName(name: unknown, subject: string): string {
-  const trimmed = typeof name === 'string' ? name.trim().slice(0, 20) : ''
+  const trimmed = typeof name === 'string' ? cleanName(name).slice(0, 20) : ''
   return trimmed.length >= 2 ? trimmed : fallbackName(subject)
 }
 
