@@ -100,6 +100,11 @@ export function openDatabase(config: Config['database'], options: OpenDatabaseOp
     max: 10,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   })
+  // A connection dropped by a PostgreSQL restart is an event, not a crash: the query on it
+  // fails (and is reported by the request that ran it), the pool discards the connection and
+  // the next query opens a fresh one. Without these listeners pg throws from an event emitter.
+  pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],

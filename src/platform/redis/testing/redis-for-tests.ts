@@ -13,6 +13,7 @@ export function redisForTests(): Promise<string | null> {
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
     })
+    client.on('error', () => {})
     try {
       await client.connect()
       await client.ping()
