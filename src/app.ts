@@ -22,6 +22,8 @@ import { moderationPort } from './modules/newsroom/moderation-adapter.js'
 import { createOutletService } from './modules/outlet/outlet.service.js'
 import { pagesRoutes } from './modules/pages/pages.routes.js'
 import { createPagesService } from './modules/pages/pages.service.js'
+import { createSearch } from './modules/search/index.js'
+import { searchRoutes } from './modules/search/search.routes.js'
 import { createConsoleMailer } from './modules/staff/staff.mailer.js'
 import { createStaffService } from './modules/staff/staff.service.js'
 import { syndicationRoutes } from './modules/syndication/syndication.routes.js'
@@ -117,6 +119,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     bus,
     uploadsDir: resolve(config.dataDir, 'uploads'),
   })
+  const search = createSearch({
+    db,
+    clock,
+    bus,
+    logError: (message, error) => http.log.error({ err: error }, message),
+  })
   const views = createViewCounter({ db: db.kysely, clock, flushEveryMs: 5_000 })
   const assets = await bundleAssets()
 
@@ -194,6 +202,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     articlesRoutes({ reader: articles, comments, todayPhotos, views, site, homePins: newsroom.homePins }),
   )
   await http.register(pagesRoutes({ pages, site }))
+  await http.register(searchRoutes({ search, articles, db: db.kysely, site }))
   await http.register(newsroom.routes)
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
@@ -212,6 +221,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   http.addHook('onClose', async () => {
     await newsroom.scheduler.stop()
     await views.stop()
+    await search.close()
     await db.close()
     await readDb?.close()
     await redis?.close()
@@ -237,6 +247,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       todayPhotos,
       pages,
       views,
+      search,
       staff,
       mailer,
       newsroom,

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The `sinmun` command line: serve, migrate, seed-demo, create-staff, import, backup, restore.
+// The `sinmun` command line: serve, migrate, seed-demo, reindex, create-staff, import, backup, restore.
 import { parseArgs } from 'node:util'
 import { hash } from '@node-rs/argon2'
 import { buildApp } from './app.js'
 import { serve } from './cluster.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
+import { runReindex } from './modules/search/reindex-command.js'
 import { ImportUsageError, runImport } from './modules/importers/import-command.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
@@ -66,6 +67,19 @@ const commands: Record<string, Command> = {
         const result = await seedDemo(app)
         if (!result.seeded) console.log('The database already has content; nothing seeded.')
         else console.log(`Seeded. Newsroom login: ${result.admin?.email} / ${result.admin?.password}`)
+      } finally {
+        await app.close()
+      }
+    },
+  },
+  reindex: {
+    summary: 'Rebuild the search index from the articles (progress on stderr).',
+    usage: 'sinmun reindex',
+    options: {},
+    async run(_values, config) {
+      const app = await buildApp(config, { logger: false })
+      try {
+        await runReindex(app.services.search)
       } finally {
         await app.close()
       }

@@ -251,3 +251,38 @@ export function toTsquery(query: SearchQuery): string | null {
     `(${tokens.map((t, i) => lexeme(p, t, i === tokens.length - 1)).join(' <-> ')})`
   return build(query, phrase, ' | ', ' & ')
 }
+
+/**
+ * The words of a query as a reader would see them in the text, for highlighting: each word
+ * in normalized form, plus its stem when it ends in a particle (데이터센터에서 → 데이터센터).
+ */
+export function queryTerms(query: string): string[] {
+  const text = normalize(query.slice(0, MAX_QUERY_CHARS).replace(/[“”„‟＂"]/g, ' '))
+  const terms = words(text)
+    .flatMap(units)
+    .flatMap((unit) => {
+      const stem = stemOf(unit)
+      return stem ? [unit, stem] : [unit]
+    })
+  return [...new Set(terms)]
+}
+
+/**
+ * queryTerms per query group (a word, or a quoted phrase as one term), in query order, for
+ * counting how often each group occurs in a text.
+ */
+export function queryTermGroups(query: string): string[][] {
+  const pieces = query
+    .slice(0, MAX_QUERY_CHARS)
+    .replace(/[“”„‟＂]/g, '"')
+    .split('"')
+  const groups = pieces.flatMap((piece, i) => {
+    const parts = words(normalize(piece)).flatMap(units)
+    if (i % 2 === 1) return parts.length > 0 ? [[parts.join(' ')]] : []
+    return parts.map((unit) => {
+      const stem = stemOf(unit)
+      return stem ? [unit, stem] : [unit]
+    })
+  })
+  return groups.slice(0, MAX_GROUPS)
+}

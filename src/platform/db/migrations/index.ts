@@ -3,6 +3,7 @@ import type { Migration } from 'kysely'
 import * as createContent from './2026_11_29_1000_create_content.js'
 import * as createComments from './2026_11_29_1010_create_comments.js'
 import * as createSessions from './2026_11_29_1020_create_sessions.js'
+import * as createSearchIndex from './2026_11_29_1400_create_search_index.js'
 import * as createCommentModeration from './2026_11_29_1500_create_comment_moderation.js'
 import * as createNewsroom from './2026_11_29_1600_create_newsroom.js'
 import * as addArticleDeskNote from './2026_11_29_1610_add_article_desk_note.js'
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1000_create_content': createContent,
   '2026_11_29_1010_create_comments': createComments,
   '2026_11_29_1020_create_sessions': createSessions,
+  '2026_11_29_1400_create_search_index': createSearchIndex,
   '2026_11_29_1500_create_comment_moderation': createCommentModeration,
   '2026_11_29_1700_create_import_sources': createImportSources,
   '2026_11_29_1600_create_newsroom': createNewsroom,

@@ -1,0 +1,74 @@
+// The one interface both full-text indexes implement. SQL for each database lives in
+// search.sqlite.ts and search.postgres.ts; everything above them is database-agnostic.
+import type { SearchQuery } from './tokenizer.js'
+
+/** What the index keeps about one article: raw text (the index tokenizes it) and filters. */
+export interface IndexedDocument {
+  articleId: number
+  status: string
+  sectionId: number
+  reporterIds: number[]
+  /** Publication time (UTC ISO), or the last update for an unpublished article. */
+  datedAt: string
+  headline: string
+  /** Subheadline, tags and body text. */
+  body: string
+}
+
+export interface IndexQuery {
+  query: SearchQuery
+  /** Only published articles (readers) or every indexed status (newsroom). */
+  publishedOnly: boolean
+  sectionId?: number
+  reporterId?: number
+  /** Inclusive lower and exclusive upper bound on datedAt, UTC ISO. */
+  from?: string
+  to?: string
+  sort: 'relevance' | 'newest'
+  limit: number
+  offset: number
+  now: Date
+}
+
+export interface IndexHits {
+  ids: number[]
+  /** Number of matches, at most COUNT_CAP. */
+  total: number
+}
+
+export interface SearchIndex {
+  upsert(documents: readonly IndexedDocument[]): Promise<void>
+  remove(articleIds: readonly number[]): Promise<void>
+  /** Every article id in the index, for finding stale entries after a rebuild. */
+  indexedIds(): Promise<number[]>
+  /** Compacts the index after a bulk rebuild. */
+  optimize(): Promise<void>
+  find(query: IndexQuery): Promise<IndexHits>
+}
+
+/**
+ * Headline matches weigh five times a body match: bm25 column weights 5:1 on SQLite,
+ * setweight A (1.0) for the headline and C (0.2) for the body on PostgreSQL.
+ */
+export const HEADLINE_WEIGHT = 5
+
+/**
+ * Recency boost: score = relevance × (1 + RECENCY_WEIGHT × H / (H + age in days)), H being
+ * RECENCY_HALF_DAYS. Today ×1.5, a month ×1.25, a year ×1.04: a fresher article wins a
+ * near-tie but never outranks a clearly better match.
+ */
+export const RECENCY_WEIGHT = 0.5
+export const RECENCY_HALF_DAYS = 30
+
+/**
+ * Relevance is computed for the newest CANDIDATE_LIMIT matches only. A query such as "AI"
+ * matches a third of a large archive; ranking all of it costs tens of milliseconds while
+ * the recency boost means old matches would rarely reach the first pages anyway.
+ */
+export const CANDIDATE_LIMIT = 2000
+
+/** Counting stops here; the page says "10,000건 이상". */
+export const COUNT_CAP = 10_000
+
+export const DAY_MS = 86_400_000
+export const epochDays = (iso: string | Date) => new Date(iso).getTime() / DAY_MS

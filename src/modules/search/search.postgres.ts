@@ -1,0 +1,108 @@
+// The search index on PostgreSQL: search_documents carries a tsvector of the tokenizer output
+// (headline weight A, body C) under a GIN index, ranked by ts_rank_cd (cover density; its
+// normalization 2 divides by the document length, the closest to bm25 on our query set).
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { Database } from '../../platform/db/database.js'
+import {
+  CANDIDATE_LIMIT,
+  COUNT_CAP,
+  epochDays,
+  HEADLINE_WEIGHT,
+  type IndexHits,
+  type IndexQuery,
+  RECENCY_HALF_DAYS,
+  RECENCY_WEIGHT,
+  type SearchIndex,
+} from './search.index.js'
+import { indexText, toTsquery } from './tokenizer.js'
+
+// {D, C, B, A}: the body is C, the headline A, HEADLINE_WEIGHT times heavier.
+const WEIGHTS = `{0, ${(1 / HEADLINE_WEIGHT).toFixed(4)}, 0, 1}`
+
+function conditions(q: IndexQuery): RawBuilder<unknown> {
+  const parts = [sql`d.tsv @@ q.query`]
+  if (q.publishedOnly) parts.push(sql`d.status = 'published'`)
+  if (q.sectionId !== undefined) parts.push(sql`d.section_id = ${q.sectionId}`)
+  if (q.from !== undefined) parts.push(sql`d.dated_at >= ${q.from}`)
+  if (q.to !== undefined) parts.push(sql`d.dated_at < ${q.to}`)
+  if (q.reporterId !== undefined) {
+    parts.push(sql`EXISTS (SELECT 1 FROM search_document_reporters r
+      WHERE r.staff_id = ${q.reporterId} AND r.article_id = d.article_id)`)
+  }
+  return sql.join(parts, sql` AND `)
+}
+
+export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
+  return {
+    async upsert(documents) {
+      if (documents.length === 0) return
+      const articleIds = documents.map((d) => d.articleId)
+      await db.transaction().execute(async (trx) => {
+        // One statement per batch: arrays in, unnest() turns them back into rows.
+        await sql`INSERT INTO search_documents (article_id, status, section_id, dated_at, day, tsv)
+          SELECT id, status, section_id, dated_at, day,
+            setweight(to_tsvector('simple', headline), 'A') || setweight(to_tsvector('simple', body), 'C')
+          FROM unnest(${articleIds}::int[], ${documents.map((d) => d.status)}::text[],
+            ${documents.map((d) => d.sectionId)}::int[], ${documents.map((d) => d.datedAt)}::text[],
+            ${documents.map((d) => epochDays(d.datedAt))}::float8[],
+            ${documents.map((d) => indexText(d.headline))}::text[], ${documents.map((d) => indexText(d.body))}::text[])
+            AS t(id, status, section_id, dated_at, day, headline, body)
+          ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, section_id = excluded.section_id,
+            dated_at = excluded.dated_at, day = excluded.day, tsv = excluded.tsv`.execute(trx)
+        await sql`DELETE FROM search_document_reporters WHERE article_id = ANY(${articleIds}::int[])`.execute(
+          trx,
+        )
+        const bylines = documents.flatMap((d) =>
+          d.reporterIds.map((staffId) => [d.articleId, staffId] as const),
+        )
+        if (bylines.length > 0) {
+          await sql`INSERT INTO search_document_reporters (article_id, staff_id)
+            SELECT * FROM unnest(${bylines.map((b) => b[0])}::int[], ${bylines.map((b) => b[1])}::int[])
+            ON CONFLICT DO NOTHING`.execute(trx)
+        }
+      })
+    },
+
+    async remove(articleIds) {
+      if (articleIds.length === 0) return
+      const list = [...articleIds]
+      await db.transaction().execute(async (trx) => {
+        await sql`DELETE FROM search_document_reporters WHERE article_id = ANY(${list}::int[])`.execute(trx)
+        await sql`DELETE FROM search_documents WHERE article_id = ANY(${list}::int[])`.execute(trx)
+      })
+    },
+
+    async indexedIds() {
+      const { rows } = await sql<{ id: number }>`SELECT article_id AS id FROM search_documents`.execute(db)
+      return rows.map((r) => r.id)
+    },
+
+    async optimize() {
+      await sql`ANALYZE search_documents`.execute(db)
+    },
+
+    async find(q): Promise<IndexHits> {
+      const tsquery = toTsquery(q.query)
+      if (tsquery === null) return { ids: [], total: 0 }
+      const where = conditions(q)
+      const from = sql`search_documents d, (SELECT to_tsquery('simple', ${tsquery}) AS query) q`
+      // Ranked outside the candidate subquery so ts_rank_cd runs on CANDIDATE_LIMIT rows at most.
+      const page =
+        q.sort === 'newest'
+          ? sql<{ id: number }>`SELECT d.article_id AS id FROM ${from} WHERE ${where}
+              ORDER BY d.dated_at DESC, d.article_id DESC LIMIT ${q.limit} OFFSET ${q.offset}`
+          : sql<{ id: number }>`SELECT c.id FROM (
+              SELECT d.article_id AS id, d.tsv, d.day, q.query FROM ${from} WHERE ${where}
+              ORDER BY d.article_id DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}) c
+            ORDER BY ts_rank_cd(${WEIGHTS}::float4[], c.tsv, c.query, 2)
+              * (1 + ${sql.raw(RECENCY_WEIGHT.toFixed(4))} * ${sql.raw(RECENCY_HALF_DAYS.toFixed(4))}
+              / (${sql.raw(RECENCY_HALF_DAYS.toFixed(4))} + greatest(0, ${epochDays(q.now)}::float8 - c.day))) DESC,
+              c.id DESC
+            LIMIT ${q.limit} OFFSET ${q.offset}`
+      const count = sql<{ n: number }>`SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM ${from} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)}) m`
+      const [rows, total] = await Promise.all([page.execute(db), count.execute(db)])
+      return { ids: rows.rows.map((r) => r.id), total: total.rows[0]?.n ?? 0 }
+    },
+  }
+}

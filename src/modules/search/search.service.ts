@@ -1,0 +1,150 @@
+// Searching articles: parses the reader's words, asks the index for a page of ids, loads
+// those articles and marks the matched words. Used by the search page and the newsroom.
+import type { Kysely } from 'kysely'
+import type { Clock } from '../../platform/clock.js'
+import type { Database, Db } from '../../platform/db/database.js'
+import { type CardRow, cardColumns } from '../articles/articles.repository.js'
+import type { ArticleStatus } from '../articles/articles.table.js'
+import type { ArticleDocument } from '../articles/document/document.schema.js'
+import { documentText } from '../articles/document/document.text.js'
+import { RERANK_DEPTH, rerank } from './rerank.js'
+import { COUNT_CAP, type SearchIndex } from './search.index.js'
+import { createPostgresSearchIndex } from './search.postgres.js'
+import { createSqliteSearchIndex } from './search.sqlite.js'
+import { highlight, snippet, type TextPiece, termPattern } from './snippet.js'
+import { parseQuery, queryTermGroups, queryTerms } from './tokenizer.js'
+
+export interface SearchArticlesParams {
+  /** What the user typed; quotes make a phrase. */
+  q: string
+  /** Newsroom: every status but withdrawn. Readers: published only (default). */
+  includeDrafts?: boolean
+  sectionId?: number
+  reporterId?: number
+  /** Korea-time calendar days `YYYY-MM-DD`, both inclusive; invalid values are ignored. */
+  from?: string
+  to?: string
+  /** Default 'relevance'. */
+  sort?: 'relevance' | 'newest'
+  /** Default 20, at most 100. */
+  limit?: number
+  offset?: number
+}
+
+/** An article found: its list columns, status and marked text. */
+export interface SearchHit extends CardRow {
+  status: ArticleStatus
+  updatedAt: string
+  /** The headline cut into pieces, matched words marked. */
+  headlinePieces: TextPiece[]
+  /** About 160 characters of the body around the first match, matched words marked. */
+  snippet: TextPiece[]
+}
+
+export interface SearchArticlesResult {
+  hits: SearchHit[]
+  /** Number of matches; counting stops at `COUNT_CAP` (then `totalIsCapped`). */
+  total: number
+  totalIsCapped: boolean
+  /** False when the query has nothing searchable (empty, only punctuation). */
+  searched: boolean
+}
+
+const KST_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Start of a Korea-time day as UTC ISO, `days` later; undefined if not a real date. */
+function koreaDayStart(day: string | undefined, days = 0): string | undefined {
+  const m = day ? KST_DAY.exec(day) : null
+  if (!m) return undefined
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+  const date = new Date(Date.UTC(y, mo, d))
+  // Date.UTC rolls 02-30 over to March; such a day does not exist.
+  if (date.getUTCMonth() !== mo || date.getUTCDate() !== d || y < 1900) return undefined
+  return new Date(Date.UTC(y, mo, d + days) - 9 * 3_600_000).toISOString()
+}
+
+export function createSearchIndex(db: Db): SearchIndex {
+  return db.dialect === 'sqlite' ? createSqliteSearchIndex(db.kysely) : createPostgresSearchIndex(db.kysely)
+}
+
+export interface SearchServiceDeps {
+  db: Kysely<Database>
+  index: SearchIndex
+  clock: Clock
+}
+
+export function createSearchService(deps: SearchServiceDeps) {
+  const { db, index } = deps
+
+  async function searchArticles(params: SearchArticlesParams): Promise<SearchArticlesResult> {
+    const query = parseQuery(params.q)
+    if (query.groups.length === 0) return { hits: [], total: 0, totalIsCapped: false, searched: false }
+    const limit = Math.min(Math.max(Math.trunc(params.limit ?? 20), 1), 100)
+    const offset = Math.max(Math.trunc(params.offset ?? 0), 0)
+    const sort = params.sort ?? 'relevance'
+    // A reversed range is read the way it was obviously meant.
+    const [first, last] =
+      params.from && params.to && params.from > params.to
+        ? [params.to, params.from]
+        : [params.from, params.to]
+    const now = deps.clock.now()
+    const reranked = sort === 'relevance' && offset + limit <= RERANK_DEPTH
+    const found = await index.find({
+      query,
+      publishedOnly: !params.includeDrafts,
+      sectionId: params.sectionId,
+      reporterId: params.reporterId,
+      from: koreaDayStart(first),
+      to: koreaDayStart(last, 1),
+      sort,
+      limit: reranked ? RERANK_DEPTH : limit,
+      offset: reranked ? 0 : offset,
+      now,
+    })
+    const rows = await loadRows(found.ids)
+    let ids = found.ids
+    if (reranked) {
+      const groups = queryTermGroups(params.q).flatMap((terms) => termPattern(terms) ?? [])
+      const candidates = found.ids.flatMap((id) => {
+        const r = rows.get(id)
+        return r ? [{ id, headline: r.headline, text: r.text, datedAt: r.publishedAt ?? r.updatedAt }] : []
+      })
+      ids = rerank(candidates, groups, now).slice(offset, offset + limit)
+    }
+    const pattern = termPattern(queryTerms(params.q))
+    const hits = ids.flatMap((id) => {
+      const row = rows.get(id)
+      if (!row) return []
+      const { text, ...rest } = row
+      const hit: SearchHit = {
+        ...rest,
+        headlinePieces: highlight(row.headline, pattern),
+        snippet: snippet(text || row.summary, pattern),
+      }
+      return [hit]
+    })
+    return { hits, total: found.total, totalIsCapped: found.total >= COUNT_CAP, searched: true }
+  }
+
+  async function loadRows(ids: number[]) {
+    if (ids.length === 0) return new Map()
+    const rows = await db
+      .selectFrom('articles')
+      .select([...cardColumns, 'articles.status', 'articles.updatedAt', 'articles.body'])
+      .where('articles.id', 'in', ids)
+      .execute()
+    return new Map(
+      rows.map(({ body, ...row }) => {
+        let text = ''
+        try {
+          text = documentText(JSON.parse(body) as ArticleDocument)
+        } catch {
+          // An unreadable body still lists by its headline and summary.
+        }
+        return [row.id, { ...row, text }]
+      }),
+    )
+  }
+
+  return { searchArticles }
+}

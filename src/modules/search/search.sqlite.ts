@@ -1,0 +1,105 @@
+// The search index on SQLite: an FTS5 table of tokenizer output (headline and body columns,
+// ranked by bm25) beside search_documents, which holds what the filters need.
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { Database } from '../../platform/db/database.js'
+import {
+  CANDIDATE_LIMIT,
+  COUNT_CAP,
+  epochDays,
+  HEADLINE_WEIGHT,
+  type IndexHits,
+  type IndexQuery,
+  RECENCY_HALF_DAYS,
+  RECENCY_WEIGHT,
+  type SearchIndex,
+} from './search.index.js'
+import { indexText, toFts5Match } from './tokenizer.js'
+
+const ids = (list: readonly number[]) => sql.join(list.map((id) => sql`${id}`))
+/** A real-number literal: SQLite divides integers as integers. */
+const real = (n: number) => sql.raw(n.toFixed(4))
+
+function conditions(q: IndexQuery, match: string): RawBuilder<unknown> {
+  const parts = [sql`search_fts MATCH ${match}`]
+  if (q.publishedOnly) parts.push(sql`d.status = 'published'`)
+  if (q.sectionId !== undefined) parts.push(sql`d.section_id = ${q.sectionId}`)
+  if (q.from !== undefined) parts.push(sql`d.dated_at >= ${q.from}`)
+  if (q.to !== undefined) parts.push(sql`d.dated_at < ${q.to}`)
+  if (q.reporterId !== undefined) {
+    parts.push(sql`EXISTS (SELECT 1 FROM search_document_reporters r
+      WHERE r.staff_id = ${q.reporterId} AND r.article_id = d.article_id)`)
+  }
+  return sql.join(parts, sql` AND `)
+}
+
+const MATCHES = sql`search_fts JOIN search_documents d ON d.article_id = search_fts.rowid`
+
+export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
+  return {
+    async upsert(documents) {
+      if (documents.length === 0) return
+      const articleIds = ids(documents.map((d) => d.articleId))
+      await db.transaction().execute(async (trx) => {
+        await sql`DELETE FROM search_fts WHERE rowid IN (${articleIds})`.execute(trx)
+        await sql`DELETE FROM search_document_reporters WHERE article_id IN (${articleIds})`.execute(trx)
+        const fts = documents.map(
+          (d) => sql`(${d.articleId}, ${indexText(d.headline)}, ${indexText(d.body)})`,
+        )
+        await sql`INSERT INTO search_fts (rowid, headline, body) VALUES ${sql.join(fts)}`.execute(trx)
+        const rows = documents.map(
+          (d) => sql`(${d.articleId}, ${d.status}, ${d.sectionId}, ${d.datedAt}, ${epochDays(d.datedAt)})`,
+        )
+        await sql`INSERT INTO search_documents (article_id, status, section_id, dated_at, day)
+          VALUES ${sql.join(rows)}
+          ON CONFLICT (article_id) DO UPDATE SET status = excluded.status,
+            section_id = excluded.section_id, dated_at = excluded.dated_at, day = excluded.day`.execute(trx)
+        const bylines = documents.flatMap((d) => d.reporterIds.map((s) => sql`(${d.articleId}, ${s})`))
+        if (bylines.length > 0) {
+          await sql`INSERT OR IGNORE INTO search_document_reporters (article_id, staff_id)
+            VALUES ${sql.join(bylines)}`.execute(trx)
+        }
+      })
+    },
+
+    async remove(articleIds) {
+      if (articleIds.length === 0) return
+      const list = ids(articleIds)
+      await db.transaction().execute(async (trx) => {
+        await sql`DELETE FROM search_fts WHERE rowid IN (${list})`.execute(trx)
+        await sql`DELETE FROM search_document_reporters WHERE article_id IN (${list})`.execute(trx)
+        await sql`DELETE FROM search_documents WHERE article_id IN (${list})`.execute(trx)
+      })
+    },
+
+    async indexedIds() {
+      const { rows } = await sql<{ id: number }>`SELECT article_id AS id FROM search_documents`.execute(db)
+      return rows.map((r) => r.id)
+    },
+
+    async optimize() {
+      await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db)
+    },
+
+    async find(q): Promise<IndexHits> {
+      const match = toFts5Match(q.query)
+      if (match === null) return { ids: [], total: 0 }
+      const where = conditions(q, match)
+      const page =
+        q.sort === 'newest'
+          ? sql<{ id: number }>`SELECT d.article_id AS id FROM ${MATCHES} WHERE ${where}
+              ORDER BY d.dated_at DESC, d.article_id DESC LIMIT ${q.limit} OFFSET ${q.offset}`
+          : // bm25() is negative, lower is better; the newest candidates are ranked, see CANDIDATE_LIMIT.
+            sql<{ id: number }>`SELECT id FROM (
+              SELECT search_fts.rowid AS id, bm25(search_fts, ${real(HEADLINE_WEIGHT)}, 1.0) AS rel, d.day AS day
+              FROM ${MATCHES} WHERE ${where}
+              ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)})
+            ORDER BY -rel * (1 + ${real(RECENCY_WEIGHT)} * ${real(RECENCY_HALF_DAYS)}
+              / (${real(RECENCY_HALF_DAYS)} + max(0.0, ${epochDays(q.now)} - day))) DESC, id DESC
+            LIMIT ${q.limit} OFFSET ${q.offset}`
+      const count = sql<{ n: number }>`SELECT count(*) AS n FROM (
+        SELECT 1 FROM ${MATCHES} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)})`
+      const [rows, total] = await Promise.all([page.execute(db), count.execute(db)])
+      return { ids: rows.rows.map((r) => r.id), total: total.rows[0]?.n ?? 0 }
+    },
+  }
+}
