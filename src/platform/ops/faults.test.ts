@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { sign } from '@fastify/cookie'
 import SQLite from 'better-sqlite3'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -16,7 +15,7 @@ import { startChildNode } from '../cluster/testing/child-node.js'
 import { loadConfig } from '../config.js'
 import { READER_SESSION_COOKIE } from '../http/cookies.js'
 import { INVALIDATION_CHANNEL } from '../redis/redis-invalidation-bus.js'
-import { hashToken, newToken } from '../sessions/session-store.js'
+import { childReader, postCommentAs } from './testing/child-reader.js'
 import { ownPostgresUnavailable, startOwnPostgres, startOwnRedis } from './testing/throwaway-services.js'
 
 const JSON_ACCEPT = { accept: 'application/json' }
@@ -229,42 +228,12 @@ describe('a node killed mid-request', () => {
     const node = await startChildNode(env)
     cleanups.push(() => void node.stop('SIGKILL'))
 
-    // A reader with a session, written straight into the node's database.
+    const reader = await childReader(node.url, join(dataDir, 'sinmun.db'), secret, '끈질긴독자')
     const file = join(dataDir, 'sinmun.db')
-    const direct = new SQLite(file)
-    direct.pragma('busy_timeout = 5000')
-    const now = new Date().toISOString()
-    const readerId = Number(
-      direct
-        .prepare(
-          "insert into readers (provider, subject, display_name, created_at) values ('test', 'killer', '끈질긴독자', ?)",
-        )
-        .run(now).lastInsertRowid,
-    )
-    const token = newToken()
-    direct
-      .prepare(
-        "insert into sessions (id, kind, subject_id, data, created_at, expires_at) values (?, 'reader', ?, '{}', ?, ?)",
-      )
-      .run(hashToken(token), readerId, now, new Date(Date.now() + 86_400_000).toISOString())
-    const articleId = (
-      direct.prepare("select id from articles where status = 'published' order by id limit 1").get() as {
-        id: number
-      }
-    ).id
-    direct.close()
-
-    const sessionCookie = `${READER_SESSION_COOKIE}=${encodeURIComponent(sign(token, secret))}`
-    const page = await fetch(`${node.url}/news/${articleId}`, { headers: { cookie: sessionCookie } })
-    const cookies = [sessionCookie, ...page.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ')
-    const csrf = csrfFrom(await page.text())
+    const articleId = reader.articleId
 
     const load = commentLoad(6, async (_writer, body) => {
-      const response = await fetch(`${node.url}/news/${articleId}/comments`, {
-        method: 'POST',
-        headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded', ...JSON_ACCEPT },
-        body: new URLSearchParams({ _csrf: csrf, body }).toString(),
-      })
+      const response = await postCommentAs(node.url, reader, body)
       await response.text()
       return response.status === 200
     })
