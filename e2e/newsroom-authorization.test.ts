@@ -27,6 +27,8 @@ interface Setup {
   sectionId: number
   /** A fresh article by the owner, in the given state. */
   article(status: ArticleStatus): Promise<number>
+  /** A fresh reader comment under a published article. */
+  comment(): Promise<{ id: number; readerId: number }>
 }
 
 interface RouteCase {
@@ -131,6 +133,32 @@ const CASES: RouteCase[] = [
     prepare: async () => ({ form: {} }),
   },
   { method: 'GET', path: '/newsroom/moderation', allowed: DESK },
+  ...(['hide', 'restore', 'delete'] as const).map(
+    (action): RouteCase => ({
+      method: 'POST',
+      path: `/newsroom/moderation/comments/:id/${action}`,
+      allowed: DESK,
+      prepare: async (s) => ({
+        url: `/newsroom/moderation/comments/${(await s.comment()).id}/${action}`,
+        form: {},
+      }),
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/newsroom/moderation/readers/:id/suspend',
+    allowed: DESK,
+    prepare: async (s) => ({
+      url: `/newsroom/moderation/readers/${(await s.comment()).readerId}/suspend`,
+      form: {},
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/newsroom/moderation/banned-words',
+    allowed: DESK,
+    prepare: async () => ({ form: { words: '비속어\n광고' } }),
+  },
   { method: 'GET', path: '/newsroom/staff', allowed: ['admin'] },
   {
     method: 'POST',
@@ -199,6 +227,28 @@ for (const dialect of await testDialects()) {
           if (status === 'submitted') await writer.submitArticle(id, owner)
           if (status === 'published') await writer.publishArticle(id)
           return id
+        },
+        async comment() {
+          const articleId = await this.article('published')
+          const now = app.clock.now().toISOString()
+          const reader = await app.db.kysely
+            .insertInto('readers')
+            .values({ provider: 'demo', subject: `r-${articleId}`, displayName: '독자', createdAt: now })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          const comment = await app.db.kysely
+            .insertInto('comments')
+            .values({
+              articleId,
+              readerId: reader.id,
+              body: '댓글',
+              status: 'published',
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          return { id: comment.id, readerId: reader.id }
         },
       }
       jars.set('owner', await loginJar(app, 'owner@example.kr'))
