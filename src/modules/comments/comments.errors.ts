@@ -19,6 +19,8 @@ export const commentsErrors = {
     new AppError('COMMENTS_TOO_MANY_TRIES', 429, 'Too many wrong passwords; try again later.', {
       retryAfterSeconds,
     }),
+  tooFast: (retryAfterSeconds: number) =>
+    new AppError('COMMENTS_TOO_FAST', 429, 'Too many comments in a short time.', { retryAfterSeconds }),
   alreadyVoted: () => new AppError('COMMENTS_ALREADY_VOTED', 409, 'Already voted on this comment.'),
   alreadyReported: () => new AppError('COMMENTS_ALREADY_REPORTED', 409, 'Already reported this comment.'),
   badParent: () =>

@@ -88,9 +88,14 @@ export const commentsRoutes =
     const countOf = async (articleId: number) =>
       (await publishedCounts(deps.db, [articleId])).get(articleId) ?? 0
 
-    // Posting is limited per IP and per reader (guests count by IP).
-    const perIp = app.rateLimit({ max: deps.ipRatePerMinute, timeWindow: 60_000, keyGenerator: (r) => r.ip })
-    const perReader = app.rateLimit({
+    // Posting is limited per IP and per reader (guests count by IP). The plugin's own hook
+    // runs once per request, so both limits are checked here with its limiter functions.
+    const perIp = app.createRateLimit({
+      max: deps.ipRatePerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (r) => r.ip,
+    })
+    const perReader = app.createRateLimit({
       max: deps.ratePerMinute,
       timeWindow: 60_000,
       keyGenerator: async (r) => {
@@ -98,6 +103,15 @@ export const commentsRoutes =
         return reader ? `reader:${reader.id}` : `guest:${r.ip}`
       },
     })
+    const postingLimits = async (request: FastifyRequest, reply: FastifyReply) => {
+      for (const limit of [perIp, perReader]) {
+        const result = await limit(request)
+        if (!result.isAllowed && result.isExceeded) {
+          reply.header('retry-after', String(result.ttlInSeconds))
+          throw commentsErrors.tooFast(result.ttlInSeconds)
+        }
+      }
+    }
 
     app.get(
       '/news/:id/comments',
@@ -139,7 +153,7 @@ export const commentsRoutes =
 
     app.post(
       '/news/:id/comments',
-      { preHandler: [app.csrfProtection, perIp, perReader] },
+      { preHandler: [app.csrfProtection, postingLimits] },
       async (request, reply) => {
         const { id } = IdParams.parse(request.params)
         const form = PostForm.parse(request.body ?? {})
