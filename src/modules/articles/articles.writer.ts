@@ -162,7 +162,7 @@ export function createArticlesWriter(deps: ArticlesWriterDeps) {
     async createDraft(raw: ArticleInput, createdBy: number | null): Promise<number> {
       const input = ArticleInput.parse(raw)
       const now = nowIso()
-      return db.transaction().execute(async (trx) => {
+      const id = await db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('articles')
           .values({
@@ -184,6 +184,9 @@ export function createArticlesWriter(deps: ArticlesWriterDeps) {
         if (createdBy !== null) await logEvent(trx, row.id, 'created', createdBy)
         return row.id
       })
+      // No reader page shows a draft; the search index (newsroom search) listens for it.
+      deps.bus.publish([tags.article(id)])
+      return id
     },
 
     /**

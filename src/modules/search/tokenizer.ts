@@ -47,7 +47,7 @@ type Run = { kind: Kind; text: string }
 
 const segmenter = new Intl.Segmenter('ko', { granularity: 'word' })
 const SAFE = /^[a-z0-9\uac00-\ud7a3]+$/
-const HANGUL = /^[\uac00-\ud7a3]$/
+const UNIT = /[\p{L}\p{M}\p{Nd}]+/gu
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]$/u
 const ENCODED_MARK = '힣'
 // Long runs are hashes or URLs; capping them keeps every token far below PostgreSQL's
@@ -96,7 +96,10 @@ function units(word: string): string[] {
 }
 
 function kindOf(ch: string): Kind {
-  if (HANGUL.test(ch)) return 'hangul'
+  // Code-point checks first: this runs for every character of every indexed article.
+  const code = ch.charCodeAt(0)
+  if (code >= 0xac00 && code <= 0xd7a3) return 'hangul'
+  if (code < 0x2e80) return 'letter'
   return CJK.test(ch) ? 'cjk' : 'letter'
 }
 
@@ -151,9 +154,16 @@ function analyzeUnit(unit: string, open = false): Phrase {
   return { tokens: pieces.flatMap((p) => p.tokens.map(encode)), prefix: pieces.at(-1)?.prefix ?? false }
 }
 
-/** Index tokens in document order, duplicates kept for term frequency. */
+/**
+ * Index tokens in document order, duplicates kept for term frequency. Units are taken
+ * straight from the text: a unit is a maximal letter/digit run either way, and word
+ * segmentation (which queries need for phrases) costs twice the rest of the analysis.
+ */
 export function indexTokens(text: string): string[] {
-  return words(normalize(text)).flatMap((w) => units(w).flatMap((u) => analyzeUnit(u).tokens))
+  const tokens: string[] = []
+  for (const [unit] of normalize(text).matchAll(UNIT))
+    for (const t of analyzeUnit(unit).tokens) tokens.push(t)
+  return tokens
 }
 
 /** The value to store in the FTS5 column or to pass to to_tsvector('simple', ...). */
