@@ -28,7 +28,14 @@ export function highlight(text: string, pattern: RegExp | null): TextPiece[] {
   let last = 0
   for (const match of text.matchAll(pattern)) {
     if (match[0].length === 0) continue
+    const previous = pieces.at(-1)
     if (match.index > last) pieces.push({ text: text.slice(last, match.index), marked: false })
+    // 데이터 and 센터 found side by side read as one marked word.
+    else if (previous?.marked) {
+      previous.text += match[0]
+      last = match.index + match[0].length
+      continue
+    }
     pieces.push({ text: match[0], marked: true })
     last = match.index + match[0].length
   }
