@@ -1,0 +1,64 @@
+// Load generation: autocannon for concurrent load, and a one-connection sequential client
+// that times each request with sub-millisecond resolution (autocannon's histogram keeps
+// whole milliseconds, too coarse to tell 1.2 ms from 1.9 ms).
+import http from 'node:http'
+import autocannon from 'autocannon'
+
+/** Runs autocannon against `url`; a failed or non-200 answer makes the figure invalid. */
+export async function hammer(url, { connections, seconds }) {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 })
+  const bad = result.non2xx + result.errors + result.timeouts
+  if (bad > 0) {
+    throw new Error(
+      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts under load`,
+    )
+  }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    connections,
+  }
+}
+
+function once(url, agent) {
+  return new Promise((done, fail) => {
+    http
+      .get(url, { agent }, (response) => {
+        if (response.statusCode !== 200) fail(new Error(`${url}: status ${response.statusCode}`))
+        response.resume()
+        response.on('end', done)
+      })
+      .on('error', fail)
+  })
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+/** One keep-alive connection, one request after another, for `seconds`. */
+export async function sequential(url, { seconds }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  const samples = []
+  const started = performance.now()
+  const end = started + seconds * 1000
+  try {
+    while (performance.now() < end) {
+      const t = performance.now()
+      await once(url, agent)
+      samples.push(performance.now() - t)
+    }
+  } finally {
+    agent.destroy()
+  }
+  const elapsed = (performance.now() - started) / 1000
+  samples.sort((a, b) => a - b)
+  return {
+    rps: samples.length / elapsed,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    requests: samples.length,
+    connections: 1,
+  }
+}
