@@ -71,7 +71,7 @@ export interface Config {
   kakaoJsKey: string | null
   logLevel: string
   trustProxy: boolean
-  /** Shared sessions-free state of several nodes: invalidation bus and rate-limit counters. */
+  /** Shared by several nodes: cache invalidation and rate-limit counters (sessions stay in the database). */
   redisUrl: string | null
   /** A PostgreSQL read replica for the reader pages' queries. */
   databaseReadUrl: string | null

@@ -15,7 +15,11 @@ export const tags = {
   todayPhoto: 'today-photo',
 } as const
 
-export type InvalidationListener = (tags: readonly string[]) => void
+/**
+ * `origin.remote` is true for changes made on another node or worker: caches drop them all
+ * the same, while work that must happen once per write (search indexing) can skip them.
+ */
+export type InvalidationListener = (tags: readonly string[], origin?: { remote: boolean }) => void
 
 export interface InvalidationBus {
   publish(tags: readonly string[]): void

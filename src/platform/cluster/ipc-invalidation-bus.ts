@@ -19,15 +19,15 @@ export const isIpcInvalidation = (message: unknown): message is IpcMessage =>
 /** `channel` is the worker's own process (it has `send` when forked by node:cluster). */
 export function createIpcInvalidationBus(channel: NodeJS.Process = process): InvalidationBus {
   const listeners = new Set<InvalidationListener>()
-  const deliver = (changed: readonly string[]) => {
-    for (const listener of listeners) listener(changed)
+  const deliver = (changed: readonly string[], remote: boolean) => {
+    for (const listener of listeners) listener(changed, { remote })
   }
   channel.on('message', (message: unknown) => {
-    if (isIpcInvalidation(message)) deliver(message.tags)
+    if (isIpcInvalidation(message)) deliver(message.tags, true)
   })
   return {
     publish(changed) {
-      deliver(changed)
+      deliver(changed, false)
       if (channel.connected && channel.send) {
         channel.send({ type: IPC_INVALIDATE, tags: [...changed] } satisfies IpcMessage, undefined, {}, () => {
           // A primary that is going away needs no more invalidations.

@@ -32,8 +32,12 @@ describe.skipIf(!url)('Redis invalidation bus', () => {
     const b = createRedisInvalidationBus({ redis: open(url!), log: () => {}, channel })
     const heardA: string[][] = []
     const heardB: string[][] = []
+    const originsB: boolean[] = []
     a.subscribe((t) => heardA.push([...t]))
-    b.subscribe((t) => heardB.push([...t]))
+    b.subscribe((t, origin) => {
+      heardB.push([...t])
+      originsB.push(origin?.remote === true)
+    })
     // Both subscriptions must be in place before the first publish.
     await until(() => opened.every((c) => c.subscriber.status === 'ready'), 'subscriptions')
     await new Promise((r) => setTimeout(r, 100))
@@ -47,6 +51,8 @@ describe.skipIf(!url)('Redis invalidation bus', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(heardA).toEqual([['article:1', 'home'], ['section:2']])
     expect(heardB).toEqual([['article:1', 'home'], ['section:2']])
+    // What came from node A is marked remote on node B; B's own publish is local.
+    expect(originsB).toEqual([true, false])
   })
 
   it('still invalidates locally when Redis cannot be reached', () => {

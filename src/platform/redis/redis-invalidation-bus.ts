@@ -37,10 +37,10 @@ export function createRedisInvalidationBus(options: RedisBusOptions): Invalidati
   const channel = options.channel ?? INVALIDATION_CHANNEL
   const nodeId = options.nodeId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
   const listeners = new Set<InvalidationListener>()
-  const deliver = (changed: readonly string[]) => {
+  const deliver = (changed: readonly string[], remote: boolean) => {
     for (const listener of listeners) {
       try {
-        listener(changed)
+        listener(changed, { remote })
       } catch (error) {
         log('an invalidation listener failed', error)
       }
@@ -51,11 +51,11 @@ export function createRedisInvalidationBus(options: RedisBusOptions): Invalidati
   redis.subscriber.on('message', (from: string, raw: string) => {
     if (from !== channel) return
     const message = parse(raw)
-    if (message && message.node !== nodeId) deliver(message.tags)
+    if (message && message.node !== nodeId) deliver(message.tags, true)
   })
   redis.subscriber.on('ready', () => {
     // ioredis re-subscribes after a reconnect; what was published in between is lost to us.
-    if (subscribedOnce) deliver([cacheTags.outlet])
+    if (subscribedOnce) deliver([cacheTags.outlet], true)
     subscribedOnce = true
   })
   redis.subscriber.subscribe(channel).catch((error: unknown) => log('Redis subscribe failed', error))
@@ -63,7 +63,7 @@ export function createRedisInvalidationBus(options: RedisBusOptions): Invalidati
   return {
     nodeId,
     publish(changed) {
-      deliver(changed)
+      deliver(changed, false)
       const message = JSON.stringify({ node: nodeId, tags: changed })
       redis.commands.publish(channel, message).catch(() => {
         // Redis is away: this node is already invalidated; the others expire by TTL.
