@@ -1,6 +1,6 @@
 // Two app nodes on one PostgreSQL schema and one Redis, as behind a load balancer: a
 // correction made through node A is served by node B within a second, a comment posted on A
-// shows on B, and a reader logged in on A is logged in on B.
+// shows on B, a reader logged in on A is logged in on B, and rate limits count across nodes.
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +12,7 @@ import { loginWithDemo } from '../src/modules/comments/testing/demo-login.js'
 import { csrfFrom, TestBrowser } from '../src/modules/comments/testing/http-client.js'
 import { seedDemo } from '../src/modules/demo/seed-demo.js'
 import { type Config, loadConfig } from '../src/platform/config.js'
+import { READER_SESSION_COOKIE } from '../src/platform/http/cookies.js'
 import { redisForTests } from '../src/platform/redis/testing/redis-for-tests.js'
 import { TEST_POSTGRES_URL, testDialects } from '../src/testing/dialects.js'
 import { SHARED_TEST_MEDIA } from '../src/testing/test-app.js'
@@ -58,6 +59,7 @@ describe.skipIf(!redisUrl || !postgres)('two nodes on PostgreSQL and Redis', () 
       PUBLIC_URL: 'http://localhost',
       REDIS_URL: redisUrl!,
       SESSION_SECRET: 'the-same-secret-on-every-node-of-this-site',
+      COMMENT_RATE_PER_MINUTE: '3',
     })
     return { ...base, database: { kind: 'postgres', url: TEST_POSTGRES_URL, schema } }
   }
@@ -158,5 +160,37 @@ describe.skipIf(!redisUrl || !postgres)('two nodes on PostgreSQL and Redis', () 
       '노드 A에서 쓴 댓글입니다.',
       '노드 B에서 이어 쓴 댓글입니다.',
     ])
+  })
+
+  it("counts a reader's comments against one limit on both nodes", async () => {
+    const reader = await a.db.kysely
+      .insertInto('readers')
+      .values({
+        provider: 'test',
+        subject: `limits-${schema}`,
+        displayName: '빠른독자',
+        createdAt: new Date().toISOString(),
+        suspendedAt: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const cookie = a.http.signCookie(await a.sessions.create('reader', reader.id))
+    const browsers = [a, b].map((node) => {
+      const browser = new TestBrowser(node.http)
+      browser.cookies.set(READER_SESSION_COOKIE, cookie)
+      return browser
+    })
+    const statuses: number[] = []
+    // Three a minute for this reader: A, B, A are accepted, the fourth (on B) is refused.
+    for (const browser of [browsers[0]!, browsers[1]!, browsers[0]!, browsers[1]!]) {
+      const form = await browser.get(`/news/${articleId}`)
+      const answer = await browser.post(
+        `/news/${articleId}/comments`,
+        { _csrf: csrfFrom(form.body), body: `한도 시험 ${statuses.length}` },
+        { accept: 'application/json' },
+      )
+      statuses.push(answer.status)
+    }
+    expect(statuses).toEqual([200, 200, 200, 429])
   })
 })

@@ -43,7 +43,8 @@ import { healthRoutes } from './platform/ops/health.js'
 import { createMetrics } from './platform/ops/metrics.js'
 import { echoRequestId, requestIdOptions } from './platform/ops/request-id.js'
 import { openRedis, type RedisLog } from './platform/redis/redis-connections.js'
-import { createRedisInvalidationBus } from './platform/redis/redis-invalidation-bus.js'
+import { createRedisInvalidationBus, INVALIDATION_CHANNEL } from './platform/redis/redis-invalidation-bus.js'
+import { redisSiteKey } from './platform/redis/site-key.js'
 import { createDatabaseSessionStore, type SessionStore } from './platform/sessions/session-store.js'
 import type { SiteContext } from './platform/views/site-context.js'
 
@@ -73,7 +74,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   await requireMigrated(db.kysely)
   const bus =
     overrides.bus ??
-    (redis ? createRedisInvalidationBus({ redis, log: redisLog }) : createLocalInvalidationBus())
+    (redis
+      ? createRedisInvalidationBus({
+          redis,
+          log: redisLog,
+          channel: `${INVALIDATION_CHANNEL}:${redisSiteKey(config)}`,
+        })
+      : createLocalInvalidationBus())
   const pageCache = config.pageCache.enabled
     ? createPageCache({ maxEntries: config.pageCache.maxEntries, ttlMs: 60_000 })
     : disabledPageCache
@@ -173,7 +180,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   // Redis failure lets the request through rather than failing it.
   await http.register(rateLimit, {
     global: false,
-    ...(redis ? { redis: redis.commands, nameSpace: 'sinmun-rate:', skipOnError: true } : {}),
+    ...(redis
+      ? { redis: redis.commands, nameSpace: `sinmun-rate:${redisSiteKey(config)}:`, skipOnError: true }
+      : {}),
   })
   await http.register(cookie, { secret: config.sessionSecret })
   await http.register(formbody)

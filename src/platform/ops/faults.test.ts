@@ -116,8 +116,8 @@ describe('with Redis stopped', () => {
     const listener = new Redis(redis.url)
     cleanups.push(() => void listener.disconnect())
     const heard: string[] = []
-    listener.on('message', (_channel, message) => heard.push(message))
-    await listener.subscribe(INVALIDATION_CHANNEL)
+    listener.on('pmessage', (_pattern, _channel, message) => heard.push(message))
+    await listener.psubscribe(`${INVALIDATION_CHANNEL}:*`)
     const deadline = Date.now() + 15_000
     while (heard.length === 0 && Date.now() < deadline) {
       app.bus.publish(['probe'])
