@@ -112,6 +112,7 @@ export function openDatabase(config: Config['database'], options: OpenDatabaseOp
   })
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
 }
+
 /**
  * Kysely's SQLite driver prepares every statement it runs; preparing costs more than running
  * a small indexed query. Statements are kept by SQL text (bounded), which is safe because

@@ -15,7 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1020_create_sessions': createSessions,
   '2026_11_29_1400_create_search_index': createSearchIndex,
   '2026_11_29_1500_create_comment_moderation': createCommentModeration,
-  '2026_11_29_1700_create_import_sources': createImportSources,
   '2026_11_29_1600_create_newsroom': createNewsroom,
   '2026_11_29_1610_add_article_desk_note': addArticleDeskNote,
+  '2026_11_29_1700_create_import_sources': createImportSources,
 }
