@@ -1,7 +1,7 @@
 // Operations endpoints as a load balancer, Prometheus and a CDN see them.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testDialects } from '../../testing/dialects.js'
+import { TEST_POSTGRES_URL, testDialects } from '../../testing/dialects.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
 
 for (const dialect of await testDialects()) {
@@ -92,5 +92,30 @@ describe('CDN cache headers', () => {
     })
     expect(page.headers['cache-control']).toBe('private, no-store')
     expect(page.headers['surrogate-key']).toBeUndefined()
+  })
+})
+
+const postgresHere = (await testDialects()).includes('postgres')
+describe.skipIf(!postgresHere)('a PostgreSQL read replica (DATABASE_READ_URL)', () => {
+  let app: TestApp
+  const applicationName = `sinmun_replica_${process.pid}`
+  beforeAll(async () => {
+    app = await createTestApp({
+      dialect: 'postgres',
+      seed: true,
+      env: { DATABASE_READ_URL: `${TEST_POSTGRES_URL}?application_name=${applicationName}` },
+    })
+  })
+  afterAll(() => app?.cleanup())
+
+  it('serves the reader pages through the replica connection', async () => {
+    const article = await app.db.kysely.selectFrom('articles').select('id').executeTakeFirstOrThrow()
+    const page = await app.http.inject({ method: 'GET', url: `/news/${article.id}` })
+    expect(page.statusCode).toBe(200)
+    const replicaConnections = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity where application_name = ${applicationName}`.execute(
+      app.db.kysely,
+    )
+    expect(replicaConnections.rows[0]?.n).toBeGreaterThan(0)
   })
 })
