@@ -238,3 +238,30 @@ for (const dialect of await testDialects()) {
     })
   })
 }
+
+describe('WordPress import into an outlet that already has content', () => {
+  it('keeps password-protected posts as drafts and never overwrites an existing page', async () => {
+    const app = await createTestApp({ now: '2026-11-29T12:00:00.000Z' })
+    try {
+      await app.services.pages.savePage('about', '우리 신문 소개', {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: '원래 있던 소개 글' }] }],
+      })
+      const locked = xml.replace(
+        /(<wp:post_id>7<\/wp:post_id>[\s\S]*?<wp:post_password>)<!\[CDATA\[\]\]>/,
+        '$1<![CDATA[secret]]>',
+      )
+      expect(locked).not.toBe(xml)
+      const summary = await importWordpress(app, locked, { uploadsDir: `${FIXTURE}uploads` })
+      expect(summary.created.article).toBe(expected.posts.length - 1)
+      expect(summary.created.draft).toBe(expected.other_posts.length + 1)
+      const about = await app.http.inject({ method: 'GET', url: '/page/about' })
+      expect(about.body).toContain('원래 있던 소개 글')
+      const imported = await app.http.inject({ method: 'GET', url: '/page/about-wp4' })
+      expect(imported.statusCode).toBe(200)
+      expect(imported.body).toContain('회사소개')
+    } finally {
+      await app.cleanup()
+    }
+  })
+})

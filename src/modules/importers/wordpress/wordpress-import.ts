@@ -249,7 +249,11 @@ class WordpressImport {
   }
 
   private async importPost(post: WxrItem) {
-    const published = post.status === 'publish'
+    // A password-protected post was not public on the old site; it stays a draft here.
+    const published = post.status === 'publish' && !post.password
+    if (post.status === 'publish' && post.password) {
+      this.summary.warnings.push(`post ${post.id} is password-protected: imported as a draft`)
+    }
     const kind: Kind = published ? 'article' : 'draft'
     const known = this.sources.find('post', post.id)
     if (known) {
@@ -356,7 +360,12 @@ class WordpressImport {
 
   private async importPage(page: WxrItem) {
     if (this.sources.find('page', page.id)) return this.count('page', false)
-    const slug = sectionSlug(page.slug, page.id)
+    let slug = sectionSlug(page.slug, page.id)
+    // Never overwrite a page the outlet already has (its legal pages, say).
+    if (await this.app.services.pages.findPage(slug)) {
+      slug = `${slug}-wp${page.id}`
+      this.summary.warnings.push(`page ${page.title}: the address is taken, imported as /page/${slug}`)
+    }
     const body = await htmlToDocument(wordpressContentToHtml(page.content), (ref) => this.resolveImage(ref))
     await this.app.services.pages.savePage(slug, page.title.slice(0, 200) || slug, body)
     await this.sources.remember('page', page.id, slug)

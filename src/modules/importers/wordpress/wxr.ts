@@ -32,6 +32,8 @@ export interface WxrItem {
   id: number
   type: string
   status: string
+  /** Set on password-protected posts, which must not become public articles. */
+  password: string
   title: string
   slug: string
   creator: string
@@ -127,6 +129,7 @@ function readItem(item: Raw): WxrItem {
     id: num(item['wp:post_id']),
     type: str(item['wp:post_type']),
     status: str(item['wp:status']),
+    password: str(item['wp:post_password']),
     title: decodeText(str(item.title)),
     slug: str(item['wp:post_name']),
     creator: str(item['dc:creator']),
