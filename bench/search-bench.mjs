@@ -3,7 +3,9 @@
 // Run: `npm run build && node bench/search-bench.mjs` (or as part of `npm run bench`).
 // Env: BENCH_CORPUS_DIR (a corpus made by bench/corpus.mjs; generated when absent),
 // BENCH_ARTICLES (default 100000), BENCH_RESULTS (default bench/RESULTS.md),
-// BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test; SKIP_PG=1 to skip).
+// BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test; SKIP_PG=1 to skip),
+// BENCH_PG_SCHEMA (default bench_search), BENCH_KEEP_PG=1 keeps that schema afterwards,
+// SKIP_SQLITE=1 measures PostgreSQL only.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
@@ -235,7 +237,7 @@ async function postgresRun(dataDir) {
     log(`PostgreSQL unreachable at ${pgUrl} (${error.message}); skipped`)
     return null
   }
-  const schema = 'bench_search'
+  const schema = process.env.BENCH_PG_SCHEMA ?? 'bench_search'
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
   await admin.query(`CREATE SCHEMA ${schema}`)
   const base = loadConfig({
@@ -254,7 +256,7 @@ async function postgresRun(dataDir) {
     return await measure(app, 'PostgreSQL')
   } finally {
     await app.close()
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    if (!process.env.BENCH_KEEP_PG) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
     await admin.end()
   }
 }
@@ -306,7 +308,7 @@ ${notes.map((n) => `\n- ${n}`).join('')}
 }
 
 const dataDir = await corpusDir()
-const results = [await sqliteRun(dataDir)]
+const results = process.env.SKIP_SQLITE ? [] : [await sqliteRun(dataDir)]
 const notes = []
 if (process.env.SKIP_PG) notes.push('PostgreSQL skipped (SKIP_PG set).')
 else {

@@ -61,14 +61,15 @@ export const RECENCY_WEIGHT = 0.5
 export const RECENCY_HALF_DAYS = 30
 
 /**
- * Relevance is computed for the newest CANDIDATE_LIMIT matches only. A query such as "AI"
- * matches a third of a large archive; ranking all of it costs tens of milliseconds while
- * the recency boost means old matches would rarely reach the first pages anyway.
+ * Both orders are computed over the newest CANDIDATE_LIMIT matches (by article id, which
+ * grows with time). A query such as "AI" matches a third of a large archive: ranking or
+ * sorting all of it costs far more than the first pages need, and with the recency boost old
+ * matches rarely reach them anyway. Pages past CANDIDATE_LIMIT results go by article id.
  */
-export const CANDIDATE_LIMIT = 2000
+export const CANDIDATE_LIMIT = 1000
 
-/** Counting stops here; the page says "10,000건 이상". */
-export const COUNT_CAP = 10_000
+/** Counting stops here; the page says "1,000건 이상". */
+export const COUNT_CAP = 1_000
 
 export const DAY_MS = 86_400_000
 export const epochDays = (iso: string | Date) => new Date(iso).getTime() / DAY_MS

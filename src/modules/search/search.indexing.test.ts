@@ -60,6 +60,21 @@ for (const dialect of await testDialects()) {
       expect(await headlines('무지개다리에서')).toEqual(['무지개다리 재개통 앞두고 안전 점검'])
     })
 
+    test('a cached search page shows a newly published article', async () => {
+      const url = `/search?q=${encodeURIComponent('은하수길')}`
+      const before = await app.http.inject({ method: 'GET', url })
+      expect(before.body).toContain('검색 결과가 없습니다')
+      expect((await app.http.inject({ method: 'GET', url })).headers['x-cache']).toBe('hit')
+      const id = await app.services.articlesWriter.createDraft(
+        { ...input, headline: '은하수길 야간 개방', body: doc('은하수길이 밤에도 열린다.') },
+        null,
+      )
+      await app.services.articlesWriter.publishArticle(id)
+      await app.services.search.idle()
+      const after = await app.http.inject({ method: 'GET', url })
+      expect(after.body).toContain('<mark>은하수길</mark> 야간 개방')
+    })
+
     test('a corrected headline is found by its new words, no longer by the old ones', async () => {
       const { articlesWriter } = app.services
       const [hit] = (await app.services.search.searchArticles({ q: '아라샛' })).hits

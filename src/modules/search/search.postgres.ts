@@ -86,23 +86,39 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
       if (tsquery === null) return { ids: [], total: 0 }
       const where = conditions(q)
       const from = sql`search_documents d, (SELECT to_tsquery('simple', ${tsquery}) AS query) q`
-      // Ranked outside the candidate subquery so ts_rank_cd runs on CANDIDATE_LIMIT rows at most.
-      const page =
+      // As on SQLite: the newest CANDIDATE_LIMIT matches by article id are ordered (ranked
+      // outside the subquery, so ts_rank_cd runs on those rows only); deeper pages go by id.
+      const candidates = sql`SELECT d.article_id AS id, d.dated_at, d.day, d.tsv, q.query FROM ${from}
+        WHERE ${where} ORDER BY d.article_id DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`
+      const order =
         q.sort === 'newest'
-          ? sql<{ id: number }>`SELECT d.article_id AS id FROM ${from} WHERE ${where}
-              ORDER BY d.dated_at DESC, d.article_id DESC LIMIT ${q.limit} OFFSET ${q.offset}`
-          : sql<{ id: number }>`SELECT c.id FROM (
-              SELECT d.article_id AS id, d.tsv, d.day, q.query FROM ${from} WHERE ${where}
-              ORDER BY d.article_id DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}) c
-            ORDER BY ts_rank_cd(${WEIGHTS}::float4[], c.tsv, c.query, 2)
+          ? sql`c.dated_at DESC, c.id DESC`
+          : sql`ts_rank_cd(${WEIGHTS}::float4[], c.tsv, c.query, 2)
               * (1 + ${sql.raw(RECENCY_WEIGHT.toFixed(4))} * ${sql.raw(RECENCY_HALF_DAYS.toFixed(4))}
               / (${sql.raw(RECENCY_HALF_DAYS.toFixed(4))} + greatest(0, ${epochDays(q.now)}::float8 - c.day))) DESC,
-              c.id DESC
-            LIMIT ${q.limit} OFFSET ${q.offset}`
+              c.id DESC`
+      const page =
+        q.offset + q.limit <= CANDIDATE_LIMIT
+          ? sql<{
+              id: number
+            }>`SELECT c.id FROM (${candidates}) c ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`
+          : sql<{ id: number }>`SELECT d.article_id AS id FROM ${from} WHERE ${where}
+              ORDER BY d.article_id DESC LIMIT ${q.limit} OFFSET ${q.offset}`
       const count = sql<{ n: number }>`SELECT count(*)::int AS n FROM (
         SELECT 1 FROM ${from} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)}) m`
-      const [rows, total] = await Promise.all([page.execute(db), count.execute(db)])
-      return { ids: rows.rows.map((r) => r.id), total: total.rows[0]?.n ?? 0 }
+      // PostgreSQL cannot estimate how many articles a chain of bigrams matches, and a wrong
+      // guess costs a scan of every tsvector. So: count through the GIN index first (stopping
+      // at COUNT_CAP); few matches are then read the same way, many by walking article ids
+      // backwards, which stops after CANDIDATE_LIMIT matches.
+      return db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL enable_seqscan = off`.execute(trx)
+        await sql`SET LOCAL enable_indexscan = off`.execute(trx)
+        const total = (await count.execute(trx)).rows[0]?.n ?? 0
+        if (total === 0) return { ids: [], total }
+        if (total >= COUNT_CAP) await sql`SET LOCAL enable_indexscan = on`.execute(trx)
+        const rows = await page.execute(trx)
+        return { ids: rows.rows.map((r) => r.id), total }
+      })
     },
   }
 }

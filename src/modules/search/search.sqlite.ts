@@ -32,7 +32,9 @@ function conditions(q: IndexQuery, match: string): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `)
 }
 
-const MATCHES = sql`search_fts JOIN search_documents d ON d.article_id = search_fts.rowid`
+// CROSS JOIN keeps the FTS table the outer loop: otherwise, with a date filter, SQLite walks
+// search_documents by date and re-runs the MATCH for every row (seconds on a large archive).
+const MATCHES = sql`search_fts CROSS JOIN search_documents d ON d.article_id = search_fts.rowid`
 
 export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
   return {
@@ -84,18 +86,24 @@ export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
       const match = toFts5Match(q.query)
       if (match === null) return { ids: [], total: 0 }
       const where = conditions(q, match)
-      const page =
+      // Both orders look at the newest CANDIDATE_LIMIT matches by article id (ids grow with
+      // time), which FTS5 streams without reading the rest; deeper pages go by id alone.
+      const candidates = sql`SELECT search_fts.rowid AS id, d.dated_at AS dated_at, d.day AS day
+        ${q.sort === 'relevance' ? sql`, bm25(search_fts, ${real(HEADLINE_WEIGHT)}, 1.0) AS rel` : sql``}
+        FROM ${MATCHES} WHERE ${where} ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`
+      const order =
         q.sort === 'newest'
-          ? sql<{ id: number }>`SELECT d.article_id AS id FROM ${MATCHES} WHERE ${where}
-              ORDER BY d.dated_at DESC, d.article_id DESC LIMIT ${q.limit} OFFSET ${q.offset}`
-          : // bm25() is negative, lower is better; the newest candidates are ranked, see CANDIDATE_LIMIT.
-            sql<{ id: number }>`SELECT id FROM (
-              SELECT search_fts.rowid AS id, bm25(search_fts, ${real(HEADLINE_WEIGHT)}, 1.0) AS rel, d.day AS day
-              FROM ${MATCHES} WHERE ${where}
-              ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)})
-            ORDER BY -rel * (1 + ${real(RECENCY_WEIGHT)} * ${real(RECENCY_HALF_DAYS)}
-              / (${real(RECENCY_HALF_DAYS)} + max(0.0, ${epochDays(q.now)} - day))) DESC, id DESC
-            LIMIT ${q.limit} OFFSET ${q.offset}`
+          ? sql`dated_at DESC, id DESC`
+          : // bm25() is negative, lower is better.
+            sql`-rel * (1 + ${real(RECENCY_WEIGHT)} * ${real(RECENCY_HALF_DAYS)}
+              / (${real(RECENCY_HALF_DAYS)} + max(0.0, ${epochDays(q.now)} - day))) DESC, id DESC`
+      const page =
+        q.offset + q.limit <= CANDIDATE_LIMIT
+          ? sql<{
+              id: number
+            }>`SELECT id FROM (${candidates}) ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`
+          : sql<{ id: number }>`SELECT search_fts.rowid AS id FROM ${MATCHES} WHERE ${where}
+              ORDER BY search_fts.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`
       const count = sql<{ n: number }>`SELECT count(*) AS n FROM (
         SELECT 1 FROM ${MATCHES} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)})`
       const [rows, total] = await Promise.all([page.execute(db), count.execute(db)])
