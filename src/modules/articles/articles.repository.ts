@@ -117,34 +117,25 @@ export async function countReporter(db: Kysely<Database>, staffId: number): Prom
 export const cardsByIds = (db: Kysely<Database>, ids: readonly number[]) =>
   ids.length === 0 ? Promise.resolve([]) : published(db).select(cardColumns).where('id', 'in', ids).execute()
 
-/** The neighbours of an article in its section, by publication time (ties broken by id). */
+/**
+ * The neighbours of an article in its section, by publication time (ties broken by id).
+ * Row-value comparisons let both databases walk the index straight to the neighbour; the
+ * equivalent OR made SQLite scan the rest of the section.
+ */
 export async function sectionNeighbours(
   db: Kysely<Database>,
   article: { id: number; sectionId: number; publishedAt: string },
 ) {
+  const inSection = published(db).select(['id', 'headline']).where('sectionId', '=', article.sectionId)
   const [previous, next] = await Promise.all([
-    published(db)
-      .select(['id', 'headline'])
-      .where('sectionId', '=', article.sectionId)
-      .where((eb) =>
-        eb.or([
-          eb('publishedAt', '<', article.publishedAt),
-          eb.and([eb('publishedAt', '=', article.publishedAt), eb('id', '<', article.id)]),
-        ]),
-      )
+    inSection
+      .where((eb) => eb(eb.refTuple('publishedAt', 'id'), '<', eb.tuple(article.publishedAt, article.id)))
       .orderBy('publishedAt', 'desc')
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst(),
-    published(db)
-      .select(['id', 'headline'])
-      .where('sectionId', '=', article.sectionId)
-      .where((eb) =>
-        eb.or([
-          eb('publishedAt', '>', article.publishedAt),
-          eb.and([eb('publishedAt', '=', article.publishedAt), eb('id', '>', article.id)]),
-        ]),
-      )
+    inSection
+      .where((eb) => eb(eb.refTuple('publishedAt', 'id'), '>', eb.tuple(article.publishedAt, article.id)))
       .orderBy('publishedAt', 'asc')
       .orderBy('id', 'asc')
       .limit(1)

@@ -81,12 +81,14 @@ export function rootPage(db: Db, articleId: number, sort: CommentSort, limit: nu
     .execute()
 }
 
-export function replyRows(db: Db, parentIds: readonly number[]) {
+export async function replyRows(db: Db, parentIds: readonly number[]) {
+  // No parents, no query: an `in (-1)` list made SQLite scan every published comment.
+  if (parentIds.length === 0) return []
   return db
     .selectFrom('comments')
     .leftJoin('readers', 'readers.id', 'comments.readerId')
     .select(listColumns)
-    .where('comments.parentId', 'in', parentIds.length > 0 ? parentIds : [-1])
+    .where('comments.parentId', 'in', parentIds)
     .where('comments.status', '=', 'published')
     .orderBy('comments.createdAt', 'asc')
     .orderBy('comments.id', 'asc')
