@@ -4,7 +4,7 @@
 // Env: BENCH_CORPUS_DIR (a corpus made by bench/corpus.mjs; generated when absent),
 // BENCH_ARTICLES (default 100000), BENCH_RESULTS (default bench/RESULTS.md),
 // BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test; SKIP_PG=1 to skip),
-// BENCH_PG_SCHEMA (default bench_search), BENCH_KEEP_PG=1 keeps that schema afterwards,
+// BENCH_PG_SCHEMA (default bench_search_<pid>), BENCH_KEEP_PG=1 keeps that schema afterwards,
 // SKIP_SQLITE=1 measures PostgreSQL only.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -237,7 +237,8 @@ async function postgresRun(dataDir) {
     log(`PostgreSQL unreachable at ${pgUrl} (${error.message}); skipped`)
     return null
   }
-  const schema = process.env.BENCH_PG_SCHEMA ?? 'bench_search'
+  // Per process: `npm run bench` may run this script while another copy runs.
+  const schema = process.env.BENCH_PG_SCHEMA ?? `bench_search_${process.pid}`
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
   await admin.query(`CREATE SCHEMA ${schema}`)
   const base = loadConfig({
