@@ -4,16 +4,15 @@
 import http from 'node:http'
 import autocannon from 'autocannon'
 
-/** Runs autocannon against `url`; a failed or non-200 answer makes the figure invalid. */
+/**
+ * Runs autocannon against `url`. A non-2xx answer means the wrong page was measured and stops
+ * the run; requests that time out (10 s) or fail are counted and reported with the figure.
+ */
 export async function hammer(url, { connections, seconds }) {
   const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 })
-  const bad = result.non2xx + result.errors + result.timeouts
-  if (bad > 0) {
-    throw new Error(
-      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts under load`,
-    )
-  }
+  if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers under load`)
   return {
+    failed: result.errors,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -55,6 +54,7 @@ export async function sequential(url, { seconds }) {
   const elapsed = (performance.now() - started) / 1000
   samples.sort((a, b) => a - b)
   return {
+    failed: 0,
     rps: samples.length / elapsed,
     p50: percentile(samples, 50),
     p99: percentile(samples, 99),

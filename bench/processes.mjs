@@ -1,7 +1,7 @@
 // Child processes of the benchmark: the Sinmun server and the static baseline. Every child is
 // tracked and killed when the benchmark ends, however it ends.
 import { spawn } from 'node:child_process'
-import { closeSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
@@ -115,14 +115,29 @@ async function stopChild(child) {
   clearTimeout(timer)
 }
 
+/**
+ * A private copy of dist/ for the servers of one run: other work in the same checkout may
+ * rebuild dist/ (which first deletes it) while the benchmark is running.
+ */
+export function snapshotDist() {
+  const out = join(import.meta.dirname, 'out')
+  const copy = join(out, 'dist')
+  rmSync(copy, { recursive: true, force: true })
+  cpSync(join(root, 'dist'), copy, { recursive: true })
+  // The app finds packages and fonts in ../node_modules, as it does from dist/.
+  if (!existsSync(join(out, 'node_modules')))
+    symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'))
+  return copy
+}
+
 export const SESSION_SECRET = 'sinmun-benchmark-session-secret-0123456789'
 
 /** The Sinmun server in production mode on SQLite, exactly as an operator starts it. */
-export async function startSinmun({ dataDir, mediaDir, logFile, env = {}, nodeOptions = [] }) {
+export async function startSinmun({ distDir, dataDir, mediaDir, logFile, env = {}, nodeOptions = [] }) {
   const port = await freePort()
   return startChild({
     name: 'sinmun',
-    args: [...nodeOptions, join(root, 'dist/cli.js'), 'serve'],
+    args: [...nodeOptions, join(distDir, 'cli.js'), 'serve'],
     env: {
       NODE_ENV: 'production',
       SESSION_SECRET,

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
 import { generateCorpus } from './corpus.mjs'
 import { hammer } from './load.mjs'
-import { raisePriority, startSinmun } from './processes.mjs'
+import { raisePriority, snapshotDist, startSinmun } from './processes.mjs'
 
 const { values: opts } = parseArgs({
   options: {
@@ -41,6 +41,7 @@ sqlite.close()
 const path = { article: `/news/${article.id}`, home: '/', section: `/section/${article.slug}` }[opts.page]
 
 const server = await startSinmun({
+  distDir: snapshotDist(),
   dataDir: runDir,
   mediaDir: join(corpusDir, 'media'),
   logFile: join(out, 'profile-server.log'),

@@ -41,14 +41,14 @@ export function keptBlocks(file) {
 
 function scenarioTable(rows, baselineRps) {
   const lines = [
-    '| scenario | URL | connections | req/s | p50 | p99 | × baseline req/s | KiB per response | CPU taken by other processes |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | URL | connections | req/s | p50 | p99 | × baseline req/s | KiB per response | timed out or failed | CPU taken by other processes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const r of rows) {
     const size = r.bytesPerResponse ? fmt(r.bytesPerResponse / 1024, 1) : '–'
     lines.push(
       `| ${r.label} | \`${r.path}\` | ${r.connections} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ` +
-        `${fmt(r.rps / baselineRps, 2)} | ${size} | ${fmt(r.otherCores, 2)} cores |`,
+        `${fmt(r.rps / baselineRps, 2)} | ${size} | ${fmt(r.failed)} | ${fmt(r.otherCores, 2)} cores |`,
     )
   }
   return lines.join('\n')

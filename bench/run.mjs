@@ -12,7 +12,7 @@ import SQLite from 'better-sqlite3'
 import { generateCorpus } from './corpus.mjs'
 import { otherLoad, waitForQuiet } from './cpu.mjs'
 import { hammer, sequential } from './load.mjs'
-import { get, raisePriority, rssMiB, startBaseline, startSinmun } from './processes.mjs'
+import { get, raisePriority, rssMiB, snapshotDist, startBaseline, startSinmun } from './processes.mjs'
 import { machine, writeResults } from './results.mjs'
 
 const { values: opts } = parseArgs({
@@ -134,6 +134,7 @@ async function main() {
   const corpusDir = join(out, `corpus-${settings.articles}`)
   const corpus = await generateCorpus({ dataDir: corpusDir, articles: settings.articles, log })
   const runDir = prepareRunDir(corpus)
+  const distDir = snapshotDist()
   const mediaDir = join(corpusDir, 'media')
   const pages = pickPages(join(runDir, 'sinmun.db'))
   const serverLog = join(out, 'server.log')
@@ -144,7 +145,7 @@ async function main() {
   await waitForQuiet({ maxSeconds: Number(opts['wait-quiet']), log })
 
   log('\nSinmun, page cache on')
-  const cachedServer = await startSinmun({ dataDir: runDir, mediaDir, logFile: serverLog })
+  const cachedServer = await startSinmun({ distDir, dataDir: runDir, mediaDir, logFile: serverLog })
   log(`  first answer ${cachedServer.firstAnswerMs.toFixed(0)} ms`)
   let cached, memory, responseFile
   try {
@@ -176,6 +177,7 @@ async function main() {
   log('\nSinmun, PAGE_CACHE=false')
   await waitForQuiet({ maxSeconds: 60, log })
   const uncachedServer = await startSinmun({
+    distDir,
     dataDir: runDir,
     mediaDir,
     logFile: serverLog,
