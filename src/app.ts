@@ -164,6 +164,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     moderation: moderationPort(commentsModule.moderation),
     site,
     consoleMail: true,
+    searchRelated: async (q) =>
+      (await search.searchArticles({ q, sort: 'newest', limit: 20 })).hits.map((h) => ({
+        id: h.id,
+        headline: h.headline,
+        publishedAt: h.publishedAt,
+      })),
     logError: (message, error) => http.log.error({ err: error }, message),
   })
 
@@ -211,10 +217,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     articlesRoutes({ reader: articles, comments, todayPhotos, views, site, homePins: newsroom.homePins }),
   )
   await http.register(pagesRoutes({ pages, site }))
-  await http.register(searchRoutes({ search, articles, db: db.kysely, site }))
-  await http.register(newsroom.routes)
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
+  await http.register(newsroom.routes)
+  await http.register(searchRoutes({ search, articles, db: db.kysely, site }))
   await http.register(
     syndicationRoutes({
       articles: createPublishedArticles({ db: db.kysely, media }),
