@@ -111,7 +111,7 @@ export function createArticlesWriter(deps: ArticlesWriterDeps) {
       .select(['id', 'sectionId', 'publishedAt', 'status'])
       .where('id', '=', articleId)
       .executeTakeFirst()
-    if (!article) return [tags.article(articleId)]
+    if (!article) return [tags.article(articleId), tags.articleText(articleId)]
     const [reporters, tagRows, neighbours] = await Promise.all([
       db.selectFrom('articleReporters').select('staffId').where('articleId', '=', articleId).execute(),
       db.selectFrom('articleTags').select('tagId').where('articleId', '=', articleId).execute(),
@@ -125,6 +125,7 @@ export function createArticlesWriter(deps: ArticlesWriterDeps) {
     ])
     return [
       tags.article(articleId),
+      tags.articleText(articleId),
       tags.section(article.sectionId),
       tags.home,
       tags.latest,
@@ -185,7 +186,7 @@ export function createArticlesWriter(deps: ArticlesWriterDeps) {
         return row.id
       })
       // No reader page shows a draft; the search index (newsroom search) listens for it.
-      deps.bus.publish([tags.article(id)])
+      deps.bus.publish([tags.article(id), tags.articleText(id)])
       return id
     },
 
@@ -265,6 +266,8 @@ export function createArticlesWriter(deps: ArticlesWriterDeps) {
           .execute()
         await logEvent(trx, id, 'submitted', by)
       })
+      // The newsroom's search filters by status.
+      deps.bus.publish([tags.articleText(id)])
     },
 
     /** 반려: the desk sends the article back with a note. */
@@ -279,6 +282,7 @@ export function createArticlesWriter(deps: ArticlesWriterDeps) {
           .execute()
         await logEvent(trx, id, 'returned', by, note)
       })
+      deps.bus.publish([tags.articleText(id)])
     },
 
     /**
@@ -309,6 +313,7 @@ export function createArticlesWriter(deps: ArticlesWriterDeps) {
             .execute()
           await logEvent(trx, id, 'scheduled', opts.by, at.toISOString())
         })
+        deps.bus.publish([tags.articleText(id)])
         return 'scheduled' as const
       }
       await goLive(id, now.toISOString(), opts.by, [status])

@@ -1,5 +1,6 @@
-// Keeps the index in step with the articles: every article write publishes `article:<id>`
-// on the invalidation bus, and those ids are (re)indexed or removed shortly after, off the
+// Keeps the index in step with the articles: every write of an article's text or status
+// publishes `article-text:<id>` on the invalidation bus (a comment publishes only
+// `article:<id>`, which leaves the index alone), and those ids are (re)indexed or removed shortly after, off the
 // request's path. Failures are logged and retried with backoff; `sinmun reindex` repairs all.
 import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
@@ -10,7 +11,7 @@ import { countArticles, loadBatch, loadDocuments } from './search.source.js'
 /** Published when the index changed, so cached search pages are dropped. */
 export const SEARCH_TAG = 'search'
 
-const ARTICLE_TAG = /^article:(\d+)$/
+const ARTICLE_TEXT_TAG = /^article-text:(\d+)$/
 const BATCH = 200
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000]
 
@@ -46,9 +47,11 @@ export function createSearchIndexer(deps: SearchIndexerDeps) {
   let failures = 0
   let closed = false
 
-  const unsubscribe = bus.subscribe((changed) => {
+  const unsubscribe = bus.subscribe((changed, origin) => {
+    // The node (or worker) that made the change indexes it; the index is shared.
+    if (origin?.remote) return
     for (const tag of changed) {
-      const id = ARTICLE_TAG.exec(tag)?.[1]
+      const id = ARTICLE_TEXT_TAG.exec(tag)?.[1]
       if (id) pending.add(Number(id))
     }
     if (pending.size > 0) schedule(0)

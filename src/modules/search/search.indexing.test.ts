@@ -154,7 +154,7 @@ for (const dialect of await testDialects()) {
       await app.services.articlesWriter.publishArticle(id)
       await app.services.search.idle()
       await sql`DELETE FROM search_documents WHERE article_id = ${id}`.execute(app.db.kysely)
-      bus.publish([`article:${id}`])
+      bus.publish([`article-text:${id}`])
       await indexer.idle()
       expect(errors).toHaveLength(1)
       expect(await headlines('해오름')).toEqual([])

@@ -6,6 +6,8 @@ export const tags = {
   /** Every list of latest articles (home, feeds, sitemaps) changes when any article does. */
   latest: 'latest',
   article: (id: number) => `article:${id}`,
+  /** The article's own text or status changed (not just its comments): the search index listens. */
+  articleText: (id: number) => `article-text:${id}`,
   section: (id: number) => `section:${id}`,
   tag: (id: number) => `tag:${id}`,
   reporter: (id: number) => `reporter:${id}`,
