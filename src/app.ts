@@ -42,7 +42,7 @@ import { formatKoreaDate } from './platform/korea-time.js'
 import { healthRoutes } from './platform/ops/health.js'
 import { createMetrics } from './platform/ops/metrics.js'
 import { echoRequestId, requestIdOptions } from './platform/ops/request-id.js'
-import { openRedis, type RedisLog } from './platform/redis/redis-connections.js'
+import type { RedisLog } from './platform/redis/redis-connections.js'
 import { createRedisInvalidationBus, INVALIDATION_CHANNEL } from './platform/redis/redis-invalidation-bus.js'
 import { redisSiteKey } from './platform/redis/site-key.js'
 import { createDatabaseSessionStore, type SessionStore } from './platform/sessions/session-store.js'
@@ -70,7 +70,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       : null
   // Called only from Redis events, after `http` exists.
   const redisLog: RedisLog = (message, error) => http.log.warn({ err: error }, message)
-  const redis = config.redisUrl ? openRedis(config.redisUrl, redisLog) : null
+  // ioredis loads only for outlets that run several nodes.
+  const redis = config.redisUrl
+    ? (await import('./platform/redis/redis-connections.js')).openRedis(config.redisUrl, redisLog)
+    : null
   await requireMigrated(db.kysely)
   const bus =
     overrides.bus ??

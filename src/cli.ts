@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 // The `sinmun` command line: serve, migrate, seed-demo, reindex, create-staff, import, backup, restore.
 import { parseArgs } from 'node:util'
-import { hash } from '@node-rs/argon2'
 import { buildApp } from './app.js'
 import { serve } from './cluster.js'
-import { seedDemo } from './modules/demo/seed-demo.js'
-import { ImportUsageError, runImport } from './modules/importers/import-command.js'
-import { runReindex } from './modules/search/reindex-command.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
@@ -64,6 +60,7 @@ const commands: Record<string, Command> = {
     async run(_values, config) {
       const app = await buildApp(config, { logger: false })
       try {
+        const { seedDemo } = await import('./modules/demo/seed-demo.js')
         const result = await seedDemo(app)
         if (!result.seeded) console.log('The database already has content; nothing seeded.')
         else console.log(`Seeded. Newsroom login: ${result.admin?.email} / ${result.admin?.password}`)
@@ -79,6 +76,7 @@ const commands: Record<string, Command> = {
     async run(_values, config) {
       const app = await buildApp(config, { logger: false })
       try {
+        const { runReindex } = await import('./modules/search/reindex-command.js')
         await runReindex(app.services.search)
       } finally {
         await app.close()
@@ -113,7 +111,7 @@ const commands: Record<string, Command> = {
             email: values.email.trim().toLowerCase(),
             name: values.name.trim(),
             role,
-            passwordHash: await hash(password),
+            passwordHash: await (await import('@node-rs/argon2')).hash(password),
             createdAt: new Date().toISOString(),
           })
           .execute()
@@ -156,15 +154,21 @@ const commands: Record<string, Command> = {
     options: { uploads: { type: 'string' }, section: { type: 'string' } },
     positionals: true,
     async run(values, config, [source, target]) {
-      await runImport(
-        {
-          source,
-          target,
-          uploads: typeof values.uploads === 'string' ? values.uploads : undefined,
-          section: typeof values.section === 'string' ? values.section : undefined,
-        },
-        config,
-      )
+      // The importers' parsers load only for this command.
+      const { ImportUsageError, runImport } = await import('./modules/importers/import-command.js')
+      try {
+        await runImport(
+          {
+            source,
+            target,
+            uploads: typeof values.uploads === 'string' ? values.uploads : undefined,
+            section: typeof values.section === 'string' ? values.section : undefined,
+          },
+          config,
+        )
+      } catch (error) {
+        throw error instanceof ImportUsageError ? new UsageError(error.message) : error
+      }
     },
   },
 }
@@ -202,12 +206,7 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (
-    error instanceof ConfigError ||
-    error instanceof UsageError ||
-    error instanceof ImportUsageError ||
-    error instanceof BackupError
-  )
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof BackupError)
     console.error(error.message)
   else console.error(error)
   process.exit(1)

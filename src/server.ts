@@ -3,7 +3,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type AppOverrides, buildApp, type Sinmun } from './app.js'
-import { seedDemo } from './modules/demo/seed-demo.js'
 import type { Config } from './platform/config.js'
 
 /** What runs once before serving: the demo seed, and the refusal to run without the legal footer. */
@@ -47,6 +46,7 @@ export async function startServer(
 async function seedAndPrintLogin(app: Sinmun, config: Config, log: (line: string) => void) {
   const loginFile = join(config.dataDir, 'demo-login.txt')
   const started = Date.now()
+  const { seedDemo } = await import('./modules/demo/seed-demo.js')
   const result = await seedDemo(app)
   if (result.admin) {
     writeFileSync(loginFile, `${result.admin.email} ${result.admin.password}\n`, { mode: 0o600 })

@@ -193,19 +193,39 @@ export const findReporter = (db: Kysely<Database>, id: number) =>
     .where('active', '=', 1)
     .executeTakeFirst()
 
-/** Most viewed published articles since the given UTC hour ('YYYY-MM-DDTHH'). */
-export const mostViewedSince = (db: Kysely<Database>, sinceHour: string, limit: number) =>
-  db
+/**
+ * Most viewed published articles since the given UTC hour ('YYYY-MM-DDTHH'). Views are totalled
+ * first from the hour index and only the leaders are joined to articles; joining first made the
+ * planner walk every published article (a quarter of a second at 100,000).
+ */
+export async function mostViewedSince(db: Kysely<Database>, sinceHour: string, limit: number) {
+  const leaders = await db
     .selectFrom('articleViews')
-    .innerJoin('articles', 'articles.id', 'articleViews.articleId')
-    .select(['articles.id', 'articles.headline', (eb) => eb.fn.sum<number>('articleViews.views').as('views')])
-    .where('articleViews.hour', '>=', sinceHour)
-    .where('articles.status', '=', 'published')
-    .groupBy(['articles.id', 'articles.headline'])
+    .select(['articleId', (eb) => eb.fn.sum<number>('views').as('views')])
+    .where('hour', '>=', sinceHour)
+    .groupBy('articleId')
     .orderBy('views', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
+    .orderBy('articleId', 'desc')
+    // Room for leaders that turn out withdrawn or unpublished.
+    .limit(limit * 3)
     .execute()
+  if (leaders.length === 0) return []
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'headline'])
+    .where(
+      'id',
+      'in',
+      leaders.map((l) => l.articleId),
+    )
+    .where('status', '=', 'published')
+    .execute()
+  const headlines = new Map(rows.map((r) => [r.id, r.headline]))
+  return leaders
+    .filter((l) => headlines.has(l.articleId))
+    .slice(0, limit)
+    .map((l) => ({ id: l.articleId, headline: headlines.get(l.articleId)!, views: Number(l.views) }))
+}
 
 /** Adds counted views; one statement per (article, hour) so concurrent nodes add up correctly. */
 export async function addViews(

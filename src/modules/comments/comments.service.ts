@@ -1,7 +1,6 @@
 // The write side of comments for readers and guests: post, reply, delete, vote, report.
 // Every action checks on the server who may do it; every change names the article page
 // it alters so the page cache drops it at once.
-import { hash, verify } from '@node-rs/argon2'
 import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
@@ -89,7 +88,10 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       }
       const guest =
         author.kind === 'guest'
-          ? { guestName: cleanName(author.name), guestPasswordHash: await hash(author.password, ARGON2) }
+          ? {
+              guestName: cleanName(author.name),
+              guestPasswordHash: await (await import('@node-rs/argon2')).hash(author.password, ARGON2),
+            }
           : { guestName: null, guestPasswordHash: null }
       const id = await repo.insertComment(db, {
         articleId: input.articleId,
@@ -120,6 +122,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
         const key = `${id}:${by.guest.ip}`
         const wait = deps.throttle.waitSeconds(key)
         if (wait > 0) throw errors.tooManyTries(wait)
+        const { verify } = await import('@node-rs/argon2')
         const ok = await verify(comment.guestPasswordHash, by.guest.password).catch(() => false)
         if (!ok) {
           deps.throttle.failed(key)

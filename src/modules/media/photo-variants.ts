@@ -2,8 +2,11 @@
 // rotated by its EXIF orientation and stripped of all metadata (GPS included).
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata } from 'sharp'
 import { AppError } from '../../platform/errors.js'
+
+// sharp (and libvips) load on the first upload, not at start: most processes only read.
+export const loadSharp = () => import('sharp').then((m) => m.default)
 
 export const SERVED_WIDTHS = [320, 640, 960, 1280, 1920] as const
 /** Larger images are refused before decoding: a decompression bomb must not reach memory. */
@@ -20,6 +23,7 @@ export interface ProbedImage {
 export async function probeImage(input: Buffer): Promise<ProbedImage> {
   let meta: Metadata
   try {
+    const sharp = await loadSharp()
     meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
   } catch (cause) {
     // libvips checks the pixel limit against the header before decoding anything.
@@ -53,6 +57,7 @@ export async function writeVariants(input: Buffer, dir: string, originalWidth: n
   if (widths.length === 0) widths.push(originalWidth as (typeof SERVED_WIDTHS)[number])
   await mkdir(dir, { recursive: true })
   // Decode once; failOn 'error' refuses truncated files instead of serving half a picture.
+  const sharp = await loadSharp()
   const base = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate()
   try {
     for (const width of widths) {

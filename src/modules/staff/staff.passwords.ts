@@ -1,9 +1,10 @@
 // Staff passwords: argon2id (the library's default algorithm) with its recommended costs.
-import { hash, verify } from '@node-rs/argon2'
+// Loaded on the first login rather than at start.
+const argon2 = () => import('@node-rs/argon2')
 
 export const MIN_PASSWORD_LENGTH = 10
 
-export const hashPassword = (password: string) => hash(password)
+export const hashPassword = async (password: string) => (await argon2()).hash(password)
 
 // A real hash to verify against when the account does not exist, so a wrong e-mail address
 // takes as long as a wrong password and does not reveal who has an account.
@@ -11,9 +12,9 @@ let dummy: Promise<string> | undefined
 
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   if (!stored) {
-    dummy ??= hash('sinmun-no-such-account')
-    await verify(await dummy, password).catch(() => false)
+    dummy ??= hashPassword('sinmun-no-such-account')
+    await (await argon2()).verify(await dummy, password).catch(() => false)
     return false
   }
-  return verify(stored, password).catch(() => false)
+  return (await argon2()).verify(stored, password).catch(() => false)
 }

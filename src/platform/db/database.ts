@@ -1,10 +1,11 @@
 // The Database interface (every table, assembled from the modules' table files) and the
 // factory that opens SQLite or PostgreSQL behind the same Kysely API.
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { ReadersTable } from '../../modules/accounts/accounts.table.js'
 import type {
   ArticleReportersTable,
@@ -67,7 +68,15 @@ export interface Db {
 }
 
 // PostgreSQL returns int8 (count, sum) as strings to be safe with huge numbers; ours fit.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+// pg loads only when PostgreSQL is configured: the embedded SQLite site never needs it.
+let pgModule: typeof pg | undefined
+function loadPg(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg
+    pgModule.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+  }
+  return pgModule
+}
 
 export interface OpenDatabaseOptions {
   /** Called after every query with its duration (metrics). */
@@ -98,7 +107,7 @@ export function openDatabase(config: Config['database'], options: OpenDatabaseOp
     })
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
   }
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: config.url,
     max: 10,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),

@@ -1,6 +1,6 @@
 // Reader login with openid-client: the authorization URL (state, nonce, PKCE S256) and the
 // callback (code exchange with every check), ending in a provider-neutral Identity.
-import * as oidc from 'openid-client'
+import type * as Oidc from 'openid-client'
 import { z } from 'zod'
 import { AppError } from '../../../platform/errors.js'
 import { cleanName } from '../display-name.js'
@@ -17,7 +17,7 @@ export interface LoginServiceDeps {
   providers: readonly LoginProvider[]
   publicUrl: string
   /** Fetch for a provider's back channel; tests play Kakao/Naver here, the demo runs in-process. */
-  fetchFor?: (provider: LoginProvider) => oidc.CustomFetch | undefined
+  fetchFor?: (provider: LoginProvider) => Oidc.CustomFetch | undefined
 }
 
 export const loginRefused = (reason: string, cause?: unknown) =>
@@ -32,6 +32,9 @@ const NaverProfile = z.object({
   }),
 })
 
+// openid-client loads with the first login, not at start.
+const loadOidc = () => import('openid-client')
+
 const fallbackName = (subject: string) => `독자${subject.slice(-4)}`
 
 /** Display names are 2–20 characters; provider names are cut to fit. */
@@ -41,15 +44,16 @@ export function usableName(name: unknown, subject: string): string {
 }
 
 export function createLoginService(deps: LoginServiceDeps) {
-  const configs = new Map<string, Promise<oidc.Configuration>>()
+  const configs = new Map<string, Promise<Oidc.Configuration>>()
 
   const redirectUri = (provider: LoginProvider) => `${deps.publicUrl}/comments/login/${provider.id}/callback`
 
-  async function configure(provider: LoginProvider): Promise<oidc.Configuration> {
+  async function configure(provider: LoginProvider): Promise<Oidc.Configuration> {
+    const oidc = await loadOidc()
     const customFetch = deps.fetchFor?.(provider)
     const auth = oidc.ClientSecretPost(provider.clientSecret ?? undefined)
     const metadata = { redirect_uris: [redirectUri(provider)] }
-    let config: oidc.Configuration
+    let config: Oidc.Configuration
     if (provider.protocol === 'oauth2') {
       config = new oidc.Configuration(
         {
@@ -94,6 +98,7 @@ export function createLoginService(deps: LoginServiceDeps) {
     /** The URL to send the reader to, and the transaction to keep until they come back. */
     async start(provider: LoginProvider, returnTo: string, expiresAt: number) {
       const config = await configFor(provider)
+      const oidc = await loadOidc()
       const verifier = oidc.randomPKCECodeVerifier()
       const state = oidc.randomState()
       const nonce = provider.protocol === 'oidc' ? oidc.randomNonce() : null
@@ -115,7 +120,8 @@ export function createLoginService(deps: LoginServiceDeps) {
     async finish(provider: LoginProvider, callbackUrl: URL, tx: LoginTransaction): Promise<Identity> {
       if (tx.provider !== provider.id) throw loginRefused('provider-mismatch')
       const config = await configFor(provider)
-      let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>
+      const oidc = await loadOidc()
+      let tokens: Awaited<ReturnType<typeof Oidc.authorizationCodeGrant>>
       try {
         tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
           pkceCodeVerifier: tx.verifier,
@@ -141,7 +147,7 @@ export function createLoginService(deps: LoginServiceDeps) {
 async function naverIdentity(
   provider: LoginProvider,
   accessToken: string,
-  customFetch: oidc.CustomFetch | undefined,
+  customFetch: Oidc.CustomFetch | undefined,
 ): Promise<Identity> {
   const url = provider.profileEndpoint!
   const init = {
