@@ -1,19 +1,22 @@
-// Compiles src/ to dist/ with esbuild (one output file per source file, no bundling) and
-// copies the browser sources, which the app bundles itself at start.
+// Compiles src/ to dist/ (or `--out DIR`) with esbuild, one output file per source file, no
+// bundling; copies the browser sources and bundles the reader site's assets once.
+// Tests that run real server processes build their own copy with `--out`.
 import { cp, readdir, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 
 const root = new URL('..', import.meta.url).pathname
 const src = join(root, 'src')
-const dist = join(root, 'dist')
+const { values } = parseArgs({ options: { out: { type: 'string' } } })
+const dist = values.out ? resolve(values.out) : join(root, 'dist')
 
 async function sources(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
   return entries
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
     .map((e) => join(e.parentPath, e.name))
-    .filter((file) => !file.startsWith(join(src, 'client')))
+    .filter((file) => !file.startsWith(join(src, 'client')) && !file.startsWith(join(src, 'testing')))
 }
 
 await rm(dist, { recursive: true, force: true })

@@ -1,19 +1,20 @@
 // Nothing a reader was told is saved may be lost: concurrent posters write comments to the
 // real server (built, run as `sinmun serve`), the server is killed with SIGKILL half way and
 // started again on the same data; every comment answered 2xx must be there exactly once.
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openDatabase } from '../../platform/db/database.js'
 import { TEST_POSTGRES_URL, testDialects } from '../../testing/dialects.js'
 import { SHARED_TEST_MEDIA } from '../../testing/test-app.js'
 
+const execFileAsync = promisify(execFile)
 const SECONDS = Number(process.env.DURABILITY_SECONDS ?? (process.env.CI ? 20 : 8))
 const POSTERS = 4
 const root = resolve('.')
@@ -21,26 +22,7 @@ const root = resolve('.')
 const outDir = join(root, 'node_modules', '.cache', `sinmun-durability-${process.pid}`)
 
 async function buildServer() {
-  const src = join(root, 'src')
-  const entries = (await readdir(src, { withFileTypes: true, recursive: true }))
-    .filter(
-      (e) =>
-        e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts'),
-    )
-    .map((e) => join(e.parentPath, e.name))
-    .filter((file) => !file.startsWith(join(src, 'client')) && !file.startsWith(join(src, 'testing')))
-  await build({
-    entryPoints: entries,
-    outdir: outDir,
-    outbase: src,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'warning',
-  })
-  await cp(join(src, 'client'), join(outDir, 'client'), { recursive: true })
+  await execFileAsync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--out', outDir])
 }
 
 function freePort(): Promise<number> {

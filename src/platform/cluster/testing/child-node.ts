@@ -1,14 +1,15 @@
 // For tests that need real processes (several nodes, SIGTERM, SIGKILL): compiles src/ once
 // per test worker into a temporary folder laid out like the repository (dist/ beside a
 // node_modules link) and starts `sinmun serve` from it as a child process.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { cp } from 'node:fs/promises'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { promisify } from 'node:util'
+
+const execFileAsync = promisify(execFile)
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url))
 let compiled: Promise<string> | undefined
@@ -25,23 +26,7 @@ async function compile(): Promise<string> {
   mkdirSync(root, { recursive: true })
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'))
   writeFileSync(join(root, 'package.json'), '{"type":"module"}\n')
-  const src = join(repo, 'src')
-  const entries = readdirSync(src, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .filter((file) => !file.startsWith(join(src, 'client')))
-  await build({
-    entryPoints: entries,
-    outdir: dist,
-    outbase: src,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'error',
-  })
-  await cp(join(src, 'client'), join(dist, 'client'), { recursive: true })
+  await execFileAsync(process.execPath, [join(repo, 'scripts', 'build.mjs'), '--out', dist])
   process.once('exit', () => rmSync(root, { recursive: true, force: true }))
   return join(dist, 'cli.js')
 }
