@@ -1,19 +1,14 @@
 // Imports the real WordPress 6 export kept in shared/fixtures and checks, through the reader
 // site, that every post, term, author, image and comment arrived; a second run changes nothing.
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDialects } from '../../../testing/dialects.js'
+import { fixtureDir } from '../../../testing/fixtures.js'
 import { createTestApp, type TestApp } from '../../../testing/test-app.js'
 import { splitCredit } from '../html-to-document.js'
 import { importWordpress } from './wordpress-import.js'
 
-const FIXTURE = fileURLToPath(new URL('../../../../../shared/fixtures/wordpress/', import.meta.url))
-if (!existsSync(`${FIXTURE}export.xml`)) {
-  throw new Error(
-    `The WordPress fixture is missing: expected ${FIXTURE}export.xml (shared/fixtures beside the repo)`,
-  )
-}
+const FIXTURE = fixtureDir('wordpress')
 const xml = readFileSync(`${FIXTURE}export.xml`, 'utf8')
 const expected = JSON.parse(readFileSync(`${FIXTURE}expected.json`, 'utf8')) as Expected
 
