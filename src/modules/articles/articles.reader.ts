@@ -1,5 +1,5 @@
 // Reading published articles into the view models the reader pages show.
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
 import type { Clock } from '../../platform/clock.js'
@@ -16,6 +16,7 @@ import {
   tagUrl,
 } from './article-views.js'
 import * as repo from './articles.repository.js'
+import type { ArticlesTable } from './articles.table.js'
 import { photoIdsIn, readDocument } from './document/document.schema.js'
 
 export interface ArticlesReaderDeps {
@@ -81,6 +82,62 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
     }))
   }
 
+  async function pageFromRow(
+    row: Selectable<ArticlesTable>,
+    publishedAt: string,
+    withNeighbours: boolean,
+  ): Promise<ArticlePage> {
+    const id = row.id
+    const body = readDocument(row.body)
+    const [allSections, reporterRows, tagRows, relatedRows, neighbours] = await Promise.all([
+      sections.get(),
+      repo.reportersOf(db, [id]),
+      repo.tagsOf(db, id),
+      repo.relatedIds(db, id),
+      withNeighbours
+        ? repo.sectionNeighbours(db, { id, sectionId: row.sectionId, publishedAt })
+        : Promise.resolve({ previous: undefined, next: undefined }),
+    ])
+    const relatedCards = await repo.cardsByIds(
+      db,
+      relatedRows.map((r) => r.relatedId),
+    )
+    const photoIds = [
+      ...photoIdsIn(body),
+      ...(row.leadPhotoId ? [row.leadPhotoId] : []),
+      ...reporterRows.flatMap((r) => (r.photoId ? [r.photoId] : [])),
+    ]
+    const [photos, related] = await Promise.all([deps.media.findPhotos(photoIds), cards(relatedCards)])
+    const reporters: ReporterProfile[] = reporterRows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      bio: r.bio,
+      photo: r.photoId ? (photos.get(r.photoId) ?? null) : null,
+    }))
+    const link = (n: { id: number; headline: string } | undefined) =>
+      n ? { id: n.id, url: articleUrl(n.id), headline: n.headline } : null
+    return {
+      id,
+      url: articleUrl(id),
+      headline: row.headline,
+      subheadline: row.subheadline,
+      summary: row.summary,
+      body,
+      bodyPhotos: photos,
+      leadPhoto: row.leadPhotoId ? (photos.get(row.leadPhotoId) ?? null) : null,
+      section: allSections.find((s) => s.id === row.sectionId) ?? { id: row.sectionId, slug: '', name: '' },
+      reporters,
+      tags: tagRows.map((t) => ({ id: t.id, name: t.name, url: tagUrl(t.name) })),
+      publishedAt,
+      modifiedAt: row.modifiedAt,
+      correctionNote: row.correctionNote,
+      related: inDeskOrder(related, relatedRows),
+      previous: link(neighbours.previous),
+      next: link(neighbours.next),
+    }
+  }
+
   return {
     cards,
     sections: () => sections.get(),
@@ -89,55 +146,21 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
     },
     mostRead: async () => ({ day: await mostReadDay.get(), week: await mostReadWeek.get() }),
 
+    /** A published article as its reader page shows it. */
     async articlePage(id: number): Promise<ArticlePage | undefined> {
       const row = await repo.findPublishedArticle(db, id)
       if (!row?.publishedAt) return undefined
-      const body = readDocument(row.body)
-      const [allSections, reporterRows, tagRows, relatedRows, neighbours] = await Promise.all([
-        sections.get(),
-        repo.reportersOf(db, [id]),
-        repo.tagsOf(db, id),
-        repo.relatedIds(db, id),
-        repo.sectionNeighbours(db, { id, sectionId: row.sectionId, publishedAt: row.publishedAt }),
-      ])
-      const relatedCards = await repo.cardsByIds(
-        db,
-        relatedRows.map((r) => r.relatedId),
-      )
-      const photoIds = [
-        ...photoIdsIn(body),
-        ...(row.leadPhotoId ? [row.leadPhotoId] : []),
-        ...reporterRows.flatMap((r) => (r.photoId ? [r.photoId] : [])),
-      ]
-      const [photos, related] = await Promise.all([deps.media.findPhotos(photoIds), cards(relatedCards)])
-      const reporters: ReporterProfile[] = reporterRows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        email: r.email,
-        bio: r.bio,
-        photo: r.photoId ? (photos.get(r.photoId) ?? null) : null,
-      }))
-      const link = (n: { id: number; headline: string } | undefined) =>
-        n ? { id: n.id, url: articleUrl(n.id), headline: n.headline } : null
-      return {
-        id: row.id,
-        url: articleUrl(row.id),
-        headline: row.headline,
-        subheadline: row.subheadline,
-        summary: row.summary,
-        body,
-        bodyPhotos: photos,
-        leadPhoto: row.leadPhotoId ? (photos.get(row.leadPhotoId) ?? null) : null,
-        section: allSections.find((s) => s.id === row.sectionId) ?? { id: row.sectionId, slug: '', name: '' },
-        reporters,
-        tags: tagRows.map((t) => ({ id: t.id, name: t.name, url: tagUrl(t.name) })),
-        publishedAt: row.publishedAt,
-        modifiedAt: row.modifiedAt,
-        correctionNote: row.correctionNote,
-        related: inDeskOrder(related, relatedRows),
-        previous: link(neighbours.previous),
-        next: link(neighbours.next),
-      }
+      return pageFromRow(row, row.publishedAt, true)
+    },
+
+    /**
+     * An article in any state as its reader page would show it (the newsroom's preview): a draft
+     * shows the time it would go out, its schedule or now, and has no neighbours yet.
+     */
+    async previewPage(id: number): Promise<ArticlePage | undefined> {
+      const row = await repo.findArticle(db, id)
+      if (!row) return undefined
+      return pageFromRow(row, row.publishedAt ?? row.scheduledAt ?? deps.clock.now().toISOString(), false)
     },
 
     latest: async (limit: number, offset = 0) => cards(await repo.latestCards(db, limit, offset)),

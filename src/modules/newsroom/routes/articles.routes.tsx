@@ -10,7 +10,6 @@ import { ArticleInput } from '../../articles/articles.schema.js'
 import { photoIdsIn, readDocument } from '../../articles/document/document.schema.js'
 import { documentText } from '../../articles/document/document.text.js'
 import { ArticlePageView } from '../../articles/views/article.view.js'
-import { previewPage } from '../article-preview.js'
 import { forbidden, staffOf } from '../newsroom.guard.js'
 import { nm, saveErrors } from '../newsroom.messages.js'
 import { type ArticleAccess, canDesk, canEdit, canSubmit, canView, isDesk } from '../newsroom.policy.js'
@@ -236,7 +235,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     await access(id, (a) => canView(me, a))
     const [site, article, mostRead, todayPhotos, comments] = await Promise.all([
       ctx.deps.site(),
-      previewPage({ db, clock: ctx.deps.clock, reader, media }, id),
+      reader.previewPage(id),
       reader.mostRead(),
       ctx.deps.todayPhotos.todayPhotos(),
       ctx.deps.comments.sectionFor(id, null),
