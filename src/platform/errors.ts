@@ -14,5 +14,3 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', 404, `${what} not found`, { what })
-export const badRequest = (message: string, details: Record<string, unknown> = {}) =>
-  new AppError('BAD_REQUEST', 400, message, details)

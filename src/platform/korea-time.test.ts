@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatKoreaDate, formatKoreaDateTime, koreaDay, toKoreaIso } from './korea-time.js'
+import { formatKoreaDate, formatKoreaDateTime } from './korea-time.js'
 
 describe('Korea time', () => {
   test('a UTC instant is shown in Korea time the way Korean outlets print it', () => {
@@ -8,8 +8,7 @@ describe('Korea time', () => {
   })
 
   test('late evening UTC is already the next day in Seoul', () => {
-    expect(koreaDay('2025-02-03T15:00:00Z')).toBe('2025-02-04')
+    expect(formatKoreaDate('2025-02-03T15:00:00Z')).toBe('2025.02.04')
     expect(formatKoreaDateTime('2024-12-31T15:00:00Z')).toBe('2025.01.01 00:00')
-    expect(toKoreaIso('2025-02-03T15:00:00Z')).toBe('2025-02-04T00:00:00+09:00')
   })
 })

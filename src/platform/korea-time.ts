@@ -26,15 +26,3 @@ export function formatKoreaDate(iso: string | Date): string {
   const p = kstParts(iso)
   return `${p.y}.${p.m}.${p.d}`
 }
-
-/** The Korea-time calendar day (`2025-02-04`) of an instant. */
-export function koreaDay(iso: string | Date): string {
-  const p = kstParts(iso)
-  return `${p.y}-${p.m}-${p.d}`
-}
-
-/** ISO 8601 with the +09:00 offset, as news sitemaps and JSON-LD like it. */
-export function toKoreaIso(iso: string | Date): string {
-  const d = new Date(new Date(iso).getTime() + KST_OFFSET_MS)
-  return `${d.toISOString().slice(0, 19)}+09:00`
-}

@@ -212,4 +212,3 @@ function inDeskOrder(cards: ArticleCard[], order: { relatedId: number }[]): Arti
 }
 
 export type ArticlesReader = ReturnType<typeof createArticlesReader>
-export { utcHour }
