@@ -167,6 +167,13 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
     byGrade: async (grade: 'headline' | 'important', limit: number) =>
       cards(await repo.latestCardsByGrade(db, grade, limit)),
 
+    /** The newest articles of several sections, enriched in one pass (the home page's blocks). */
+    async newestInSections(sectionIds: readonly number[], perSection: number) {
+      const rows = await Promise.all(sectionIds.map((id) => repo.sectionCards(db, id, perSection, 0)))
+      const all = await cards(rows.flat())
+      return new Map(sectionIds.map((id) => [id, all.filter((a) => a.section.id === id)]))
+    },
+
     async sectionList(sectionId: number, limit: number, offset: number) {
       const [rows, total] = await Promise.all([
         repo.sectionCards(db, sectionId, limit, offset),

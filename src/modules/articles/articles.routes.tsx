@@ -64,10 +64,11 @@ export const articlesRoutes =
       }))
       // Sections whose desk has graded nothing 중요 lately are filled with their newest articles.
       const missing = sectionBlocks.filter((b) => b.articles.length === 0)
-      const fills = await Promise.all(missing.map((b) => reader.sectionList(b.section.id, 4, 0)))
-      missing.forEach((b, i) => {
-        b.articles = fills[i]?.articles ?? []
-      })
+      const fills = await reader.newestInSections(
+        missing.map((b) => b.section.id),
+        4,
+      )
+      for (const block of missing) block.articles = fills.get(block.section.id) ?? []
       if (pins) for (const b of sectionBlocks) b.articles = pins.section(b.section.id, b.articles)
       const html = renderPage(
         <HomeView
