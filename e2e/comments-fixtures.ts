@@ -1,6 +1,7 @@
 // Browser-test helpers of the comment section: a page object for the comment block and a
 // way to seed comments by other readers. No assertions here (tests assert).
 import type { Page } from 'playwright-core'
+import { readerWithSession } from '../src/modules/comments/testing/factories.js'
 import type { TestApp } from '../src/testing/test-app.js'
 
 export class CommentBlock {
@@ -28,19 +29,9 @@ export class CommentBlock {
 
 /** A comment by another reader, written through the service as the route would. */
 export async function commentByAnotherReader(app: TestApp, articleId: number, name: string, body: string) {
-  const reader = await app.db.kysely
-    .insertInto('readers')
-    .values({
-      provider: 'test',
-      subject: `${name}-${Math.random()}`,
-      displayName: name,
-      createdAt: new Date().toISOString(),
-      suspendedAt: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const readerId = await readerWithSession(app, name)
   return app.services.commentsService.postComment(
-    { kind: 'reader', reader: { id: reader.id, displayName: name, suspended: false } },
+    { kind: 'reader', reader: { id: readerId, displayName: name, suspended: false } },
     { articleId, parentId: null, body },
   )
 }

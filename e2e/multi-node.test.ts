@@ -9,6 +9,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, type Sinmun } from '../src/app.js'
 import { loginWithDemo } from '../src/modules/comments/testing/demo-login.js'
+import { readerWithSession } from '../src/modules/comments/testing/factories.js'
 import { csrfFrom, TestBrowser } from '../src/modules/comments/testing/http-client.js'
 import { seedDemo } from '../src/modules/demo/seed-demo.js'
 import { type Config, loadConfig } from '../src/platform/config.js'
@@ -163,18 +164,8 @@ describe.skipIf(!redisUrl || !postgres)('two nodes on PostgreSQL and Redis', () 
   })
 
   it("counts a reader's comments against one limit on both nodes", async () => {
-    const reader = await a.db.kysely
-      .insertInto('readers')
-      .values({
-        provider: 'test',
-        subject: `limits-${schema}`,
-        displayName: '빠른독자',
-        createdAt: new Date().toISOString(),
-        suspendedAt: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const cookie = a.http.signCookie(await a.sessions.create('reader', reader.id))
+    const readerId = await readerWithSession(a, '빠른독자')
+    const cookie = a.http.signCookie(await a.sessions.create('reader', readerId))
     const browsers = [a, b].map((node) => {
       const browser = new TestBrowser(node.http)
       browser.cookies.set(READER_SESSION_COOKIE, cookie)

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { crc32, deflateSync } from 'node:zlib'
 import { type Browser, chromium } from 'playwright-core'
 import sharp from 'sharp'
+import { readerWithSession } from '../src/modules/comments/testing/factories.js'
 import type { TestApp } from '../src/testing/test-app.js'
 
 export const STAFF_PASSWORD = 'newsroom-test-password'
@@ -65,17 +66,8 @@ export async function loginJar(app: TestApp, email: string, password = STAFF_PAS
 
 /** A logged-in reader (a social-login session), who must count for nothing in the newsroom. */
 export async function readerJar(app: TestApp): Promise<Jar> {
-  const reader = await app.db.kysely
-    .insertInto('readers')
-    .values({
-      provider: 'demo',
-      subject: `reader-${randomBytes(4).toString('hex')}`,
-      displayName: '독자',
-      createdAt: app.clock.now().toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const token = await app.sessions.create('reader', reader.id)
+  const readerId = await readerWithSession(app, '독자')
+  const token = await app.sessions.create('reader', readerId)
   return anonymousJar(app, `sid=${app.http.signCookie(token)}`)
 }
 

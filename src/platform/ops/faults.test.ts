@@ -9,11 +9,11 @@ import SQLite from 'better-sqlite3'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildApp, type Sinmun } from '../../app.js'
+import { readerWithSession } from '../../modules/comments/testing/factories.js'
 import { csrfFrom, TestBrowser } from '../../modules/comments/testing/http-client.js'
 import { createTestApp, SHARED_TEST_MEDIA } from '../../testing/test-app.js'
 import { startChildNode } from '../cluster/testing/child-node.js'
 import { loadConfig } from '../config.js'
-import { READER_SESSION_COOKIE } from '../http/cookies.js'
 import { INVALIDATION_CHANNEL } from '../redis/redis-invalidation-bus.js'
 import { childReader, postCommentAs } from './testing/child-reader.js'
 import { ownPostgresUnavailable, startOwnPostgres, startOwnRedis } from './testing/throwaway-services.js'
@@ -27,19 +27,8 @@ afterAll(async () => {
 })
 
 async function readerBrowser(app: Sinmun, name: string): Promise<TestBrowser> {
-  const row = await app.db.kysely
-    .insertInto('readers')
-    .values({
-      provider: 'test',
-      subject: `${name}-${Math.random()}`,
-      displayName: name,
-      createdAt: new Date().toISOString(),
-      suspendedAt: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
   const browser = new TestBrowser(app.http)
-  browser.cookies.set(READER_SESSION_COOKIE, app.http.signCookie(await app.sessions.create('reader', row.id)))
+  await readerWithSession(app, name, browser)
   return browser
 }
 

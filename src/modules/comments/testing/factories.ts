@@ -1,4 +1,6 @@
 // Test data for comment tests: readers with a live session, articles to comment on.
+
+import type { Sinmun } from '../../../app.js'
 import { READER_SESSION_COOKIE } from '../../../platform/http/cookies.js'
 import type { TestApp } from '../../../testing/test-app.js'
 import type { TestBrowser } from './http-client.js'
@@ -6,7 +8,11 @@ import type { TestBrowser } from './http-client.js'
 let next = 0
 
 /** A reader account and (optionally) a browser logged in as them, without the OIDC dance. */
-export async function readerWithSession(app: TestApp, displayName: string, browser?: TestBrowser) {
+export async function readerWithSession(
+  app: Pick<Sinmun, 'db' | 'sessions' | 'http' | 'clock'>,
+  displayName: string,
+  browser?: TestBrowser,
+) {
   next += 1
   const row = await app.db.kysely
     .insertInto('readers')
