@@ -80,6 +80,17 @@ for (const dialect of await testDialects()) {
       expect(page.body).toContain(`${reporter.name} 기자`)
     })
 
+    test('the site icon is served, and /favicon.ico leads to it instead of the 404 page', async () => {
+      const html = (await get(app, '/')).body
+      expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>')
+      const icon = await get(app, '/favicon.svg')
+      expect(icon.statusCode).toBe(200)
+      expect(icon.headers['content-type']).toContain('image/svg+xml')
+      const legacy = await get(app, '/favicon.ico')
+      expect(legacy.statusCode).toBe(301)
+      expect(legacy.headers.location).toBe('/favicon.svg')
+    })
+
     test('unknown pages answer 404 with the Korean error page', async () => {
       for (const url of [
         '/news/999999',

@@ -97,6 +97,13 @@ export async function bundleNow(): Promise<Manifest> {
 export const assetsPlugin =
   (assets: Assets): FastifyPluginAsync =>
   async (app) => {
+    // Browsers ask for an icon on every first visit; answering from memory keeps those requests
+    // off the (rendered) 404 page.
+    const favicon = readFileSync(join(clientDir, 'favicon.svg'))
+    app.get('/favicon.svg', async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(favicon),
+    )
+    app.get('/favicon.ico', async (_request, reply) => reply.redirect('/favicon.svg', 301))
     app.get('/assets/:file', async (request, reply) => {
       const asset = assets.byUrl.get(request.url.split('?')[0] ?? '')
       if (!asset) return reply.callNotFound()

@@ -36,6 +36,7 @@ export function Layout(props: {
         <title>{fullTitle}</title>
         {meta.description && <meta name="description" content={meta.description} />}
         <link rel="canonical" href={canonical} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {meta.noindex && <meta name="robots" content="noindex" />}
         <meta property="og:site_name" content={site.outlet.name} />
         <meta property="og:locale" content="ko_KR" />
