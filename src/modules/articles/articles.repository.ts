@@ -1,6 +1,8 @@
 // SQL for reading articles. Every function takes the Kysely instance (or a transaction) first.
+// What reader pages run on every view is prepared once (platform/db/prepared.ts).
 import type { Kysely, Selectable } from 'kysely'
 import type { Database } from '../../platform/db/database.js'
+import { prepare } from '../../platform/db/prepared.js'
 import type { ArticlesTable } from './articles.table.js'
 
 /** The columns a list entry needs; the body stays in the database. */
@@ -32,166 +34,183 @@ export type CardRow = Pick<
 const published = (db: Kysely<Database>) =>
   db.selectFrom('articles').where('articles.status', '=', 'published')
 
-export const findPublishedArticle = (db: Kysely<Database>, id: number) =>
-  published(db).selectAll().where('id', '=', id).executeTakeFirst()
+const publishedArticle = prepare((db, id: number) => published(db).selectAll().where('id', '=', id))
+export const findPublishedArticle = publishedArticle.first
 
 export const findArticle = (db: Kysely<Database>, id: number) =>
   db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
 
-export const latestCards = (db: Kysely<Database>, limit: number, offset = 0) =>
+const latest = prepare((db, limit: number, offset: number) =>
   published(db)
     .select(cardColumns)
     .orderBy('publishedAt', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
-    .offset(offset)
-    .execute()
+    .offset(offset),
+)
+export const latestCards = (db: Kysely<Database>, limit: number, offset = 0) => latest.all(db, limit, offset)
 
-export const latestCardsByGrade = (db: Kysely<Database>, grade: 'headline' | 'important', limit: number) =>
+const latestByGrade = prepare((db, grade: 'headline' | 'important', limit: number) =>
   published(db)
     .select(cardColumns)
     .where('grade', '=', grade)
     .orderBy('publishedAt', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .execute()
+    .limit(limit),
+)
+export const latestCardsByGrade = latestByGrade.all
 
-export const sectionCards = (db: Kysely<Database>, sectionId: number, limit: number, offset = 0) =>
+const inSection = prepare((db, sectionId: number, limit: number, offset: number) =>
   published(db)
     .select(cardColumns)
     .where('sectionId', '=', sectionId)
     .orderBy('publishedAt', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
-    .offset(offset)
-    .execute()
+    .offset(offset),
+)
+export const sectionCards = (db: Kysely<Database>, sectionId: number, limit: number, offset = 0) =>
+  inSection.all(db, sectionId, limit, offset)
 
-export async function countSection(db: Kysely<Database>, sectionId: number): Promise<number> {
-  const row = await published(db)
+const sectionCount = prepare((db, sectionId: number) =>
+  published(db)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sectionId', '=', sectionId)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
+    .where('sectionId', '=', sectionId),
+)
+export const countSection = async (db: Kysely<Database>, sectionId: number) =>
+  Number((await sectionCount.first(db, sectionId))?.n ?? 0)
 
+const withTag = prepare((db, tagId: number, limit: number, offset: number) =>
+  published(db)
+    .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
+    .select(cardColumns)
+    .where('articleTags.tagId', '=', tagId)
+    .orderBy('articles.publishedAt', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .offset(offset),
+)
 export const tagCards = (db: Kysely<Database>, tagId: number, limit: number, offset = 0) =>
+  withTag.all(db, tagId, limit, offset)
+
+const tagCount = prepare((db, tagId: number) =>
   published(db)
     .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('articleTags.tagId', '=', tagId),
+)
+export const countTag = async (db: Kysely<Database>, tagId: number) =>
+  Number((await tagCount.first(db, tagId))?.n ?? 0)
+
+const byReporter = prepare((db, staffId: number, limit: number, offset: number) =>
+  published(db)
+    .innerJoin('articleReporters', 'articleReporters.articleId', 'articles.id')
     .select(cardColumns)
-    .where('articleTags.tagId', '=', tagId)
+    .where('articleReporters.staffId', '=', staffId)
     .orderBy('articles.publishedAt', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(limit)
-    .offset(offset)
-    .execute()
-
-export async function countTag(db: Kysely<Database>, tagId: number): Promise<number> {
-  const row = await published(db)
-    .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('articleTags.tagId', '=', tagId)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
+    .offset(offset),
+)
 export const reporterCards = (db: Kysely<Database>, staffId: number, limit: number, offset = 0) =>
+  byReporter.all(db, staffId, limit, offset)
+
+const reporterCount = prepare((db, staffId: number) =>
   published(db)
     .innerJoin('articleReporters', 'articleReporters.articleId', 'articles.id')
-    .select(cardColumns)
-    .where('articleReporters.staffId', '=', staffId)
-    .orderBy('articles.publishedAt', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute()
-
-export async function countReporter(db: Kysely<Database>, staffId: number): Promise<number> {
-  const row = await published(db)
-    .innerJoin('articleReporters', 'articleReporters.articleId', 'articles.id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('articleReporters.staffId', '=', staffId)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
+    .where('articleReporters.staffId', '=', staffId),
+)
+export const countReporter = async (db: Kysely<Database>, staffId: number) =>
+  Number((await reporterCount.first(db, staffId))?.n ?? 0)
 
+const cardsIn = prepare((db, ids: readonly number[]) =>
+  published(db).select(cardColumns).where('id', 'in', ids),
+)
 export const cardsByIds = (db: Kysely<Database>, ids: readonly number[]) =>
-  ids.length === 0 ? Promise.resolve([]) : published(db).select(cardColumns).where('id', 'in', ids).execute()
+  ids.length === 0 ? Promise.resolve([]) : cardsIn.all(db, ids)
 
 /**
  * The neighbours of an article in its section, by publication time (ties broken by id).
  * Row-value comparisons let both databases walk the index straight to the neighbour; the
  * equivalent OR made SQLite scan the rest of the section.
  */
+const previousInSection = prepare((db, sectionId: number, publishedAt: string, id: number) =>
+  published(db)
+    .select(['id', 'headline'])
+    .where('sectionId', '=', sectionId)
+    .where((eb) => eb(eb.refTuple('publishedAt', 'id'), '<', eb.tuple(publishedAt, id)))
+    .orderBy('publishedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1),
+)
+const nextInSection = prepare((db, sectionId: number, publishedAt: string, id: number) =>
+  published(db)
+    .select(['id', 'headline'])
+    .where('sectionId', '=', sectionId)
+    .where((eb) => eb(eb.refTuple('publishedAt', 'id'), '>', eb.tuple(publishedAt, id)))
+    .orderBy('publishedAt', 'asc')
+    .orderBy('id', 'asc')
+    .limit(1),
+)
 export async function sectionNeighbours(
   db: Kysely<Database>,
-  article: { id: number; sectionId: number; publishedAt: string },
+  { id, sectionId, publishedAt }: { id: number; sectionId: number; publishedAt: string },
 ) {
-  const inSection = published(db).select(['id', 'headline']).where('sectionId', '=', article.sectionId)
   const [previous, next] = await Promise.all([
-    inSection
-      .where((eb) => eb(eb.refTuple('publishedAt', 'id'), '<', eb.tuple(article.publishedAt, article.id)))
-      .orderBy('publishedAt', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
-    inSection
-      .where((eb) => eb(eb.refTuple('publishedAt', 'id'), '>', eb.tuple(article.publishedAt, article.id)))
-      .orderBy('publishedAt', 'asc')
-      .orderBy('id', 'asc')
-      .limit(1)
-      .executeTakeFirst(),
+    previousInSection.first(db, sectionId, publishedAt, id),
+    nextInSection.first(db, sectionId, publishedAt, id),
   ])
   return { previous, next }
 }
 
-export const relatedIds = (db: Kysely<Database>, articleId: number) =>
+const related = prepare((db, articleId: number) =>
+  db.selectFrom('relatedArticles').select('relatedId').where('articleId', '=', articleId).orderBy('position'),
+)
+export const relatedIds = related.all
+
+const reportersIn = prepare((db, articleIds: readonly number[]) =>
   db
-    .selectFrom('relatedArticles')
-    .select('relatedId')
-    .where('articleId', '=', articleId)
-    .orderBy('position')
-    .execute()
-
+    .selectFrom('articleReporters')
+    .innerJoin('staff', 'staff.id', 'articleReporters.staffId')
+    .select([
+      'articleReporters.articleId',
+      'staff.id',
+      'staff.name',
+      'staff.email',
+      'staff.bio',
+      'staff.photoId',
+    ])
+    .where('articleReporters.articleId', 'in', articleIds)
+    .orderBy('articleReporters.position'),
+)
 export const reportersOf = (db: Kysely<Database>, articleIds: readonly number[]) =>
-  articleIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('articleReporters')
-        .innerJoin('staff', 'staff.id', 'articleReporters.staffId')
-        .select([
-          'articleReporters.articleId',
-          'staff.id',
-          'staff.name',
-          'staff.email',
-          'staff.bio',
-          'staff.photoId',
-        ])
-        .where('articleReporters.articleId', 'in', articleIds)
-        .orderBy('articleReporters.position')
-        .execute()
+  articleIds.length === 0 ? Promise.resolve([]) : reportersIn.all(db, articleIds)
 
-export const tagsOf = (db: Kysely<Database>, articleId: number) =>
+const tagsIn = prepare((db, articleId: number) =>
   db
     .selectFrom('articleTags')
     .innerJoin('tags', 'tags.id', 'articleTags.tagId')
     .select(['tags.id', 'tags.name'])
     .where('articleTags.articleId', '=', articleId)
-    .orderBy('tags.name')
-    .execute()
+    .orderBy('tags.name'),
+)
+export const tagsOf = tagsIn.all
 
-export const findTagByName = (db: Kysely<Database>, name: string) =>
-  db.selectFrom('tags').selectAll().where('name', '=', name).executeTakeFirst()
+const tagNamed = prepare((db, name: string) => db.selectFrom('tags').selectAll().where('name', '=', name))
+export const findTagByName = tagNamed.first
 
 export const allSections = (db: Kysely<Database>) =>
   db.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute()
 
-export const findReporter = (db: Kysely<Database>, id: number) =>
+const activeReporter = prepare((db, id: number) =>
   db
     .selectFrom('staff')
     .select(['id', 'name', 'email', 'bio', 'photoId'])
     .where('id', '=', id)
-    .where('active', '=', 1)
-    .executeTakeFirst()
+    .where('active', '=', 1),
+)
+export const findReporter = activeReporter.first
 
 /**
  * Most viewed published articles since the given UTC hour ('YYYY-MM-DDTHH'). Views are totalled

@@ -1,6 +1,7 @@
 // SQL of the comments module: reading threads, writing comments, votes, reports, moderation.
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../platform/db/database.js'
+import { prepare } from '../../platform/db/prepared.js'
 import type { CommentStatus, VoteKind } from './comments.table.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -8,15 +9,19 @@ type Db = Kysely<Database> | Transaction<Database>
 /** Published comments (replies included) per article; articles without any are absent. */
 export async function publishedCounts(db: Db, articleIds: readonly number[]) {
   if (articleIds.length === 0) return new Map<number, number>()
-  const rows = await db
+  const rows = await countsIn.all(db, articleIds)
+  return new Map(rows.map((r) => [r.articleId, Number(r.n)]))
+}
+
+// What every article page and list runs is prepared once (platform/db/prepared.ts).
+const countsIn = prepare((db, articleIds: readonly number[]) =>
+  db
     .selectFrom('comments')
     .select(['articleId', (eb) => eb.fn.countAll<number>().as('n')])
     .where('articleId', 'in', articleIds)
     .where('status', '=', 'published')
-    .groupBy('articleId')
-    .execute()
-  return new Map(rows.map((r) => [r.articleId, Number(r.n)]))
-}
+    .groupBy('articleId'),
+)
 
 const listColumns = [
   'comments.id',
@@ -50,8 +55,8 @@ export const visibleComments = (db: Db, articleId: number, limit: number) =>
 export type CommentSort = 'newest' | 'likes'
 
 /** One page of top-level comments; a deleted one stays while a published reply hangs on it. */
-export function rootPage(db: Db, articleId: number, sort: CommentSort, limit: number, offset: number) {
-  let query = db
+const roots = (db: Db, sort: CommentSort, articleId: number, limit: number, offset: number) => {
+  const query = db
     .selectFrom('comments')
     .leftJoin('readers', 'readers.id', 'comments.readerId')
     .select(listColumns)
@@ -72,35 +77,47 @@ export function rootPage(db: Db, articleId: number, sort: CommentSort, limit: nu
         ]),
       ]),
     )
-  if (sort === 'likes') query = query.orderBy('comments.likes', 'desc')
-  return query
+  return (sort === 'likes' ? query.orderBy('comments.likes', 'desc') : query)
     .orderBy('comments.createdAt', 'desc')
     .orderBy('comments.id', 'desc')
     .limit(limit)
     .offset(offset)
-    .execute()
 }
+// One prepared query per order: the order changes the SQL.
+const rootsBy = {
+  newest: prepare((db, articleId: number, limit: number, offset: number) =>
+    roots(db, 'newest', articleId, limit, offset),
+  ),
+  likes: prepare((db, articleId: number, limit: number, offset: number) =>
+    roots(db, 'likes', articleId, limit, offset),
+  ),
+}
+export const rootPage = (db: Db, articleId: number, sort: CommentSort, limit: number, offset: number) =>
+  rootsBy[sort].all(db, articleId, limit, offset)
 
 export async function replyRows(db: Db, parentIds: readonly number[]) {
   // No parents, no query: an `in (-1)` list made SQLite scan every published comment.
   if (parentIds.length === 0) return []
-  return db
+  return repliesTo.all(db, parentIds)
+}
+const repliesTo = prepare((db, parentIds: readonly number[]) =>
+  db
     .selectFrom('comments')
     .leftJoin('readers', 'readers.id', 'comments.readerId')
     .select(listColumns)
     .where('comments.parentId', 'in', parentIds)
     .where('comments.status', '=', 'published')
     .orderBy('comments.createdAt', 'asc')
-    .orderBy('comments.id', 'asc')
-    .execute()
-}
+    .orderBy('comments.id', 'asc'),
+)
 
 /**
  * What commenting needs to know about an article. Read here rather than through the articles
  * module because it is one indexed row and sits on the comment write path.
  */
-export function articleForComments(db: Db, articleId: number) {
-  return db
+export const articleForComments = (db: Db, articleId: number) => commentedArticle.first(db, articleId)
+const commentedArticle = prepare((db, articleId: number) =>
+  db
     .selectFrom('articles')
     .leftJoin('articleCommentSettings as s', 's.articleId', 'articles.id')
     .select([
@@ -111,9 +128,8 @@ export function articleForComments(db: Db, articleId: number) {
       's.windowHours',
     ])
     .where('articles.id', '=', articleId)
-    .where('articles.status', '=', 'published')
-    .executeTakeFirst()
-}
+    .where('articles.status', '=', 'published'),
+)
 
 export function findComment(db: Db, id: number) {
   return db

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
 import type { Database } from '../../platform/db/database.js'
+import { prepare } from '../../platform/db/prepared.js'
 import { type Photo, photoFromRow } from './photo.js'
 import { probeImage, writeVariants } from './photo-variants.js'
 
@@ -77,15 +78,16 @@ export function createMediaService(deps: MediaDeps) {
 
     async findPhotos(ids: readonly number[]): Promise<Map<number, Photo>> {
       if (ids.length === 0) return new Map()
-      const rows = await deps.db
-        .selectFrom('photos')
-        .selectAll()
-        .where('id', 'in', [...new Set(ids)])
-        .execute()
+      const rows = await photosIn.all(deps.db, [...new Set(ids)])
       return new Map(rows.map((r) => [r.id, photoFromRow(r)]))
     },
   }
 }
+
+// Every reader page looks its photos up: prepared once (platform/db/prepared.ts).
+const photosIn = prepare((db, ids: readonly number[]) =>
+  db.selectFrom('photos').selectAll().where('id', 'in', ids),
+)
 
 export type MediaService = ReturnType<typeof createMediaService>
 

@@ -31,6 +31,7 @@ import type { PagesTable, TipsTable } from '../../modules/pages/pages.table.js'
 import type { LoginThrottleTable, StaffTable, StaffTokensTable } from '../../modules/staff/staff.table.js'
 import type { Config } from '../config.js'
 import type { SessionsTable } from '../sessions/sessions.table.js'
+import { registerRawSqlite } from './prepared.js'
 
 export interface Database {
   settings: SettingsTable
@@ -105,6 +106,7 @@ export function openDatabase(config: Config['database'], options: OpenDatabaseOp
       plugins: [new CamelCasePlugin()],
       log,
     })
+    registerRawSqlite(kysely, { sqlite, onQuery })
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
   }
   const pool = new (loadPg().Pool)({

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDialects } from '../../testing/dialects.js'
+import { createTestApp, type TestApp } from '../../testing/test-app.js'
+import { prepare } from './prepared.js'
+
+const sectionsIn = prepare((db, ids: readonly number[], minPosition: number) =>
+  db
+    .selectFrom('sections')
+    .select(['id', 'slug', 'position'])
+    .where('id', 'in', ids)
+    .where('position', '>=', minPosition)
+    .orderBy('id'),
+)
+
+for (const dialect of await testDialects()) {
+  describe(`${dialect}: prepared queries`, () => {
+    let app: TestApp
+    beforeAll(async () => {
+      app = await createTestApp({ dialect, seed: true })
+    })
+    afterAll(() => app.cleanup())
+    const db = () => app.db.kysely
+
+    it('return what Kysely returns, camel-cased, for every list length and value', async () => {
+      const all = await db().selectFrom('sections').select(['id', 'slug', 'position']).orderBy('id').execute()
+      expect(all.length).toBeGreaterThan(3)
+      for (const ids of [[all[0]!.id], all.slice(0, 3).map((s) => s.id), all.map((s) => s.id)]) {
+        for (const minPosition of [0, all[2]!.position]) {
+          const expected = all.filter((s) => ids.includes(s.id) && s.position >= minPosition)
+          expect(await sectionsIn.all(db(), ids, minPosition)).toEqual(expected)
+        }
+      }
+      expect(await sectionsIn.first(db(), [-1], 0)).toBeUndefined()
+    })
+
+    it('see a transaction’s own writes inside it, and never a write that was rolled back', async () => {
+      const [first] = await db().selectFrom('sections').select(['id', 'position']).orderBy('id').execute()
+      let outside: Promise<{ position: number } | undefined> | undefined
+      await expect(
+        db()
+          .transaction()
+          .execute(async (trx) => {
+            await trx.updateTable('sections').set({ position: 999 }).where('id', '=', first!.id).execute()
+            expect((await sectionsIn.first(trx, [first!.id], 0))?.position).toBe(999)
+            // A reader outside the transaction while it is open (on SQLite it waits for it).
+            outside = sectionsIn.first(db(), [first!.id], 0)
+            throw new Error('roll back')
+          }),
+      ).rejects.toThrow('roll back')
+      expect((await outside)?.position).toBe(first!.position)
+      expect((await sectionsIn.first(db(), [first!.id], 0))?.position).toBe(first!.position)
+    })
+
+    it('refuse, under test, a builder whose SQL depends on an argument’s value', async () => {
+      const branching = prepare((d, sort: string) =>
+        d
+          .selectFrom('sections')
+          .select('id')
+          .orderBy(sort === 'slug' ? 'slug' : 'id'),
+      )
+      await branching.all(db(), 'id')
+      await expect(branching.all(db(), 'slug')).rejects.toThrow(/differs from its fresh compile/)
+    })
+  })
+}
