@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -37,7 +36,7 @@ import { assetsPlugin, bundleAssets, fontDir } from './platform/http/assets.js'
 import { installCsrf } from './platform/http/csrf.js'
 import { installErrorHandling } from './platform/http/error-handler.js'
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
-import { securityHeaders } from './platform/http/security-headers.js'
+import { securityHeadersPlugin } from './platform/http/security-headers.js'
 import { formatKoreaDate } from './platform/korea-time.js'
 import { healthRoutes } from './platform/ops/health.js'
 import { createMetrics } from './platform/ops/metrics.js'
@@ -196,7 +195,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   await http.register(cookie, { secret: config.sessionSecret })
   await http.register(formbody)
   await installCsrf(http, config.publicUrl.startsWith('https:'))
-  await http.register(helmet, securityHeaders(config))
+  await http.register(securityHeadersPlugin, { config })
   await http.register(pageCachePlugin, { cache: pageCache, cdnMaxAge: config.cdnMaxAge })
   installErrorHandling(http, site)
   await http.register(fastifyStatic, {
