@@ -1,5 +1,6 @@
-// Compiles src/ to dist/ (or `--out DIR`) with esbuild, one output file per source file, no
-// bundling; copies the browser sources and bundles the reader site's assets once.
+// Compiles src/ to dist/ (or `--out DIR`) with esbuild, one output file per source file (what
+// scripts and benchmarks import), then bundles the command line and server into dist/cli.js
+// (chunks in dist/chunks/); copies the browser sources and bundles the reader site's assets once.
 // Tests that run real server processes build their own copy with `--out`.
 import { cp, readdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -31,6 +32,37 @@ await build({
   jsx: 'automatic',
   jsxImportSource: 'preact',
   sourcemap: true,
+  logLevel: 'warning',
+})
+// One bundle for `sinmun`: Node resolves and reads ~1,500 files at start without it (Kysely and
+// zod ship hundreds of small modules each), which was most of the time to the first answer.
+// Native addons and packages loaded only on demand stay in node_modules.
+await build({
+  entryPoints: { cli: join(src, 'cli.ts') },
+  outdir: dist,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  sourcemap: true,
+  external: [
+    'better-sqlite3',
+    'sharp',
+    '@node-rs/argon2',
+    'esbuild',
+    'pg',
+    'ioredis',
+    'oidc-provider',
+    'openid-client',
+  ],
+  // CommonJS dependencies call require() for Node's own modules, which ESM output lacks.
+  banner: {
+    js: "import { createRequire as __sinmunRequire } from 'node:module'; const require = __sinmunRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 })
 await cp(join(src, 'client'), join(dist, 'client'), { recursive: true })

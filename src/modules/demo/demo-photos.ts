@@ -1,7 +1,8 @@
 // Pictures for the demo made on the spot (no downloads): a gradient landscape of shapes,
 // different for every seed, encoded as JPEG so the upload path is the real one.
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import sharp from 'sharp'
+import { packageDir } from '../../platform/paths.js'
 
 const palettes = [
   ['#1d3557', '#457b9d', '#a8dadc', '#f1faee', '#e63946'],
@@ -51,9 +52,7 @@ export const demoPortrait = (seed: number) => demoPhoto(seed + 1000, 480, 480)
 /** The demo outlet's wordmark: a small mark of shapes and the name set in Pretendard. */
 export async function demoLogo(name: string): Promise<Buffer> {
   const height = 64
-  const fontfile = fileURLToPath(
-    new URL('../../../node_modules/pretendard/dist/public/static/Pretendard-ExtraBold.otf', import.meta.url),
-  )
+  const fontfile = join(packageDir('pretendard'), 'dist', 'public', 'static', 'Pretendard-ExtraBold.otf')
   const text = await sharp({
     text: {
       text: `<span foreground="#123a6b">${name.replace(/[<&>]/g, '')}</span>`,

@@ -2,15 +2,15 @@
 // rather than at boot: the stylesheet (a few milliseconds) with the first newsroom page, the
 // editor (about half a second, 400 kB) only when someone opens an article to edit.
 import { createHash } from 'node:crypto'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { join } from 'node:path'
 import type { Asset } from '../../platform/http/assets.js'
+import { codeRoot } from '../../platform/paths.js'
 
-// src/client/newsroom in development and tests, dist/client/newsroom after a build.
-const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client', 'newsroom')
+const clientDir = join(codeRoot, 'client', 'newsroom')
 
 async function bundle(file: string): Promise<Asset> {
+  // esbuild (13 MiB) loads with the first newsroom page, not at boot.
+  const { build } = await import('esbuild')
   const result = await build({
     entryPoints: [join(clientDir, file)],
     bundle: true,

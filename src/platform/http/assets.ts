@@ -2,9 +2,9 @@
 // milliseconds) and served under content-hashed names with a one-year cache.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import type { FastifyPluginAsync } from 'fastify'
+import { codeRoot, packageDir } from '../paths.js'
 
 export interface Asset {
   url: string
@@ -21,19 +21,8 @@ export interface Assets {
   byUrl: Map<string, Asset>
 }
 
-// src/client in development and tests, dist/client after `npm run build` (copied as source).
-const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client')
-export const fontDir = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'node_modules',
-  'pretendard',
-  'dist',
-  'web',
-  'variable',
-)
+const clientDir = join(codeRoot, 'client')
+export const fontDir = join(packageDir('pretendard'), 'dist', 'web', 'variable')
 
 const ENTRIES = {
   css: 'site.css',
@@ -44,7 +33,7 @@ const ENTRIES = {
 
 // Written by `npm run build` beside the compiled code: a production start then neither loads
 // esbuild (13 MiB) nor spends time bundling.
-const PREBUILT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets.json')
+const PREBUILT = join(codeRoot, 'assets.json')
 
 interface Manifest {
   urls: Record<keyof typeof ENTRIES, string>
