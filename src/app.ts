@@ -137,14 +137,24 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const views = createViewCounter({ db: db.kysely, clock, flushEveryMs: 5_000 })
   const assets = await bundleAssets()
 
-  const site = async (): Promise<SiteContext> => ({
-    outlet: await outlet.getOutlet(),
-    sections: await articles.sections(),
-    publicUrl: config.publicUrl,
-    assets,
-    kakaoJsKey: config.kakaoJsKey,
-    today: formatKoreaDate(clock.now()),
-  })
+  // The same object while the outlet, the sections and the date stay the same: pages render
+  // their masthead and footer once per version of it (platform/views/rendered-once.ts).
+  let current: SiteContext | undefined
+  const site = async (): Promise<SiteContext> => {
+    const [outletSettings, sections] = await Promise.all([outlet.getOutlet(), articles.sections()])
+    const today = formatKoreaDate(clock.now())
+    if (current?.outlet !== outletSettings || current.sections !== sections || current.today !== today) {
+      current = {
+        outlet: outletSettings,
+        sections,
+        publicUrl: config.publicUrl,
+        assets,
+        kakaoJsKey: config.kakaoJsKey,
+        today,
+      }
+    }
+    return current
+  }
 
   // Without an SMTP transport, invite and reset links are printed for the operator.
   const mailer = createConsoleMailer((line) => {

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 
 export interface CachedPage {
-  body: string
+  /** UTF-8, encoded once: hashed for the ETag and written to every reader as it is. */
+  body: Buffer
   etag: string
   tags: readonly string[]
   status: number
@@ -13,14 +14,19 @@ export interface CachedPage {
 
 export interface PageCache {
   get(key: string): CachedPage | undefined
-  set(key: string, body: string, tags: readonly string[], status?: number): CachedPage
+  set(key: string, html: string, tags: readonly string[], status?: number): CachedPage
   /** Drops every page carrying one of the tags; returns how many were dropped. */
   invalidate(tags: readonly string[]): number
   clear(): void
   readonly size: number
 }
 
-export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`
+function encodePage(html: string, tags: readonly string[], status: number): CachedPage {
+  const body = Buffer.from(html)
+  return { body, etag: etagOf(body), tags, status }
+}
+
+export const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`
 
 export function createPageCache(options: { maxEntries: number; ttlMs: number }): PageCache {
   const byTag = new Map<string, Set<string>>()
@@ -38,8 +44,8 @@ export function createPageCache(options: { maxEntries: number; ttlMs: number }):
   })
   return {
     get: (key) => lru.get(key),
-    set(key, body, tags, status = 200) {
-      const page = { body, etag: etagOf(body), tags, status }
+    set(key, html, tags, status = 200) {
+      const page = encodePage(html, tags, status)
       lru.set(key, page)
       for (const tag of tags) {
         const keys = byTag.get(tag) ?? new Set<string>()
@@ -64,7 +70,7 @@ export function createPageCache(options: { maxEntries: number; ttlMs: number }):
 /** A page cache that keeps nothing (PAGE_CACHE=false): every request renders. */
 export const disabledPageCache: PageCache = {
   get: () => undefined,
-  set: (_key, body, tags, status = 200) => ({ body, etag: etagOf(body), tags, status }),
+  set: (_key, html, tags, status = 200) => encodePage(html, tags, status),
   invalidate: () => 0,
   clear: () => {},
   size: 0,

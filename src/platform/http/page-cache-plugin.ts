@@ -2,7 +2,7 @@
 // before any route code runs; routes fill it through reply.sendPage().
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { PageCache } from '../cache/page-cache.js'
+import type { CachedPage, PageCache } from '../cache/page-cache.js'
 import { hasSessionCookie } from './cookies.js'
 
 declare module 'fastify' {
@@ -49,12 +49,7 @@ function cdnHeaders(reply: FastifyReply, maxAge: number, tags: readonly string[]
     .header('cache-tag', tags.join(','))
 }
 
-function send(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  page: { body: string; etag: string; status: number; tags: readonly string[] },
-  cdnMaxAge: number | null,
-) {
+function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cdnMaxAge: number | null) {
   const { body, etag, status } = page
   reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie')
   if (cdnMaxAge) cdnHeaders(reply, cdnMaxAge, page.tags)

@@ -2,6 +2,7 @@
 // main content, and the footer with the legal details Korean law requires.
 import type { ComponentChildren } from 'preact'
 import { messages as m, msg } from '../i18n/messages.js'
+import { renderedOnce } from './rendered-once.js'
 import type { SiteContext } from './site-context.js'
 
 export interface PageMeta {
@@ -72,20 +73,31 @@ export function Layout(props: {
         <a class="skip-link" href="#content">
           {m.site.skipToContent}
         </a>
-        <Header site={site} activeSection={props.activeSection} />
+        <header
+          class="site-header"
+          dangerouslySetInnerHTML={{ __html: headerHtml([site], String(props.activeSection ?? '')) }}
+        />
         <main id="content" tabIndex={-1}>
           {props.children}
         </main>
-        <Footer site={site} />
+        <footer class="site-footer" dangerouslySetInnerHTML={{ __html: footerHtml([site]) }} />
       </body>
     </html>
   )
 }
 
+// The site context keeps its identity while the outlet, the sections and the date stay the
+// same (app.ts), so the masthead and the footer are rendered once per version of them.
+const headerHtml = renderedOnce(([site]: [SiteContext], activeSection) => (
+  <Header site={site} activeSection={activeSection ? Number(activeSection) : undefined} />
+))
+const footerHtml = renderedOnce(([site]: [SiteContext]) => <Footer site={site} />)
+
+/** What is inside the <header> element. */
 function Header(props: { site: SiteContext; activeSection?: number }) {
   const { site } = props
   return (
-    <header class="site-header">
+    <>
       <div class="masthead">
         <p class="today">{site.today}</p>
         <a class="brand" href="/">
@@ -113,7 +125,7 @@ function Header(props: { site: SiteContext; activeSection?: number }) {
           ))}
         </ul>
       </nav>
-    </header>
+    </>
   )
 }
 
@@ -127,10 +139,11 @@ const legalLinks = [
   { href: '/tip', label: m.site.tipLink },
 ]
 
+/** What is inside the <footer> element. */
 function Footer(props: { site: SiteContext }) {
   const o = props.site.outlet
   return (
-    <footer class="site-footer">
+    <>
       <nav aria-label={m.site.footerMenu}>
         <ul class="legal-links">
           {legalLinks.map((l) => (
@@ -158,7 +171,7 @@ function Footer(props: { site: SiteContext }) {
         {o.email && <FooterItem label={m.site.email} value={o.email} />}
       </dl>
       <p class="copyright">{msg(m.site.copyright, { holder: o.copyrightHolder || o.name })}</p>
-    </footer>
+    </>
   )
 }
 

@@ -11,7 +11,7 @@ import { type ArticlePage, type RankedLink, reporterUrl, sectionUrl } from '../a
 import { DocumentBody, Inline } from '../document/document.view.js'
 import type { TodayPhoto } from '../today-photos.js'
 import { articleMeta } from './article-meta.js'
-import { ArticleList, MostRead, TodayPhotos } from './blocks.js'
+import { ArticleList, Sidebar } from './blocks.js'
 
 export interface ArticlePageProps {
   site: SiteContext
@@ -134,10 +134,7 @@ export function ArticlePageView(props: ArticlePageProps) {
           )}
           <CommentSection {...props.comments} />
         </article>
-        <aside class="sidebar" aria-label={m.article.mostRead}>
-          <MostRead day={props.mostRead.day} week={props.mostRead.week} />
-          <TodayPhotos photos={props.todayPhotos} />
-        </aside>
+        <Sidebar mostRead={props.mostRead} todayPhotos={props.todayPhotos} />
       </div>
     </Layout>
   )

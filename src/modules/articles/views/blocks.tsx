@@ -1,6 +1,7 @@
 // Blocks shared by the reader pages: article lists, 많이 본 뉴스, 투데이포토, pagination.
 import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
+import { renderedOnce } from '../../../platform/views/rendered-once.js'
 import { Picture } from '../../media/photo.view.js'
 import type { ArticleCard, RankedLink } from '../article-views.js'
 import type { TodayPhoto } from '../today-photos.js'
@@ -44,7 +45,31 @@ export function ArticleList(props: { articles: ArticleCard[]; showSection?: bool
   )
 }
 
-export function MostRead(props: { day: RankedLink[]; week: RankedLink[] }) {
+const NO_PHOTOS: TodayPhoto[] = []
+// Memoised lists keep their identity until they change: rendered once per version.
+const sidebarHtml = renderedOnce(([day, week, photos]: [RankedLink[], RankedLink[], TodayPhoto[]]) => (
+  <>
+    <MostRead day={day} week={week} />
+    <TodayPhotos photos={photos} />
+  </>
+))
+
+/** The column beside a page's content: 많이 본 뉴스, and 투데이포토 where the page has it. */
+export function Sidebar(props: {
+  mostRead: { day: RankedLink[]; week: RankedLink[] }
+  todayPhotos?: TodayPhoto[]
+}) {
+  const { day, week } = props.mostRead
+  return (
+    <aside
+      class="sidebar"
+      aria-label={m.article.mostRead}
+      dangerouslySetInnerHTML={{ __html: sidebarHtml([day, week, props.todayPhotos ?? NO_PHOTOS]) }}
+    />
+  )
+}
+
+function MostRead(props: { day: RankedLink[]; week: RankedLink[] }) {
   return (
     <section class="box most-read" aria-labelledby="most-read-title">
       <h2 id="most-read-title">{m.article.mostRead}</h2>
@@ -73,7 +98,7 @@ function RankedList(props: { title: string; links: RankedLink[] }) {
   )
 }
 
-export function TodayPhotos(props: { photos: TodayPhoto[] }) {
+function TodayPhotos(props: { photos: TodayPhoto[] }) {
   if (props.photos.length === 0) return null
   return (
     <section class="box today-photo" aria-labelledby="today-photo-title">

@@ -5,7 +5,7 @@ import type { SiteContext } from '../../../platform/views/site-context.js'
 import { Picture } from '../../media/photo.view.js'
 import { type ArticleCard, type RankedLink, type SectionRef, sectionUrl } from '../article-views.js'
 import type { TodayPhoto } from '../today-photos.js'
-import { ArticleList, MostRead, TodayPhotos } from './blocks.js'
+import { ArticleList, Sidebar } from './blocks.js'
 
 export interface HomeProps {
   site: SiteContext
@@ -72,10 +72,7 @@ export function HomeView(props: HomeProps) {
             </section>
           ))}
         </div>
-        <aside class="sidebar" aria-label={m.article.mostRead}>
-          <MostRead day={props.mostRead.day} week={props.mostRead.week} />
-          <TodayPhotos photos={props.todayPhotos} />
-        </aside>
+        <Sidebar mostRead={props.mostRead} todayPhotos={props.todayPhotos} />
       </div>
     </Layout>
   )

@@ -4,7 +4,7 @@ import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import { Layout } from '../../../platform/views/layout.js'
 import type { SiteContext } from '../../../platform/views/site-context.js'
 import type { ArticleCard, RankedLink } from '../article-views.js'
-import { ArticleList, MostRead, Pagination } from './blocks.js'
+import { ArticleList, Pagination, Sidebar } from './blocks.js'
 
 export interface ListPageProps {
   site: SiteContext
@@ -44,9 +44,7 @@ export function ListPageView(props: ListPageProps) {
           <ArticleList articles={props.articles} headingLevel={2} showSection={!props.activeSection} />
           <Pagination basePath={props.path} page={props.page} total={props.total} perPage={props.perPage} />
         </div>
-        <aside class="sidebar" aria-label={m.article.mostRead}>
-          <MostRead day={props.mostRead.day} week={props.mostRead.week} />
-        </aside>
+        <Sidebar mostRead={props.mostRead} />
       </div>
     </Layout>
   )

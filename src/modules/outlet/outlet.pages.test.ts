@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../testing/test-app.js'
+
+// The masthead and footer are rendered once per version of the outlet's settings and reused by
+// every page; a change must still show on the very next page, with or without the page cache.
+for (const pageCache of ['true', 'false']) {
+  describe(`outlet settings on pages (PAGE_CACHE=${pageCache})`, () => {
+    let app: TestApp
+    beforeAll(async () => {
+      app = await createTestApp({ seed: true, env: { PAGE_CACHE: pageCache } })
+    })
+    afterAll(() => app.cleanup())
+
+    it('a new publisher and registration number show in the footer of the next page', async () => {
+      const before = await app.http.inject({ method: 'GET', url: '/' })
+      const outlet = await app.services.outlet.getOutlet()
+      expect(before.body).toContain(outlet.registrationNumber)
+      await app.services.outlet.saveOutlet({
+        ...outlet,
+        publisher: '한새봄',
+        registrationNumber: '서울 아99999',
+      })
+      for (const url of ['/', '/page/privacy']) {
+        const after = await app.http.inject({ method: 'GET', url })
+        expect(after.body).toContain('한새봄')
+        expect(after.body).toContain('서울 아99999')
+        expect(after.body).not.toContain(outlet.registrationNumber)
+      }
+    })
+  })
+}
