@@ -74,7 +74,7 @@ function normalize(text: string): string {
       // 5,000억 and 5000억 must index alike.
       .replace(/(?<=\d),(?=\d{3}(?!\d))/g, '')
       // 한·미·일 (with any of the middle dots in use) is searched as 한미일.
-      .replace(/(?<=[\uac00-\ud7a3\p{Script=Han}])[·ㆍ・･‧∙](?=[\uac00-\ud7a3\p{Script=Han}])/gu, '')
+      .replace(/(?<=[\uac00-\ud7a3\p{Script=Han}])[\u00b7\u318d\u30fb\uff65\u2027\u2219](?=[\uac00-\ud7a3\p{Script=Han}])/gu, '')
   )
 }
 
@@ -226,7 +226,7 @@ function textGroups(text: string, quoted: boolean): Phrase[][] {
 export function parseQuery(query: string): SearchQuery {
   const pieces = query
     .slice(0, MAX_QUERY_CHARS)
-    .replace(/[“”„‟＂]/g, '"')
+    .replace(/[\u201c\u201d\u201e\u201f\uff02]/g, '"')
     .split('"')
   const groups = pieces
     .flatMap((piece, i) => textGroups(piece, i % 2 === 1))
@@ -267,7 +267,7 @@ export function toTsquery(query: SearchQuery): string | null {
  * in normalized form, plus its stem when it ends in a particle (데이터센터에서 → 데이터센터).
  */
 export function queryTerms(query: string): string[] {
-  const text = normalize(query.slice(0, MAX_QUERY_CHARS).replace(/[“”„‟＂"]/g, ' '))
+  const text = normalize(query.slice(0, MAX_QUERY_CHARS).replace(/[\u201c\u201d\u201e\u201f\uff02"]/g, ' '))
   const terms = words(text)
     .flatMap(units)
     .flatMap((unit) => {
@@ -284,7 +284,7 @@ export function queryTerms(query: string): string[] {
 export function queryTermGroups(query: string): string[][] {
   const pieces = query
     .slice(0, MAX_QUERY_CHARS)
-    .replace(/[“”„‟＂]/g, '"')
+    .replace(/[\u201c\u201d\u201e\u201f\uff02]/g, '"')
     .split('"')
   const groups = pieces.flatMap((piece, i) => {
     const parts = words(normalize(piece)).flatMap(units)

@@ -2,7 +2,7 @@ import type { Phase } from '../pipeline.js'
 
 // Spaces, dots and the like are how banned words get past a plain substring check
 // ("바 보", "바.보"), so both sides are compared without them.
-const SEPARATORS = /[\s.,·_\-~!?*^'"`|/\\]+/g
+const SEPARATORS = /[\s.,\u00b7_\-~!?*^'"`|/\\]+/g
 const squeeze = (text: string) => text.normalize('NFKC').toLowerCase().replace(SEPARATORS, '')
 
 /** Holds a comment containing a banned word for review instead of publishing it. */
