@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.js'
 import type { Database } from '../../platform/db/database.js'
 import type { CommentsReader } from '../comments/comments.reader.js'
 import type { MediaService } from '../media/media.service.js'
+import type { Photo } from '../media/photo.js'
 import {
   type ArticleCard,
   type ArticlePage,
@@ -55,13 +56,22 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
     }
   })
 
-  /** Turns rows into list entries with one query each for photos, reporters and comment counts. */
-  async function cards(rows: readonly repo.CardRow[]): Promise<ArticleCard[]> {
+  const leadPhotoIds = (rows: readonly repo.CardRow[]) =>
+    rows.flatMap((r) => (r.leadPhotoId ? [r.leadPhotoId] : []))
+
+  /**
+   * Turns rows into list entries with one query each for photos, reporters and comment counts;
+   * a caller that has already looked the lead photos up passes them.
+   */
+  async function cards(
+    rows: readonly repo.CardRow[],
+    leadPhotos?: Map<number, Photo>,
+  ): Promise<ArticleCard[]> {
     if (rows.length === 0) return []
     const ids = rows.map((r) => r.id)
     const [allSections, photos, reporters, counts] = await Promise.all([
       sections.get(),
-      deps.media.findPhotos(rows.flatMap((r) => (r.leadPhotoId ? [r.leadPhotoId] : []))),
+      leadPhotos ?? deps.media.findPhotos(leadPhotoIds(rows)),
       repo.reportersOf(db, ids),
       deps.comments.countsFor(ids),
     ])
@@ -93,21 +103,19 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
       sections.get(),
       repo.reportersOf(db, [id]),
       repo.tagsOf(db, id),
-      repo.relatedIds(db, id),
+      repo.relatedCards(db, id),
       withNeighbours
         ? repo.sectionNeighbours(db, { id, sectionId: row.sectionId, publishedAt })
         : Promise.resolve({ previous: undefined, next: undefined }),
     ])
-    const relatedCards = await repo.cardsByIds(
-      db,
-      relatedRows.map((r) => r.relatedId),
-    )
-    const photoIds = [
+    // Every picture on the page in one lookup: body, lead, reporters and related articles.
+    const photos = await deps.media.findPhotos([
       ...photoIdsIn(body),
       ...(row.leadPhotoId ? [row.leadPhotoId] : []),
       ...reporterRows.flatMap((r) => (r.photoId ? [r.photoId] : [])),
-    ]
-    const [photos, related] = await Promise.all([deps.media.findPhotos(photoIds), cards(relatedCards)])
+      ...leadPhotoIds(relatedRows),
+    ])
+    const related = await cards(relatedRows, photos)
     const reporters: ReporterProfile[] = reporterRows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -132,7 +140,7 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
       publishedAt,
       modifiedAt: row.modifiedAt,
       correctionNote: row.correctionNote,
-      related: inDeskOrder(related, relatedRows),
+      related,
       previous: link(neighbours.previous),
       next: link(neighbours.next),
     }
@@ -210,12 +218,6 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
       return { reporter: profile, articles: await cards(rows), total }
     },
   }
-}
-
-/** Keeps the desk's order of related articles (the query returns them in id order). */
-function inDeskOrder(cards: ArticleCard[], order: { relatedId: number }[]): ArticleCard[] {
-  const byId = new Map(cards.map((c) => [c.id, c]))
-  return order.flatMap((o) => byId.get(o.relatedId) ?? [])
 }
 
 export type ArticlesReader = ReturnType<typeof createArticlesReader>

@@ -51,6 +51,56 @@ for (const dialect of await testDialects()) {
       expect(html).toContain('<meta property="og:image" content="http://localhost:3000/media/')
     })
 
+    test('previous and next are the neighbours in the section; related articles keep the desk order', async () => {
+      const db = app.db.kysely
+      const me = await db
+        .selectFrom('articles')
+        .select(['sectionId', 'publishedAt'])
+        .where('id', '=', articleId)
+        .executeTakeFirstOrThrow()
+      const section = await db
+        .selectFrom('articles')
+        .select(['id', 'headline', 'publishedAt'])
+        .where('sectionId', '=', me.sectionId)
+        .where('status', '=', 'published')
+        .orderBy('publishedAt')
+        .orderBy('id')
+        .execute()
+      const at = section.findIndex((a) => a.id === articleId)
+      const others = section.filter((a) => a.id !== articleId)
+      // The desk's order, deliberately not the id order; an unpublished pick is left out.
+      const picks = [others[2]!, others[0]!, others[1]!]
+      const reporter = await db.selectFrom('staff').select('id').orderBy('id').executeTakeFirstOrThrow()
+      const draftId = await app.services.articlesWriter.createDraft(
+        {
+          headline: '아직 나가지 않은 기사',
+          sectionId: me.sectionId,
+          reporterIds: [reporter.id],
+          body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '초고' }] }] },
+        },
+        null,
+      )
+      await db.deleteFrom('relatedArticles').where('articleId', '=', articleId).execute()
+      await db
+        .insertInto('relatedArticles')
+        .values([...picks, { id: draftId }].map((a, position) => ({ articleId, relatedId: a.id, position })))
+        .execute()
+      app.bus.publish([`article:${articleId}`])
+
+      const html = (await get(app, `/news/${articleId}`)).body
+      const prev = section[at - 1]
+      const next = section[at + 1]
+      if (prev) expect(html).toMatch(new RegExp(`<a href="/news/${prev.id}" rel="prev">`))
+      if (next) expect(html).toMatch(new RegExp(`<a href="/news/${next.id}" rel="next">`))
+      expect(prev ?? next).toBeDefined()
+      const related = html.slice(html.indexOf('id="related-title"'))
+      const shown = [...related.matchAll(/<h3 class="item-title"><a href="\/news\/(\d+)">/g)].map((m) =>
+        Number(m[1]),
+      )
+      expect(shown.slice(0, 3)).toEqual(picks.map((p) => p.id))
+      expect(shown).not.toContain(draftId)
+    })
+
     test('a photo is offered in WebP and JPEG sizes with width and height set', async () => {
       const html = (await get(app, `/news/${articleId}`)).body
       const source = html.match(/<source type="image\/webp" srcset="([^"]+)"/)

@@ -335,7 +335,9 @@ export function htmlToBlocks(html: string): DraftBlock[] {
 /** Splits a Korean caption's trailing credit (`… 사진=홍길동 기자`) from the caption. */
 export function splitCredit(caption: string): { caption: string | null; credit: string | null } {
   // 사진|그래픽|영상|자료, escaped: the server bundle stays one byte per character (build.mjs).
-  const match = caption.match(/^(.*?)\s*((?:\uc0ac\uc9c4|\uadf8\ub798\ud53d|\uc601\uc0c1|\uc790\ub8cc)\s*[=:]\s*[^=]+)$/s)
+  const match = caption.match(
+    /^(.*?)\s*((?:\uc0ac\uc9c4|\uadf8\ub798\ud53d|\uc601\uc0c1|\uc790\ub8cc)\s*[=:]\s*[^=]+)$/s,
+  )
   const text = (match ? match[1] : caption)?.trim() ?? ''
   return { caption: text ? text.slice(0, 1000) : null, credit: match?.[2]?.trim().slice(0, 200) ?? null }
 }

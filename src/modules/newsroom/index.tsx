@@ -74,7 +74,9 @@ export function createNewsroom(deps: NewsroomDeps) {
             : (error.code ?? 'BAD_REQUEST')
       const message =
         ERROR_TEXT[code] ??
-        (error instanceof AppError && /[\uac00-\ud7a3]/.test(error.message) ? error.message : nm.errors.invalidInput)
+        (error instanceof AppError && /[\uac00-\ud7a3]/.test(error.message)
+          ? error.message
+          : nm.errors.invalidInput)
       reply.code(status).header('cache-control', 'private, no-store')
       if (
         (request.method !== 'GET' && !(request.headers.accept ?? '').includes('text/html')) ||

@@ -74,7 +74,10 @@ function normalize(text: string): string {
       // 5,000억 and 5000억 must index alike.
       .replace(/(?<=\d),(?=\d{3}(?!\d))/g, '')
       // 한·미·일 (with any of the middle dots in use) is searched as 한미일.
-      .replace(/(?<=[\uac00-\ud7a3\p{Script=Han}])[\u00b7\u318d\u30fb\uff65\u2027\u2219](?=[\uac00-\ud7a3\p{Script=Han}])/gu, '')
+      .replace(
+        /(?<=[\uac00-\ud7a3\p{Script=Han}])[\u00b7\u318d\u30fb\uff65\u2027\u2219](?=[\uac00-\ud7a3\p{Script=Han}])/gu,
+        '',
+      )
   )
 }
 
