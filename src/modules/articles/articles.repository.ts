@@ -1,6 +1,6 @@
 // SQL for reading articles. Every function takes the Kysely instance (or a transaction) first.
 // What reader pages run on every view is prepared once (platform/db/prepared.ts).
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.js'
 import { prepare } from '../../platform/db/prepared.js'
 import type { ArticlesTable } from './articles.table.js'
@@ -40,34 +40,40 @@ export const findPublishedArticle = publishedArticle.first
 export const findArticle = (db: Kysely<Database>, id: number) =>
   db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
 
-const latest = prepare((db, limit: number, offset: number) =>
-  published(db)
-    .select(cardColumns)
-    .orderBy('publishedAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .offset(offset),
+const latest = prepare(
+  (db, limit: number, offset: number) =>
+    published(db)
+      .select(cardColumns)
+      .orderBy('publishedAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(sql.lit(limit))
+      .offset(sql.lit(offset)),
+  { inline: [0, 1] },
 )
 export const latestCards = (db: Kysely<Database>, limit: number, offset = 0) => latest.all(db, limit, offset)
 
-const latestByGrade = prepare((db, grade: 'headline' | 'important', limit: number) =>
-  published(db)
-    .select(cardColumns)
-    .where('grade', '=', grade)
-    .orderBy('publishedAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit),
+const latestByGrade = prepare(
+  (db, grade: 'headline' | 'important', limit: number) =>
+    published(db)
+      .select(cardColumns)
+      .where('grade', '=', grade)
+      .orderBy('publishedAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(sql.lit(limit)),
+  { inline: [1] },
 )
 export const latestCardsByGrade = latestByGrade.all
 
-const inSection = prepare((db, sectionId: number, limit: number, offset: number) =>
-  published(db)
-    .select(cardColumns)
-    .where('sectionId', '=', sectionId)
-    .orderBy('publishedAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .offset(offset),
+const inSection = prepare(
+  (db, sectionId: number, limit: number, offset: number) =>
+    published(db)
+      .select(cardColumns)
+      .where('sectionId', '=', sectionId)
+      .orderBy('publishedAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(sql.lit(limit))
+      .offset(sql.lit(offset)),
+  { inline: [1, 2] },
 )
 export const sectionCards = (db: Kysely<Database>, sectionId: number, limit: number, offset = 0) =>
   inSection.all(db, sectionId, limit, offset)
@@ -80,15 +86,17 @@ const sectionCount = prepare((db, sectionId: number) =>
 export const countSection = async (db: Kysely<Database>, sectionId: number) =>
   Number((await sectionCount.first(db, sectionId))?.n ?? 0)
 
-const withTag = prepare((db, tagId: number, limit: number, offset: number) =>
-  published(db)
-    .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
-    .select(cardColumns)
-    .where('articleTags.tagId', '=', tagId)
-    .orderBy('articles.publishedAt', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .offset(offset),
+const withTag = prepare(
+  (db, tagId: number, limit: number, offset: number) =>
+    published(db)
+      .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
+      .select(cardColumns)
+      .where('articleTags.tagId', '=', tagId)
+      .orderBy('articles.publishedAt', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(sql.lit(limit))
+      .offset(sql.lit(offset)),
+  { inline: [1, 2] },
 )
 export const tagCards = (db: Kysely<Database>, tagId: number, limit: number, offset = 0) =>
   withTag.all(db, tagId, limit, offset)
@@ -102,15 +110,17 @@ const tagCount = prepare((db, tagId: number) =>
 export const countTag = async (db: Kysely<Database>, tagId: number) =>
   Number((await tagCount.first(db, tagId))?.n ?? 0)
 
-const byReporter = prepare((db, staffId: number, limit: number, offset: number) =>
-  published(db)
-    .innerJoin('articleReporters', 'articleReporters.articleId', 'articles.id')
-    .select(cardColumns)
-    .where('articleReporters.staffId', '=', staffId)
-    .orderBy('articles.publishedAt', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .offset(offset),
+const byReporter = prepare(
+  (db, staffId: number, limit: number, offset: number) =>
+    published(db)
+      .innerJoin('articleReporters', 'articleReporters.articleId', 'articles.id')
+      .select(cardColumns)
+      .where('articleReporters.staffId', '=', staffId)
+      .orderBy('articles.publishedAt', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(sql.lit(limit))
+      .offset(sql.lit(offset)),
+  { inline: [1, 2] },
 )
 export const reporterCards = (db: Kysely<Database>, staffId: number, limit: number, offset = 0) =>
   byReporter.all(db, staffId, limit, offset)
@@ -145,7 +155,7 @@ const neighbour = (before: boolean) =>
       .where((eb) => eb(eb.refTuple('publishedAt', 'id'), before ? '<' : '>', eb.tuple(publishedAt, id)))
       .orderBy('publishedAt', before ? 'desc' : 'asc')
       .orderBy('id', before ? 'desc' : 'asc')
-      .limit(1),
+      .limit(sql.lit(1)),
   )
 const previousInSection = neighbour(true)
 const nextInSection = neighbour(false)

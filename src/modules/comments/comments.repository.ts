@@ -80,16 +80,18 @@ const roots = (db: Db, sort: CommentSort, articleId: number, limit: number, offs
   return (sort === 'likes' ? query.orderBy('comments.likes', 'desc') : query)
     .orderBy('comments.createdAt', 'desc')
     .orderBy('comments.id', 'desc')
-    .limit(limit)
-    .offset(offset)
+    .limit(sql.lit(limit))
+    .offset(sql.lit(offset))
 }
 // One prepared query per order: the order changes the SQL.
 const rootsBy = {
-  newest: prepare((db, articleId: number, limit: number, offset: number) =>
-    roots(db, 'newest', articleId, limit, offset),
+  newest: prepare(
+    (db, articleId: number, limit: number, offset: number) => roots(db, 'newest', articleId, limit, offset),
+    { inline: [1, 2] },
   ),
-  likes: prepare((db, articleId: number, limit: number, offset: number) =>
-    roots(db, 'likes', articleId, limit, offset),
+  likes: prepare(
+    (db, articleId: number, limit: number, offset: number) => roots(db, 'likes', articleId, limit, offset),
+    { inline: [1, 2] },
   ),
 }
 export const rootPage = (db: Db, articleId: number, sort: CommentSort, limit: number, offset: number) =>

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDialects } from '../../testing/dialects.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
@@ -10,6 +11,12 @@ const sectionsIn = prepare((db, ids: readonly number[], minPosition: number) =>
     .where('id', 'in', ids)
     .where('position', '>=', minPosition)
     .orderBy('id'),
+)
+
+const firstSections = prepare(
+  (db, limit: number, offset: number) =>
+    db.selectFrom('sections').select('id').orderBy('id').limit(sql.lit(limit)).offset(sql.lit(offset)),
+  { inline: [0, 1] },
 )
 
 for (const dialect of await testDialects()) {
@@ -49,6 +56,22 @@ for (const dialect of await testDialects()) {
       ).rejects.toThrow('roll back')
       expect((await outside)?.position).toBe(first!.position)
       expect((await sectionsIn.first(db(), [first!.id], 0))?.position).toBe(first!.position)
+    })
+
+    it('write LIMIT and OFFSET into the SQL, per value, and refuse anything but an integer there', async () => {
+      const ids = (await db().selectFrom('sections').select('id').orderBy('id').execute()).map((s) => s.id)
+      for (const [limit, offset] of [
+        [2, 0],
+        [3, 1],
+        [2, 2],
+      ] as const) {
+        const page = await firstSections.all(db(), limit, offset)
+        expect(page.map((s) => s.id)).toEqual(ids.slice(offset, offset + limit))
+      }
+      await expect(firstSections.all(db(), 1.5, 0)).rejects.toThrow(/must be an integer/)
+      await expect(firstSections.all(db(), '1; drop table sections' as never, 0)).rejects.toThrow(
+        /must be an integer/,
+      )
     })
 
     it('refuse, under test, a builder whose SQL depends on an argument’s value', async () => {
