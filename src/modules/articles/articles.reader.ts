@@ -1,5 +1,6 @@
 // Reading published articles into the view models the reader pages show.
 import type { Kysely, Selectable } from 'kysely'
+import { LRUCache } from 'lru-cache'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
 import type { Clock } from '../../platform/clock.js'
@@ -48,7 +49,24 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
   const mostReadDay = mostReadFor(24)
   const mostReadWeek = mostReadFor(24 * 7)
 
+  // How many articles a section, tag or reporter page lists, kept until a publish, correction
+  // or withdrawal names that section, tag or reporter (their tags are the keys). Counting took
+  // ~1 ms for a 12,000-article section and 30 ms for the largest tag at 100,000 articles.
+  // Five minutes at most, like the sections: another process (an import) may have written.
+  const counts = new LRUCache<string, Promise<number>>({ max: 10_000, ttl: 300_000 })
+  const counted = (key: string, count: () => Promise<number>) => {
+    let n = counts.get(key)
+    if (!n) {
+      const pending = count()
+      pending.catch(() => counts.delete(key))
+      counts.set(key, pending)
+      n = pending
+    }
+    return n
+  }
+
   deps.bus.subscribe((changed) => {
+    for (const t of changed) counts.delete(t)
     if (changed.some((t) => t.startsWith('section:'))) sections.reset()
     if (changed.includes(tags.latest) || changed.includes(tags.mostRead)) {
       mostReadDay.reset()
@@ -185,7 +203,7 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
     async sectionList(sectionId: number, limit: number, offset: number) {
       const [rows, total] = await Promise.all([
         repo.sectionCards(db, sectionId, limit, offset),
-        repo.countSection(db, sectionId),
+        counted(tags.section(sectionId), () => repo.countSection(db, sectionId)),
       ])
       return { articles: await cards(rows), total }
     },
@@ -195,7 +213,7 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
       if (!tag) return undefined
       const [rows, total] = await Promise.all([
         repo.tagCards(db, tag.id, limit, offset),
-        repo.countTag(db, tag.id),
+        counted(tags.tag(tag.id), () => repo.countTag(db, tag.id)),
       ])
       return { tag, articles: await cards(rows), total }
     },
@@ -205,7 +223,7 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
       if (!reporter) return undefined
       const [rows, total, photos] = await Promise.all([
         repo.reporterCards(db, staffId, limit, offset),
-        repo.countReporter(db, staffId),
+        counted(tags.reporter(staffId), () => repo.countReporter(db, staffId)),
         deps.media.findPhotos(reporter.photoId ? [reporter.photoId] : []),
       ])
       const profile: ReporterProfile = {

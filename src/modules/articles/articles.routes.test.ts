@@ -101,6 +101,38 @@ for (const dialect of await testDialects()) {
       expect(shown).not.toContain(draftId)
     })
 
+    test('section, tag and reporter counts follow a publication and a withdrawal', async () => {
+      const reader = app.services.articles
+      const db = app.db.kysely
+      const section = (await reader.sections())[1]!
+      const reporter = await db.selectFrom('staff').select('id').orderBy('id').executeTakeFirstOrThrow()
+      const totals = async () => ({
+        section: (await reader.sectionList(section.id, 20, 0)).total,
+        tag: (await reader.tagList('반도체', 20, 0))?.total ?? 0,
+        reporter: (await reader.reporterList(reporter.id, 20, 0))?.total ?? 0,
+      })
+      const before = await totals()
+      const id = await app.services.articlesWriter.createDraft(
+        {
+          headline: '새로 나간 반도체 기사',
+          sectionId: section.id,
+          reporterIds: [reporter.id],
+          tags: ['반도체'],
+          body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '본문' }] }] },
+        },
+        null,
+      )
+      expect(await totals()).toEqual(before)
+      await app.services.articlesWriter.publishArticle(id)
+      expect(await totals()).toEqual({
+        section: before.section + 1,
+        tag: before.tag + 1,
+        reporter: before.reporter + 1,
+      })
+      await app.services.articlesWriter.withdrawArticle(id, '오보')
+      expect(await totals()).toEqual(before)
+    })
+
     test('a photo is offered in WebP and JPEG sizes with width and height set', async () => {
       const html = (await get(app, `/news/${articleId}`)).body
       const source = html.match(/<source type="image\/webp" srcset="([^"]+)"/)
