@@ -45,7 +45,9 @@ export const FTS5_TOKENIZE = 'unicode61 remove_diacritics 0'
 type Kind = 'hangul' | 'cjk' | 'letter'
 type Run = { kind: Kind; text: string }
 
-const segmenter = new Intl.Segmenter('ko', { granularity: 'word' })
+// Made on first use: ICU's word-break data costs ~4 MiB, and a node that serves pages may
+// never index or search.
+let segmenter: Intl.Segmenter | undefined
 const SAFE = /^[a-z0-9\uac00-\ud7a3]+$/
 const UNIT = /[\p{L}\p{M}\p{Nd}]+/gu
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]$/u
@@ -85,7 +87,9 @@ function normalize(text: string): string {
 function words(text: string): string[] {
   const out: string[] = []
   let end = -1
-  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+  for (const { segment, index, isWordLike } of (segmenter ??= new Intl.Segmenter('ko', {
+    granularity: 'word',
+  })).segment(text)) {
     if (!isWordLike) continue
     if (index === end && out.length > 0) out[out.length - 1] += segment
     else out.push(segment)
