@@ -22,10 +22,7 @@ async function sources(dir) {
 
 await rm(dist, { recursive: true, force: true })
 const started = Date.now()
-await build({
-  entryPoints: await sources(src),
-  outdir: dist,
-  outbase: src,
+const serverCode = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -33,22 +30,18 @@ await build({
   jsxImportSource: 'preact',
   sourcemap: true,
   logLevel: 'warning',
-})
+}
+await build({ ...serverCode, entryPoints: await sources(src), outdir: dist, outbase: src })
 // One bundle for `sinmun`: Node resolves and reads ~1,500 files at start without it (Kysely and
 // zod ship hundreds of small modules each), which was most of the time to the first answer.
 // Native addons and packages loaded only on demand stay in node_modules.
 await build({
+  ...serverCode,
   entryPoints: { cli: join(src, 'cli.ts') },
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  sourcemap: true,
   // V8 keeps every script's source for lazy compilation: half the bytes, half the memory.
   // Names stay, so stack traces still read.
   minifyWhitespace: true,
@@ -83,12 +76,17 @@ console.log(`Built dist/ in ${Date.now() - started} ms`)
  * memory. Write such characters as \u escapes.
  */
 async function requireOneByteSource(dir) {
-  const files = [join(dir, 'cli.js'), ...(await readdir(join(dir, 'chunks'))).map((f) => join(dir, 'chunks', f))]
+  const files = [
+    join(dir, 'cli.js'),
+    ...(await readdir(join(dir, 'chunks'))).map((f) => join(dir, 'chunks', f)),
+  ]
   for (const file of files.filter((f) => f.endsWith('.js'))) {
     const text = await readFile(file, 'utf8')
     const at = text.search(/[^\u0000-\u00ff]/)
     if (at >= 0) {
-      throw new Error(`${file}: non-Latin-1 character in the server bundle, near: ${text.slice(at - 40, at + 10)}`)
+      throw new Error(
+        `${file}: non-Latin-1 character in the server bundle, near: ${text.slice(at - 40, at + 10)}`,
+      )
     }
   }
 }
