@@ -82,7 +82,8 @@ async function requireOneByteSource(dir) {
   ]
   for (const file of files.filter((f) => f.endsWith('.js'))) {
     const text = await readFile(file, 'utf8')
-    const at = text.search(/[^\u0000-\u00ff]/)
+    let at = -1
+    for (let i = 0; i < text.length && at < 0; i++) if (text.charCodeAt(i) > 0xff) at = i
     if (at >= 0) {
       throw new Error(
         `${file}: non-Latin-1 character in the server bundle, near: ${text.slice(at - 40, at + 10)}`,

@@ -87,9 +87,8 @@ function normalize(text: string): string {
 function words(text: string): string[] {
   const out: string[] = []
   let end = -1
-  for (const { segment, index, isWordLike } of (segmenter ??= new Intl.Segmenter('ko', {
-    granularity: 'word',
-  })).segment(text)) {
+  segmenter ??= new Intl.Segmenter('ko', { granularity: 'word' })
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
     if (!isWordLike) continue
     if (index === end && out.length > 0) out[out.length - 1] += segment
     else out.push(segment)
