@@ -1,0 +1,217 @@
+// The `sinmun` commands: serve, migrate, seed-demo, reindex, create-staff, import, backup, restore.
+import { parseArgs } from 'node:util'
+import { buildApp } from './app.js'
+import { serve } from './cluster.js'
+import { type Config, ConfigError, loadConfig } from './platform/config.js'
+import { openDatabase } from './platform/db/database.js'
+import { migrateToLatest } from './platform/db/migrate.js'
+import { BackupError, backupSqlite, postgresBackupHint, restoreSqlite } from './platform/ops/backup.js'
+
+interface Command {
+  summary: string
+  usage: string
+  options: NonNullable<Parameters<typeof parseArgs>[0]>['options']
+  /** Accepts plain arguments after the options (e.g. `import wordpress FILE`). */
+  positionals?: boolean
+  run(
+    values: Record<string, string | boolean | undefined>,
+    config: Config,
+    positionals: string[],
+  ): Promise<void>
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    summary: 'Run the web server (migrates the database first).',
+    usage: 'sinmun serve [--port N] [--host H] [--workers N]',
+    options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } },
+    async run(values, config) {
+      const workers = values.workers ? Number(values.workers) : config.workers
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+        throw new UsageError('--workers must be a whole number from 1 to 64')
+      }
+      await serve({
+        ...config,
+        port: values.port ? Number(values.port) : config.port,
+        host: typeof values.host === 'string' ? values.host : config.host,
+        workers,
+      })
+    },
+  },
+  migrate: {
+    summary: 'Apply pending database migrations and exit.',
+    usage: 'sinmun migrate',
+    options: {},
+    async run(_values, config) {
+      const db = openDatabase(config.database)
+      const { error, results } = await migrateToLatest(db.kysely)
+      for (const r of results ?? [])
+        console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`)
+      if ((results ?? []).length === 0) console.log('Database is up to date.')
+      await db.close()
+      if (error) throw error
+    },
+  },
+  'seed-demo': {
+    summary: 'Fill an empty database with the demo outlet, articles and photos.',
+    usage: 'sinmun seed-demo',
+    options: {},
+    async run(_values, config) {
+      const app = await buildApp(config, { logger: false })
+      try {
+        const { seedDemo } = await import('./modules/demo/seed-demo.js')
+        const result = await seedDemo(app)
+        if (!result.seeded) console.log('The database already has content; nothing seeded.')
+        else console.log(`Seeded. Newsroom login: ${result.admin?.email} / ${result.admin?.password}`)
+      } finally {
+        await app.close()
+      }
+    },
+  },
+  reindex: {
+    summary: 'Rebuild the search index from the articles (progress on stderr).',
+    usage: 'sinmun reindex',
+    options: {},
+    async run(_values, config) {
+      const app = await buildApp(config, { logger: false })
+      try {
+        const { runReindex } = await import('./modules/search/reindex-command.js')
+        await runReindex(app.services.search)
+      } finally {
+        await app.close()
+      }
+    },
+  },
+  'create-staff': {
+    summary: 'Create a newsroom account (reporter, desk or admin).',
+    usage: 'sinmun create-staff --email E --name N --role reporter|desk|admin [--password P]',
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+    },
+    async run(values, config) {
+      const role = values.role
+      if (typeof values.email !== 'string' || typeof values.name !== 'string') {
+        throw new UsageError('--email and --name are required')
+      }
+      if (role !== 'reporter' && role !== 'desk' && role !== 'admin') {
+        throw new UsageError('--role must be reporter, desk or admin')
+      }
+      const password =
+        typeof values.password === 'string' ? values.password : crypto.randomUUID().slice(0, 16)
+      if (password.length < 10) throw new UsageError('--password must be at least 10 characters')
+      const app = await buildApp(config, { logger: false })
+      try {
+        await app.db.kysely
+          .insertInto('staff')
+          .values({
+            email: values.email.trim().toLowerCase(),
+            name: values.name.trim(),
+            role,
+            passwordHash: await (await import('@node-rs/argon2')).hash(password),
+            createdAt: new Date().toISOString(),
+          })
+          .execute()
+        console.log(`Created ${role} ${values.email}${values.password ? '' : ` with password ${password}`}`)
+      } finally {
+        await app.close()
+      }
+    },
+  },
+  backup: {
+    summary: 'Copy the SQLite database to FILE while the site keeps running (PostgreSQL: see the hint).',
+    usage: 'sinmun backup FILE',
+    options: {},
+    positionals: true,
+    async run(_values, config, [file]) {
+      if (!file) throw new UsageError('Usage: sinmun backup FILE')
+      if (config.database.kind === 'postgres') throw new UsageError(postgresBackupHint(config.database.url))
+      const { pages } = await backupSqlite(config.database.file, file)
+      console.log(`Backed up ${config.database.file} to ${file} (${pages} pages).`)
+      console.log('Photos live in the media folder: copy it too (see docs/deployment.md).')
+    },
+  },
+  restore: {
+    summary: 'Replace the SQLite database with a backup; the server must be stopped.',
+    usage: 'sinmun restore FILE',
+    options: {},
+    positionals: true,
+    async run(_values, config, [file]) {
+      if (!file) throw new UsageError('Usage: sinmun restore FILE')
+      if (config.database.kind === 'postgres') throw new UsageError(postgresBackupHint(config.database.url))
+      const { savedAs } = await restoreSqlite(config.database.file, file)
+      console.log(`Restored ${config.database.file} from ${file}.`)
+      if (savedAs) console.log(`The database it replaced is kept as ${savedAs}.`)
+    },
+  },
+  import: {
+    summary: 'Import a WordPress export (WXR) or an RSS/Atom feed; safe to run again.',
+    usage:
+      'sinmun import wordpress FILE.xml [--uploads DIR]\n       sinmun import rss URL|FILE [--section SLUG]',
+    options: { uploads: { type: 'string' }, section: { type: 'string' } },
+    positionals: true,
+    async run(values, config, [source, target]) {
+      // The importers' parsers load only for this command.
+      const { ImportUsageError, runImport } = await import('./modules/importers/import-command.js')
+      try {
+        await runImport(
+          {
+            source,
+            target,
+            uploads: typeof values.uploads === 'string' ? values.uploads : undefined,
+            section: typeof values.section === 'string' ? values.section : undefined,
+          },
+          config,
+        )
+      } catch (error) {
+        throw error instanceof ImportUsageError ? new UsageError(error.message) : error
+      }
+    },
+  },
+}
+
+class UsageError extends Error {}
+
+function help() {
+  console.log('Usage: sinmun <command> [options]\n\nCommands:')
+  for (const [name, c] of Object.entries(commands)) console.log(`  ${name.padEnd(14)}${c.summary}`)
+  console.log('\nRun `sinmun <command> --help` for the options of one command.')
+  console.log('Configuration comes from environment variables; see README.md.')
+}
+
+async function main(argv: string[]) {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') return help()
+  const command = commands[name]
+  if (!command) {
+    console.error(`Unknown command: ${name}`)
+    help()
+    process.exitCode = 2
+    return
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: command.positionals === true,
+  })
+  if (values.help) {
+    console.log(`${command.summary}\n\nUsage: ${command.usage}`)
+    return
+  }
+  await command.run(values, loadConfig(process.env), positionals)
+}
+
+/** Runs a command line; a failure is printed (its message only, when it is the user's) and exits 1. */
+export async function run(argv: string[]) {
+  try {
+    await main(argv)
+  } catch (error: unknown) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof BackupError)
+      console.error(error.message)
+    else console.error(error)
+    process.exit(1)
+  }
+}
