@@ -4,7 +4,7 @@
 // Everything allocated while the code loads and the app is built survives, and V8 answers
 // survivors by doubling its young generation: 16 MiB of it were committed before the first
 // request, and stayed. Loading with that growth switched off, then giving V8 back its default
-// (a factor of 2), kept an idle server ~11 MiB smaller (bench/RESULTS.md); under load the
+// (a factor of 2), took the idle server from 101 to 93 MiB (bench/RESULTS.md); under load the
 // young generation still grows as V8 sees fit.
 import { setFlagsFromString } from 'node:v8'
 
