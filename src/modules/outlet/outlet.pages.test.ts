@@ -29,3 +29,21 @@ for (const pageCache of ['true', 'false']) {
     })
   })
 }
+
+// The masthead prints today's date in Korea time; its cached rendering must turn over at
+// midnight KST (15:00 UTC), not at midnight UTC or when the outlet next changes.
+describe('the masthead date', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await createTestApp({ seed: true, now: '2025-02-05T14:59:00.000Z', env: { PAGE_CACHE: 'false' } })
+  })
+  afterAll(() => app.cleanup())
+
+  it('turns to the next day at midnight in Korea', async () => {
+    const today = async () =>
+      (await app.http.inject({ method: 'GET', url: '/' })).body.match(/<p class="today">([^<]+)</)?.[1]
+    expect(await today()).toBe('2025.02.05')
+    app.clock.set('2025-02-05T15:00:00.000Z')
+    expect(await today()).toBe('2025.02.06')
+  })
+})
