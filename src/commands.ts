@@ -6,6 +6,7 @@ import { type Config, ConfigError, loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
 import { BackupError, backupSqlite, postgresBackupHint, restoreSqlite } from './platform/ops/backup.js'
+import { hashPassword, MIN_PASSWORD_LENGTH } from './platform/passwords.js'
 
 interface Command {
   summary: string
@@ -101,7 +102,9 @@ const commands: Record<string, Command> = {
       }
       const password =
         typeof values.password === 'string' ? values.password : crypto.randomUUID().slice(0, 16)
-      if (password.length < 10) throw new UsageError('--password must be at least 10 characters')
+      if (password.length < MIN_PASSWORD_LENGTH) {
+        throw new UsageError(`--password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      }
       const app = await buildApp(config, { logger: false })
       try {
         await app.db.kysely
@@ -110,7 +113,7 @@ const commands: Record<string, Command> = {
             email: values.email.trim().toLowerCase(),
             name: values.name.trim(),
             role,
-            passwordHash: await (await import('@node-rs/argon2')).hash(password),
+            passwordHash: await hashPassword(password),
             createdAt: new Date().toISOString(),
           })
           .execute()

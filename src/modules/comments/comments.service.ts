@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Database } from '../../platform/db/database.js'
+import { hashPassword, verifyPassword } from '../../platform/passwords.js'
 import { cleanName, type Reader } from '../accounts/index.js'
 import { commentsErrors as errors } from './comments.errors.js'
 import * as repo from './comments.repository.js'
@@ -38,8 +39,6 @@ export interface GuestProof {
   password: string
   ip: string
 }
-
-const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 
 export function createCommentsService(deps: CommentsServiceDeps) {
   const { db, clock, bus } = deps
@@ -88,10 +87,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       }
       const guest =
         author.kind === 'guest'
-          ? {
-              guestName: cleanName(author.name),
-              guestPasswordHash: await (await import('@node-rs/argon2')).hash(author.password, ARGON2),
-            }
+          ? { guestName: cleanName(author.name), guestPasswordHash: await hashPassword(author.password) }
           : { guestName: null, guestPasswordHash: null }
       const id = await repo.insertComment(db, {
         articleId: input.articleId,
@@ -122,8 +118,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
         const key = `${id}:${by.guest.ip}`
         const wait = deps.throttle.waitSeconds(key)
         if (wait > 0) throw errors.tooManyTries(wait)
-        const { verify } = await import('@node-rs/argon2')
-        const ok = await verify(comment.guestPasswordHash, by.guest.password).catch(() => false)
+        const ok = await verifyPassword(comment.guestPasswordHash, by.guest.password)
         if (!ok) {
           deps.throttle.failed(key)
           throw errors.wrongPassword()

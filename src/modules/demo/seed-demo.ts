@@ -1,8 +1,8 @@
 // Fills an empty database with the demo outlet: settings, sections, reporters with photos,
 // articles with lead and inline photos, legal pages, page views and a few comments.
 import { randomBytes } from 'node:crypto'
-import { hash } from '@node-rs/argon2'
 import type { Sinmun } from '../../app.js'
+import { hashPassword } from '../../platform/passwords.js'
 import type { ArticleDocument, DocumentBlock } from '../articles/document/document.schema.js'
 import { photoUrl, widthFor } from '../media/photo.js'
 import { demoArticles, demoOutlet, demoPages, demoReporters, demoSections } from './demo-content.js'
@@ -73,7 +73,7 @@ export async function seedDemo(app: Sinmun, options: { adminPassword?: string } 
       name: '편집국장',
       role: 'admin',
       bio: '',
-      passwordHash: await hash(password),
+      passwordHash: await hashPassword(password),
       createdAt,
     })
     .execute()
