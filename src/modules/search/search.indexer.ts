@@ -1,7 +1,8 @@
 // Keeps the index in step with the articles: every write of an article's text or status
 // publishes `article-text:<id>` on the invalidation bus (a comment publishes only
-// `article:<id>`, which leaves the index alone), and those ids are (re)indexed or removed shortly after, off the
-// request's path. Failures are logged and retried with backoff; `sinmun reindex` repairs all.
+// `article:<id>`, which leaves the index alone), and those ids are (re)indexed or removed
+// shortly after, off the request's path. Failures are logged and retried with backoff;
+// `sinmun reindex` repairs all.
 import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import type { Database } from '../../platform/db/database.js'

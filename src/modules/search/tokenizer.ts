@@ -51,6 +51,8 @@ let segmenter: Intl.Segmenter | undefined
 const SAFE = /^[a-z0-9\uac00-\ud7a3]+$/
 const UNIT = /[\p{L}\p{M}\p{Nd}]+/gu
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]$/u
+// Double quotes as readers type them: ASCII, curly (U+201C to U+201F) and full-width (U+FF02).
+const DOUBLE_QUOTES = /["\u201c\u201d\u201e\u201f\uff02]/g
 const ENCODED_MARK = '힣'
 // Long runs are hashes or URLs; capping them keeps every token far below PostgreSQL's
 // 2047-byte lexeme limit, past which it silently drops the word and shifts positions.
@@ -232,7 +234,7 @@ function textGroups(text: string, quoted: boolean): Phrase[][] {
 export function parseQuery(query: string): SearchQuery {
   const pieces = query
     .slice(0, MAX_QUERY_CHARS)
-    .replace(/[\u201c\u201d\u201e\u201f\uff02]/g, '"')
+    .replace(DOUBLE_QUOTES, '"')
     .split('"')
   const groups = pieces
     .flatMap((piece, i) => textGroups(piece, i % 2 === 1))
@@ -273,7 +275,7 @@ export function toTsquery(query: SearchQuery): string | null {
  * in normalized form, plus its stem when it ends in a particle (데이터센터에서 → 데이터센터).
  */
 export function queryTerms(query: string): string[] {
-  const text = normalize(query.slice(0, MAX_QUERY_CHARS).replace(/[\u201c\u201d\u201e\u201f\uff02"]/g, ' '))
+  const text = normalize(query.slice(0, MAX_QUERY_CHARS).replace(DOUBLE_QUOTES, ' '))
   const terms = words(text)
     .flatMap(units)
     .flatMap((unit) => {
@@ -290,7 +292,7 @@ export function queryTerms(query: string): string[] {
 export function queryTermGroups(query: string): string[][] {
   const pieces = query
     .slice(0, MAX_QUERY_CHARS)
-    .replace(/[\u201c\u201d\u201e\u201f\uff02]/g, '"')
+    .replace(DOUBLE_QUOTES, '"')
     .split('"')
   const groups = pieces.flatMap((piece, i) => {
     const parts = words(normalize(piece)).flatMap(units)
