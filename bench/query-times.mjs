@@ -1,6 +1,8 @@
-// Times every query the reader pages run, on the benchmark corpus, three ways: through Kysely
-// as the app runs it, as the same SQL on a prepared better-sqlite3 statement (what SQLite
-// itself costs), and whole pages rendered in process (app.http.inject, PAGE_CACHE=false).
+// Times every query the reader pages run, on the benchmark corpus, three ways: through Kysely's
+// executor (the app's path inside transactions and on PostgreSQL), as the same SQL on a
+// prepared better-sqlite3 statement (what SQLite itself costs, and about what the app's
+// prepared queries cost outside transactions), and whole pages rendered in process
+// (app.http.inject, PAGE_CACHE=false).
 // Usage: node bench/query-times.mjs [--articles 100000]
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -65,7 +67,15 @@ const cases = {
   'article: relatedCards': () => repo.relatedCards(db, article.id),
   'article: sectionNeighbours': () => repo.sectionNeighbours(db, article),
   'article: comments countsFor': () => comments.publishedCounts(db, [article.id]),
-  'article: comments thread': () => comments.visibleComments(db, article.id, 50),
+  // The first page of threads, as the article page reads it: 20 roots (and one to see if
+  // there are more), then their replies.
+  'article: comment threads': async () => {
+    const roots = await comments.rootPage(db, article.id, 'newest', 21, 0)
+    await comments.replyRows(
+      db,
+      roots.slice(0, 20).map((r) => r.id),
+    )
+  },
   'lists: cards of 20 – reportersOf': () => repo.reportersOf(db, ids20),
   'lists: cards of 20 – comment counts': () => comments.publishedCounts(db, ids20),
   'home: latestCards 10': () => repo.latestCards(db, 10),

@@ -39,19 +39,6 @@ const listColumns = [
 
 export type ListRow = Awaited<ReturnType<typeof replyRows>>[number]
 
-/** Comments shown under an article: published ones, and deleted ones that still have replies. */
-export const visibleComments = (db: Db, articleId: number, limit: number) =>
-  db
-    .selectFrom('comments')
-    .leftJoin('readers', 'readers.id', 'comments.readerId')
-    .select(listColumns)
-    .where('comments.articleId', '=', articleId)
-    .where('comments.status', 'in', ['published', 'deleted'])
-    .orderBy('comments.createdAt', 'desc')
-    .orderBy('comments.id', 'desc')
-    .limit(limit)
-    .execute()
-
 export type CommentSort = 'newest' | 'likes'
 
 /** One page of top-level comments; a deleted one stays while a published reply hangs on it. */
