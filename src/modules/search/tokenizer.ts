@@ -232,10 +232,7 @@ function textGroups(text: string, quoted: boolean): Phrase[][] {
 
 /** Parses user input; quotes (also “ ”) delimit phrases, an unclosed quote runs to the end. */
 export function parseQuery(query: string): SearchQuery {
-  const pieces = query
-    .slice(0, MAX_QUERY_CHARS)
-    .replace(DOUBLE_QUOTES, '"')
-    .split('"')
+  const pieces = query.slice(0, MAX_QUERY_CHARS).replace(DOUBLE_QUOTES, '"').split('"')
   const groups = pieces
     .flatMap((piece, i) => textGroups(piece, i % 2 === 1))
     .map((g) => g.filter((p) => p.tokens.length > 0))
@@ -290,10 +287,7 @@ export function queryTerms(query: string): string[] {
  * counting how often each group occurs in a text.
  */
 export function queryTermGroups(query: string): string[][] {
-  const pieces = query
-    .slice(0, MAX_QUERY_CHARS)
-    .replace(DOUBLE_QUOTES, '"')
-    .split('"')
+  const pieces = query.slice(0, MAX_QUERY_CHARS).replace(DOUBLE_QUOTES, '"').split('"')
   const groups = pieces.flatMap((piece, i) => {
     const parts = words(normalize(piece)).flatMap(units)
     if (i % 2 === 1) return parts.length > 0 ? [[parts.join(' ')]] : []
