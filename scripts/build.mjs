@@ -1,6 +1,8 @@
 // Compiles src/ to dist/ (or `--out DIR`) with esbuild, one output file per source file (what
 // scripts and benchmarks import), then bundles the command line and server into dist/cli.js
-// (chunks in dist/chunks/); copies the browser sources and bundles the reader site's assets once.
+// (chunks in dist/chunks/); copies the browser sources and bundles the reader site's and the
+// newsroom's browser code once (assets.json, newsroom-assets.json), so the built server never
+// loads esbuild or TipTap: both are dev dependencies, gone after `npm prune --omit=dev`.
 // Tests that run real server processes build their own copy with `--out`.
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -64,9 +66,13 @@ await build({
 })
 await requireOneByteSource(dist)
 await cp(join(src, 'client'), join(dist, 'client'), { recursive: true })
-// The reader site's CSS and scripts, bundled once here rather than at every start.
+// The reader site's CSS and scripts and the newsroom's (the TipTap editor), bundled once here
+// rather than at every start or first use.
 const { bundleNow } = await import(join(dist, 'platform', 'http', 'assets.js'))
-await writeFile(join(dist, 'assets.json'), JSON.stringify(await bundleNow()))
+const { bundleNewsroomNow } = await import(join(dist, 'modules', 'newsroom', 'newsroom.assets.js'))
+const [siteAssets, newsroomAssets] = await Promise.all([bundleNow(), bundleNewsroomNow()])
+await writeFile(join(dist, 'assets.json'), JSON.stringify(siteAssets))
+await writeFile(join(dist, 'newsroom-assets.json'), JSON.stringify(newsroomAssets))
 console.log(`Built dist/ in ${Date.now() - started} ms`)
 
 /**

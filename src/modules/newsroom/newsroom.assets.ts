@@ -1,16 +1,26 @@
-// The newsroom's own CSS and the editor script (TipTap), bundled by esbuild on first use
-// rather than at boot: the stylesheet (a few milliseconds) with the first newsroom page, the
-// editor (about half a second, 400 kB) only when someone opens an article to edit.
+// The newsroom's own CSS and the editor script (TipTap). `npm run build` bundles both into
+// newsroom-assets.json beside the compiled code, so a production server neither loads esbuild
+// (a dev dependency) nor bundles, and TipTap is needed only at build time. Run from src/ (the
+// tests), esbuild bundles each on first use rather than at boot: the stylesheet (a few
+// milliseconds) with the first newsroom page, the editor (about half a second, 400 kB) only
+// when someone opens an article to edit.
 import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Asset } from '../../platform/http/assets.js'
+import { type Asset, loadEsbuild } from '../../platform/http/assets.js'
 import { codeRoot } from '../../platform/paths.js'
 
 const clientDir = join(codeRoot, 'client', 'newsroom')
+const ENTRIES = ['newsroom.css', 'editor.ts'] as const
+type Entry = (typeof ENTRIES)[number]
+type Prebuilt = Record<Entry, Asset>
 
-async function bundle(file: string): Promise<Asset> {
+/** Written by `npm run build` (scripts/build.mjs) from bundleNewsroomNow(). */
+const PREBUILT = join(codeRoot, 'newsroom-assets.json')
+
+async function bundle(file: Entry): Promise<Asset> {
   // esbuild (13 MiB) loads with the first newsroom page, not at boot.
-  const { build } = await import('esbuild')
+  const { build } = await loadEsbuild()
   const result = await build({
     entryPoints: [join(clientDir, file)],
     bundle: true,
@@ -33,7 +43,13 @@ async function bundle(file: string): Promise<Asset> {
   }
 }
 
-function lazy(file: string) {
+/** Both bundles, for the build script to store as PREBUILT. */
+export async function bundleNewsroomNow(): Promise<Prebuilt> {
+  const entries = await Promise.all(ENTRIES.map(async (file) => [file, await bundle(file)] as const))
+  return Object.fromEntries(entries) as Prebuilt
+}
+
+function lazy(file: Entry) {
   let pending: Promise<Asset> | undefined
   return () => {
     pending ??= bundle(file)
@@ -44,7 +60,24 @@ function lazy(file: string) {
   }
 }
 
+/** The prebuilt bundles, read on first use (the editor's 400 kB stay on disk until then). */
+function fromBuild() {
+  let prebuilt: Prebuilt | undefined
+  const read = () => {
+    prebuilt ??= JSON.parse(readFileSync(PREBUILT, 'utf8')) as Prebuilt
+    return prebuilt
+  }
+  return {
+    css: async () => read()['newsroom.css'],
+    editor: async () => read()['editor.ts'],
+    async byUrl(url: string): Promise<Asset | undefined> {
+      return Object.values(read()).find((asset) => asset.url === url)
+    },
+  }
+}
+
 export function newsroomAssets() {
+  if (existsSync(PREBUILT)) return fromBuild()
   const css = lazy('newsroom.css')
   const editor = lazy('editor.ts')
   const started = new Set<() => Promise<Asset>>()

@@ -1,5 +1,6 @@
-// The site's own CSS and scripts, bundled by esbuild when the app starts (a few tens of
-// milliseconds) and served under content-hashed names with a one-year cache.
+// The site's own CSS and scripts, served under content-hashed names with a one-year cache.
+// `npm run build` bundles them into assets.json beside the compiled code; run from src/ (the
+// tests), esbuild bundles them when the app starts (a few tens of milliseconds).
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -32,7 +33,7 @@ const ENTRIES = {
 } as const
 
 // Written by `npm run build` beside the compiled code: a production start then neither loads
-// esbuild (13 MiB) nor spends time bundling.
+// esbuild (13 MiB, a dev dependency that `npm prune --omit=dev` removes) nor spends time bundling.
 const PREBUILT = join(codeRoot, 'assets.json')
 
 interface Manifest {
@@ -51,9 +52,24 @@ export async function bundleAssets(): Promise<Assets> {
   }
 }
 
+/**
+ * esbuild, for bundling browser code when no prebuilt bundle is there (tests run from src/).
+ * Loaded on demand: it is a dev dependency, absent from a production install.
+ */
+export async function loadEsbuild(): Promise<typeof import('esbuild')> {
+  try {
+    return await import('esbuild')
+  } catch (error) {
+    throw new Error(
+      `browser bundles are missing beside ${codeRoot} and esbuild (a dev dependency) is not installed: run \`npm run build\` with dev dependencies installed`,
+      { cause: error },
+    )
+  }
+}
+
 /** Bundles the client sources with esbuild; the build script stores the result as PREBUILT. */
 export async function bundleNow(): Promise<Manifest> {
-  const { build } = await import('esbuild')
+  const { build } = await loadEsbuild()
   const result = await build({
     entryPoints: Object.values(ENTRIES).map((f) => join(clientDir, f)),
     bundle: true,
