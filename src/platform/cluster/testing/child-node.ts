@@ -1,18 +1,32 @@
 // For tests that need real processes (several nodes, SIGTERM, SIGKILL): compiles src/ once
-// per test worker into a temporary folder laid out like the repository (dist/ beside a
-// node_modules link) and starts `sinmun serve` from it as a child process.
+// per test file into a temporary folder laid out like the repository (dist/ beside a
+// node_modules link) and starts `sinmun serve` from it as a child process. The folder is
+// removed after the file's tests.
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { afterAll } from 'vitest'
 
 const execFileAsync = promisify(execFile)
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url))
 let compiled: Promise<string> | undefined
+let buildRoot: string | undefined
+
+// Registered while the importing test file is collected, before that file's own hooks, so it
+// runs after them (after hooks run last-registered first): once its nodes are stopped.
+// A process 'exit' handler is not enough: Vitest's workers may end without running it.
+afterAll(async () => {
+  const root = buildRoot
+  compiled = undefined
+  buildRoot = undefined
+  if (root) await rm(root, { recursive: true, force: true })
+})
 
 /** The compiled cli.js; compiled on first use. */
 export function compiledCli(): Promise<string> {
@@ -23,11 +37,11 @@ export function compiledCli(): Promise<string> {
 async function compile(): Promise<string> {
   const root = join(tmpdir(), `sinmun-node-${process.pid}-${Date.now()}`)
   const dist = join(root, 'dist')
+  buildRoot = root
   mkdirSync(root, { recursive: true })
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'))
   writeFileSync(join(root, 'package.json'), '{"type":"module"}\n')
   await execFileAsync(process.execPath, [join(repo, 'scripts', 'build.mjs'), '--out', dist])
-  process.once('exit', () => rmSync(root, { recursive: true, force: true }))
   return join(dist, 'cli.js')
 }
 
