@@ -1,28 +1,61 @@
-// Every way a comment action can be refused, with a stable code (docs/practices/errors.md).
-import { AppError } from '../../platform/errors.js'
+// Every way a comment action can be refused: code, status and the Korean sentence from the
+// comment catalog (docs/errors.md lists them all).
+import { type ErrorCatalogue, raise } from '../../platform/errors.js'
+import { commentMessages } from './comments.messages.js'
+
+const t = commentMessages.errors
+
+export const commentsErrorCatalogue = {
+  empty: { code: 'COMMENTS_EMPTY', status: 400, message: t.COMMENTS_EMPTY },
+  tooLong: { code: 'COMMENTS_TOO_LONG', status: 400, message: t.COMMENTS_TOO_LONG },
+  closed: { code: 'COMMENTS_CLOSED', status: 409, message: t.COMMENTS_CLOSED },
+  suspended: { code: 'COMMENTS_READER_SUSPENDED', status: 403, message: t.COMMENTS_READER_SUSPENDED },
+  notFound: { code: 'COMMENTS_NOT_FOUND', status: 404, message: t.COMMENTS_NOT_FOUND },
+  articleNotFound: { code: 'COMMENTS_ARTICLE_NOT_FOUND', status: 404, message: t.COMMENTS_ARTICLE_NOT_FOUND },
+  loginRequired: { code: 'COMMENTS_LOGIN_REQUIRED', status: 401, message: t.COMMENTS_LOGIN_REQUIRED },
+  guestsOff: { code: 'COMMENTS_GUESTS_OFF', status: 403, message: t.COMMENTS_GUESTS_OFF },
+  guestInvalid: { code: 'COMMENTS_GUEST_INVALID', status: 400, message: t.COMMENTS_GUEST_INVALID },
+  forbidden: { code: 'COMMENTS_FORBIDDEN', status: 403, message: t.COMMENTS_FORBIDDEN },
+  wrongPassword: { code: 'COMMENTS_WRONG_PASSWORD', status: 403, message: t.COMMENTS_WRONG_PASSWORD },
+  tooManyTries: { code: 'COMMENTS_TOO_MANY_TRIES', status: 429, message: t.COMMENTS_TOO_MANY_TRIES },
+  tooFast: { code: 'COMMENTS_TOO_FAST', status: 429, message: t.COMMENTS_TOO_FAST },
+  alreadyVoted: { code: 'COMMENTS_ALREADY_VOTED', status: 409, message: t.COMMENTS_ALREADY_VOTED },
+  alreadyReported: { code: 'COMMENTS_ALREADY_REPORTED', status: 409, message: t.COMMENTS_ALREADY_REPORTED },
+  badParent: { code: 'COMMENTS_BAD_PARENT', status: 400, message: t.COMMENTS_BAD_PARENT },
+} as const satisfies ErrorCatalogue
+
+const c = commentsErrorCatalogue
 
 export const commentsErrors = {
-  empty: () => new AppError('COMMENTS_EMPTY', 400, 'The comment is empty.'),
-  tooLong: (max: number) =>
-    new AppError('COMMENTS_TOO_LONG', 400, `Comments are limited to ${max} characters.`, { max }),
-  closed: (articleId: number) =>
-    new AppError('COMMENTS_CLOSED', 409, 'Comments are closed for this article.', { articleId }),
-  suspended: () => new AppError('COMMENTS_READER_SUSPENDED', 403, 'This reader may not post comments.'),
-  notFound: () => new AppError('COMMENTS_NOT_FOUND', 404, 'Comment not found.'),
-  articleNotFound: () => new AppError('COMMENTS_ARTICLE_NOT_FOUND', 404, 'Article not found.'),
-  loginRequired: () => new AppError('COMMENTS_LOGIN_REQUIRED', 401, 'Log in to do this.'),
-  guestsOff: () => new AppError('COMMENTS_GUESTS_OFF', 403, 'Guest comments are switched off.'),
-  guestInvalid: () => new AppError('COMMENTS_GUEST_INVALID', 400, 'A name and a password are needed.'),
-  forbidden: () => new AppError('COMMENTS_FORBIDDEN', 403, 'This comment is not yours.'),
-  wrongPassword: () => new AppError('COMMENTS_WRONG_PASSWORD', 403, 'The password does not match.'),
-  tooManyTries: (retryAfterSeconds: number) =>
-    new AppError('COMMENTS_TOO_MANY_TRIES', 429, 'Too many wrong passwords; try again later.', {
-      retryAfterSeconds,
-    }),
-  tooFast: (retryAfterSeconds: number) =>
-    new AppError('COMMENTS_TOO_FAST', 429, 'Too many comments in a short time.', { retryAfterSeconds }),
-  alreadyVoted: () => new AppError('COMMENTS_ALREADY_VOTED', 409, 'Already voted on this comment.'),
-  alreadyReported: () => new AppError('COMMENTS_ALREADY_REPORTED', 409, 'Already reported this comment.'),
-  badParent: () =>
-    new AppError('COMMENTS_BAD_PARENT', 400, 'Replies go under a published top-level comment.'),
+  empty: () => raise(c.empty),
+  tooLong: (max: number) => raise(c.tooLong, { max }),
+  closed: (articleId: number) => raise(c.closed, { articleId }),
+  suspended: () => raise(c.suspended),
+  notFound: () => raise(c.notFound),
+  articleNotFound: () => raise(c.articleNotFound),
+  loginRequired: () => raise(c.loginRequired),
+  guestsOff: () => raise(c.guestsOff),
+  guestInvalid: () => raise(c.guestInvalid),
+  forbidden: () => raise(c.forbidden),
+  wrongPassword: () => raise(c.wrongPassword),
+  tooManyTries: (retryAfterSeconds: number) => raise(c.tooManyTries, { retryAfterSeconds }),
+  tooFast: (retryAfterSeconds: number) => raise(c.tooFast, { retryAfterSeconds }),
+  alreadyVoted: () => raise(c.alreadyVoted),
+  alreadyReported: () => raise(c.alreadyReported),
+  badParent: () => raise(c.badParent),
 }
+
+/** Refusals the reader can fix in the form they sent: the form comes back with their text. */
+export const formFixableCodes: ReadonlySet<string> = new Set(
+  [
+    c.empty,
+    c.tooLong,
+    c.closed,
+    c.suspended,
+    c.guestInvalid,
+    c.wrongPassword,
+    c.tooManyTries,
+    c.tooFast,
+    c.forbidden,
+  ].map((spec) => spec.code),
+)

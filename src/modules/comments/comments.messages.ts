@@ -57,6 +57,13 @@ export const commentMessages = {
     COMMENTS_TOO_MANY_TRIES: '비밀번호를 여러 번 잘못 입력했습니다. 잠시 후 다시 시도해 주세요.',
     COMMENTS_TOO_FAST: '짧은 시간에 댓글을 너무 많이 썼습니다. 잠시 후 다시 시도해 주세요.',
     COMMENTS_FORBIDDEN: '이 댓글을 지울 수 있는 권한이 없습니다.',
+    COMMENTS_NOT_FOUND: '댓글을 찾을 수 없습니다.',
+    COMMENTS_ARTICLE_NOT_FOUND: '기사를 찾을 수 없습니다.',
+    COMMENTS_LOGIN_REQUIRED: '로그인한 뒤 이용해 주세요.',
+    COMMENTS_GUESTS_OFF: '비회원 댓글을 받지 않습니다. 로그인한 뒤 댓글을 남겨 주세요.',
+    COMMENTS_ALREADY_VOTED: '이미 공감 또는 비공감한 댓글입니다.',
+    COMMENTS_ALREADY_REPORTED: '이미 신고한 댓글입니다.',
+    COMMENTS_BAD_PARENT: '답글은 게시된 댓글에만 달 수 있습니다.',
   },
 } as const
 

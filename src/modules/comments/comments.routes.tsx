@@ -7,12 +7,11 @@ import { z } from 'zod'
 import { tags } from '../../platform/cache/invalidation.js'
 import type { Database } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
-import { msg } from '../../platform/i18n/messages.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import type { Reader, ReaderAuth } from '../accounts/index.js'
-import { commentsErrors } from './comments.errors.js'
-import { type CommentErrorCode, commentMessages as m } from './comments.messages.js'
+import { commentsErrors, formFixableCodes } from './comments.errors.js'
+import { commentMessages as m } from './comments.messages.js'
 import { CommentMessageView, CommentsPageView, DeleteConfirmView, WritePageView } from './comments.pages.js'
 import type { CommentsReader, CommentViewer } from './comments.reader.js'
 import { articleForComments, publishedCounts } from './comments.repository.js'
@@ -61,9 +60,7 @@ const sendHtml = (reply: FastifyReply, html: string, status = 200) =>
 
 /** The Korean sentence for a refusal a reader can fix, or undefined for other errors. */
 function readerMessage(error: unknown): string | undefined {
-  if (!(error instanceof AppError)) return undefined
-  const template = (m.errors as Record<string, string>)[error.code as CommentErrorCode]
-  return template === undefined ? undefined : msg(template, error.details as Record<string, string | number>)
+  return error instanceof AppError && formFixableCodes.has(error.code) ? error.message : undefined
 }
 
 export const commentsRoutes =

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Metadata } from 'sharp'
-import { AppError } from '../../platform/errors.js'
+import { mediaErrors } from './media.errors.js'
 
 // sharp (and libvips) load on the first upload, not at start: most processes only read.
 export const loadSharp = () => import('sharp').then((m) => m.default)
@@ -28,20 +28,15 @@ export async function probeImage(input: Buffer): Promise<ProbedImage> {
   } catch (cause) {
     // libvips checks the pixel limit against the header before decoding anything.
     if (cause instanceof Error && cause.message.includes('pixel limit')) {
-      throw new AppError('MEDIA_TOO_MANY_PIXELS', 400, 'The image has too many pixels.', {}, { cause })
+      throw mediaErrors.tooManyPixels({}, cause)
     }
-    throw new AppError('MEDIA_NOT_AN_IMAGE', 400, 'The file is not an image we can read.', {}, { cause })
+    throw mediaErrors.notAnImage(cause)
   }
   if (!meta.format || !ACCEPTED_FORMATS.has(meta.format) || !meta.width || !meta.height) {
-    throw new AppError('MEDIA_UNSUPPORTED_FORMAT', 400, 'Only JPEG, PNG, WebP, AVIF and GIF are accepted.', {
-      format: meta.format ?? null,
-    })
+    throw mediaErrors.unsupportedFormat(meta.format ?? null)
   }
   if (meta.width * meta.height > MAX_INPUT_PIXELS) {
-    throw new AppError('MEDIA_TOO_MANY_PIXELS', 400, 'The image has too many pixels.', {
-      width: meta.width,
-      height: meta.height,
-    })
+    throw mediaErrors.tooManyPixels({ width: meta.width, height: meta.height })
   }
   const rotated = (meta.orientation ?? 1) >= 5
   return {
@@ -70,7 +65,7 @@ export async function writeVariants(input: Buffer, dir: string, originalWidth: n
       await writeFile(join(dir, `${width}.jpg`), jpg)
     }
   } catch (cause) {
-    throw new AppError('MEDIA_CORRUPT', 400, 'The image is damaged or incomplete.', {}, { cause })
+    throw mediaErrors.corrupt(cause)
   }
   return widths
 }

@@ -5,10 +5,9 @@
 //   await http.register(newsroom.routes)
 //   newsroom.scheduler.start()
 import multipart from '@fastify/multipart'
-import type { FastifyError, FastifyPluginAsync } from 'fastify'
-import { ZodError } from 'zod'
+import type { FastifyPluginAsync } from 'fastify'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
-import { AppError } from '../../platform/errors.js'
+import { useErrorPage } from '../../platform/http/error-handler.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { ArticlesReader } from '../articles/articles.reader.js'
 import { createHomeCuration } from './home-curation.js'
@@ -35,13 +34,6 @@ export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets'> & {
   logError: (message: string, error: unknown) => void
 }
 
-const ERROR_TEXT: Record<string, string> = {
-  NEWSROOM_FORBIDDEN: nm.errors.forbidden,
-  ARTICLE_INVALID_TRANSITION: nm.errors.conflict,
-  CSRF_INVALID: nm.errors.invalidInput,
-  VALIDATION_FAILED: nm.errors.invalidInput,
-}
-
 export function createNewsroom(deps: NewsroomDeps) {
   const home = createHomeCuration({ db: deps.db, bus: deps.bus, reader: deps.reader })
   const assets = newsroomAssets()
@@ -58,41 +50,15 @@ export function createNewsroom(deps: NewsroomDeps) {
     await app.register(multipart, { throwFileSizeLimit: false })
     app.decorateRequest('staff', null)
 
-    // Newsroom errors are shown in the newsroom's frame with their Korean reason; anything
-    // unexpected goes to the site-wide handler (logged, plain 500).
-    app.setErrorHandler(async (error: FastifyError, request, reply) => {
-      const known =
-        error instanceof AppError || error instanceof ZodError || error.code === 'FST_CSRF_INVALID_TOKEN'
-      if (!known && !(error.statusCode && error.statusCode < 500)) throw error
-      const status =
-        error instanceof AppError ? error.status : error instanceof ZodError ? 400 : (error.statusCode ?? 400)
-      const code =
-        error instanceof AppError
-          ? error.code
-          : error instanceof ZodError
-            ? 'VALIDATION_FAILED'
-            : (error.code ?? 'BAD_REQUEST')
-      const message =
-        ERROR_TEXT[code] ??
-        (error instanceof AppError && /[\uac00-\ud7a3]/.test(error.message)
-          ? error.message
-          : nm.errors.invalidInput)
-      reply.code(status).header('cache-control', 'private, no-store')
-      if (
-        (request.method !== 'GET' && !(request.headers.accept ?? '').includes('text/html')) ||
-        (request.headers.accept ?? '').includes('application/json')
-      ) {
-        return reply.send({ errors: [{ code, message }] })
-      }
-      const frame = await ctx.frame(request, reply)
-      return reply.type('text/html; charset=utf-8').send(
-        renderPage(
-          <NewsroomLayout frame={frame} title={nm.title} error={message}>
-            {null}
-          </NewsroomLayout>,
-        ),
-      )
-    })
+    // Refusals are shown in the newsroom's frame with their Korean reason; the site-wide
+    // handler decides between this page and JSON, and answers server failures itself.
+    useErrorPage(app, async (request, reply, error) =>
+      renderPage(
+        <NewsroomLayout frame={await ctx.frame(request, reply)} title={nm.title} error={error.message}>
+          {null}
+        </NewsroomLayout>,
+      ),
+    )
 
     app.get('/newsroom/assets/:file', async (request, reply) => {
       const asset = await assets.byUrl(request.url.split('?')[0] ?? '')

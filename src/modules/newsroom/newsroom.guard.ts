@@ -2,10 +2,10 @@
 // role the route needs. Pages answer a missing login with a redirect to the login form;
 // scripts (JSON, form posts) get 401. A wrong role is 403 either way.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { AppError } from '../../platform/errors.js'
 import { STAFF_SESSION_COOKIE } from '../../platform/http/cookies.js'
 import { sessionToken } from '../../platform/sessions/session-cookie.js'
 import type { StaffMember, StaffService } from '../staff/staff.service.js'
+import { newsroomErrors } from './newsroom.errors.js'
 import { isAdmin, isDesk } from './newsroom.policy.js'
 
 declare module 'fastify' {
@@ -16,8 +16,7 @@ declare module 'fastify' {
 
 export type Need = 'staff' | 'desk' | 'admin'
 
-export const forbidden = () => new AppError('NEWSROOM_FORBIDDEN', 403, 'Not allowed for this role')
-export const loginRequired = () => new AppError('NEWSROOM_LOGIN_REQUIRED', 401, 'Log in to the newsroom')
+export const { forbidden, loginRequired } = newsroomErrors
 
 /** The staff member the route runs for; guarded routes always have one. */
 export function staffOf(request: FastifyRequest): StaffMember {

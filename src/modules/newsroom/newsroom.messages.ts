@@ -201,12 +201,6 @@ export const nm = {
   photos: {
     title: '사진 보관함',
     search: '검색',
-    notImage: '이미지 파일이 아닙니다. JPEG, PNG, WebP, AVIF, GIF 사진만 올릴 수 있습니다.',
-    unsupported: 'JPEG, PNG, WebP, AVIF, GIF 사진만 올릴 수 있습니다.',
-    tooManyPixels: '사진의 화소 수가 너무 많습니다. 5천만 화소(예: 8000×6000) 이하로 줄여 주세요.',
-    tooLarge: '파일이 너무 큽니다. 20MB 이하만 올릴 수 있습니다.',
-    corrupt: '사진 파일이 손상되었거나 일부만 전송되었습니다.',
-    missing: '사진 파일을 골라 주세요.',
   },
   staff: {
     title: '직원 관리',
@@ -248,6 +242,7 @@ export const nm = {
     forbidden: '이 작업을 할 권한이 없습니다.',
     conflict: '지금 상태에서는 할 수 없는 작업입니다. 화면을 새로 고쳐 주세요.',
     invalidInput: '입력한 내용을 확인해 주세요.',
+    loginRequired: '뉴스룸에 로그인해 주세요.',
   },
   common: {
     none: '없음',

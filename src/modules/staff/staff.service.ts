@@ -2,11 +2,11 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
 import type { Database } from '../../platform/db/database.js'
-import { AppError } from '../../platform/errors.js'
 import { msg } from '../../platform/i18n/messages.js'
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../platform/passwords.js'
 import { hashToken, newToken, type SessionStore } from '../../platform/sessions/session-store.js'
 import { nm } from '../newsroom/newsroom.messages.js'
+import { staffErrors } from './staff.errors.js'
 import type { Mailer } from './staff.mailer.js'
 import type { StaffRole, StaffTokenPurpose } from './staff.table.js'
 import { accountKey, createLoginThrottle, ipKey } from './staff.throttle.js'
@@ -139,7 +139,7 @@ export function createStaffService(deps: StaffServiceDeps) {
     /** Creates the account and sends the invitation link; returns the link too. */
     async invite(input: { email: string; name: string; role: StaffRole }): Promise<string> {
       const email = normalizeEmail(input.email)
-      if (await findByEmail(email)) throw new AppError('STAFF_EMAIL_TAKEN', 409, 'E-mail already in use')
+      if (await findByEmail(email)) throw staffErrors.emailTaken()
       const row = await db
         .insertInto('staff')
         .values({
@@ -167,7 +167,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         .select(['role', 'active'])
         .where('id', '=', id)
         .executeTakeFirst()
-      if (!before) throw new AppError('NOT_FOUND', 404, 'staff not found')
+      if (!before) throw staffErrors.notFound()
       await db
         .updateTable('staff')
         .set({
@@ -212,7 +212,7 @@ export function createStaffService(deps: StaffServiceDeps) {
     /** Sets the password from an invite or reset link; every other session of the account ends. */
     async setPasswordWithToken(token: string, purpose: StaffTokenPurpose, password: string) {
       if (password.length < MIN_PASSWORD_LENGTH) {
-        throw new AppError('STAFF_PASSWORD_TOO_SHORT', 400, 'Password too short')
+        throw staffErrors.passwordTooShort(MIN_PASSWORD_LENGTH)
       }
       const now = deps.clock.now().toISOString()
       const row = await db
@@ -225,15 +225,14 @@ export function createStaffService(deps: StaffServiceDeps) {
         .where('staffTokens.expiresAt', '>', now)
         .where('staff.active', '=', 1)
         .executeTakeFirst()
-      if (!row) throw new AppError('STAFF_LINK_INVALID', 400, 'Link expired or already used')
+      if (!row) throw staffErrors.linkInvalid()
       const used = await db
         .updateTable('staffTokens')
         .set({ usedAt: now })
         .where('id', '=', hashToken(token))
         .where('usedAt', 'is', null)
         .executeTakeFirst()
-      if (Number(used.numUpdatedRows) === 0)
-        throw new AppError('STAFF_LINK_INVALID', 400, 'Link already used')
+      if (Number(used.numUpdatedRows) === 0) throw staffErrors.linkInvalid()
       await db
         .updateTable('staff')
         .set({ passwordHash: await hashPassword(password) })
@@ -250,7 +249,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         .select(['id', 'email'])
         .where('id', '=', staffId)
         .executeTakeFirst()
-      if (!row) throw new AppError('NOT_FOUND', 404, 'staff not found')
+      if (!row) throw staffErrors.notFound()
       const link = await issueToken(row.id, 'reset')
       await deps.mailer.send({
         to: row.email,

@@ -2,7 +2,7 @@
 // with its secret in a signed, HttpOnly, SameSite=Lax cookie.
 import csrf from '@fastify/csrf-protection'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError } from '../errors.js'
+import { platformErrors, raise } from '../errors.js'
 
 export async function installCsrf(app: FastifyInstance, secure: boolean) {
   await app.register(csrf, {
@@ -16,8 +16,7 @@ export async function installCsrf(app: FastifyInstance, secure: boolean) {
   })
 }
 
-export const csrfRefused = () =>
-  new AppError('CSRF_INVALID', 403, 'The form has expired. Please reload and try again.')
+export const csrfRefused = () => raise(platformErrors.csrfInvalid)
 
 /** For bodies parsed inside the handler (multipart): checks the token once the fields are read. */
 export async function requireCsrf(request: FastifyRequest, reply: FastifyReply, token: string | undefined) {

@@ -1,60 +1,104 @@
-// One place turns every failure into a response: HTML pages for browsers, `{errors:[…]}` for
-// JSON clients. Unknown errors become a plain 500 and are logged with the request id.
+// One place turns every failure into a response: an HTML page for browsers, `{errors:[…]}` for
+// API routes and scripts. Every AppError carries its catalogued code, status and Korean
+// message (docs/errors.md); unknown errors become a plain 500 and are logged with the request id.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ZodError } from 'zod'
-import { AppError } from '../errors.js'
+import { AppError, type ErrorSpec, platformErrors } from '../errors.js'
 import { ErrorPageView } from '../views/error.view.js'
 import { renderPage } from '../views/render.js'
 import type { SiteContext } from '../views/site-context.js'
 
-interface PublicError {
+export interface PublicError {
   code: string
   status: number
   message: string
   details: Record<string, unknown>
 }
 
+/** An area's own HTML page for a refusal (the newsroom shows it in its frame). */
+export type ErrorPage = (request: FastifyRequest, reply: FastifyReply, error: PublicError) => Promise<string>
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** How the route answers errors: 'json' for API routes; without it the Accept header decides. */
+    errorFormat?: 'json' | 'html'
+    /** Set for every route of an area by `useErrorPage`. */
+    errorPage?: ErrorPage
+  }
+}
+
+const fromSpec = (spec: ErrorSpec, details: Record<string, unknown> = {}, status = spec.status) => ({
+  code: spec.code,
+  status,
+  message: spec.message,
+  details,
+})
+
 function toPublic(error: unknown): PublicError {
   if (error instanceof AppError) {
     return { code: error.code, status: error.status, message: error.message, details: error.details }
   }
   if (error instanceof ZodError) {
-    return {
-      code: 'VALIDATION_FAILED',
-      status: 400,
-      message: 'The request is not valid.',
-      details: { issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
-    }
+    return fromSpec(platformErrors.validationFailed, {
+      issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    })
   }
+  // Fastify and its plugins refuse with a status and an FST_* code; clients see ours.
   const fe = error as Partial<FastifyError>
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return {
-      code: fe.code ?? 'BAD_REQUEST',
-      status: fe.statusCode,
-      message: fe.message ?? 'Bad request',
-      details: {},
-    }
-  }
-  return { code: 'INTERNAL', status: 500, message: 'Something went wrong.', details: {} }
+  const status = fe.statusCode ?? 500
+  if (status < 400 || status >= 500) return fromSpec(platformErrors.internal)
+  if (fe.code?.startsWith('FST_CSRF')) return fromSpec(platformErrors.csrfInvalid)
+  if (fe.code === 'FST_ERR_VALIDATION') return fromSpec(platformErrors.validationFailed)
+  if (status === 404) return fromSpec(platformErrors.notFound)
+  if (status === 413) return fromSpec(platformErrors.payloadTooLarge)
+  if (status === 429) return fromSpec(platformErrors.rateLimited)
+  return fromSpec(platformErrors.badRequest, {}, status)
 }
 
-const wantsJson = (request: FastifyRequest) =>
-  (request.headers.accept ?? '').includes('application/json') &&
-  !(request.headers.accept ?? '').includes('text/html')
+/** JSON for API routes, and for scripts that did not ask for HTML; browsers always do. */
+function answersJson(request: FastifyRequest): boolean {
+  const declared = request.routeOptions.config?.errorFormat
+  if (declared) return declared === 'json'
+  const accept = request.headers.accept ?? ''
+  if (accept.includes('text/html')) return false
+  return accept.includes('application/json') || (request.method !== 'GET' && request.method !== 'HEAD')
+}
+
+/** Gives the routes registered after it in this plugin the area's own page for refusals. */
+export function useErrorPage(app: FastifyInstance, page: ErrorPage) {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, errorPage: page }
+  })
+}
 
 export function installErrorHandling(app: FastifyInstance, site: () => Promise<SiteContext>) {
+  const sitePage = async (request: FastifyRequest, error: PublicError) => {
+    try {
+      const message = error.status < 500 && error.status !== 404 ? error.message : undefined
+      return renderPage(
+        <ErrorPageView site={await site()} status={error.status} path={request.url} message={message} />,
+      )
+    } catch {
+      return `<!doctype html><html lang="ko"><title>${error.status}</title><h1>${error.status}</h1></html>`
+    }
+  }
+  const html = async (request: FastifyRequest, reply: FastifyReply, error: PublicError) => {
+    const own = request.routeOptions.config?.errorPage
+    // A server failure may be what breaks the area's frame too; the site's page is simpler.
+    if (!own || error.status >= 500) return sitePage(request, error)
+    try {
+      return await own(request, reply, error)
+    } catch (cause) {
+      request.log.error({ err: cause }, 'error page failed')
+      return sitePage(request, error)
+    }
+  }
   const respond = async (request: FastifyRequest, reply: FastifyReply, error: PublicError) => {
     reply.code(error.status).header('cache-control', 'no-store')
-    if (wantsJson(request)) {
+    if (answersJson(request)) {
       return reply.send({ errors: [{ code: error.code, message: error.message, details: error.details }] })
     }
-    let html: string
-    try {
-      html = renderPage(<ErrorPageView site={await site()} status={error.status} path={request.url} />)
-    } catch {
-      html = `<!doctype html><html lang="ko"><title>${error.status}</title><h1>${error.status}</h1></html>`
-    }
-    return reply.type('text/html; charset=utf-8').send(html)
+    return reply.type('text/html; charset=utf-8').send(await html(request, reply, error))
   }
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -64,7 +108,5 @@ export function installErrorHandling(app: FastifyInstance, site: () => Promise<S
     return respond(request, reply, pub)
   })
 
-  app.setNotFoundHandler(async (request, reply) =>
-    respond(request, reply, { code: 'NOT_FOUND', status: 404, message: 'Not found', details: {} }),
-  )
+  app.setNotFoundHandler(async (request, reply) => respond(request, reply, fromSpec(platformErrors.notFound)))
 }

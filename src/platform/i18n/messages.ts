@@ -108,6 +108,15 @@ export const messages = {
     tooLong: '{max}자 이하로 입력해 주세요.',
     attachmentTooLarge: '첨부파일은 10MB까지 올릴 수 있습니다.',
   },
+  errors: {
+    notFound: '찾으시는 내용이 없습니다.',
+    validationFailed: '입력한 내용을 확인해 주세요.',
+    badRequest: '요청을 처리할 수 없습니다.',
+    csrfInvalid: '입력 화면이 만료되었습니다. 새로 고친 뒤 다시 시도해 주세요.',
+    rateLimited: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+    payloadTooLarge: '보내신 내용이 너무 큽니다.',
+    internal: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',
+  },
 } as const
 
 /** Replaces `{name}` placeholders with the given values. */

@@ -2,12 +2,13 @@ import { messages as m } from '../i18n/messages.js'
 import { Layout } from './layout.js'
 import type { SiteContext } from './site-context.js'
 
-export function ErrorPageView(props: { site: SiteContext; status: number; path: string }) {
+/** `message` is the refusal's own Korean sentence, shown in place of the generic one. */
+export function ErrorPageView(props: { site: SiteContext; status: number; path: string; message?: string }) {
   const text =
     props.status === 404
       ? { title: m.site.notFoundTitle, body: m.site.notFoundBody }
       : props.status < 500
-        ? { title: m.site.badRequestTitle, body: m.site.errorBody }
+        ? { title: m.site.badRequestTitle, body: props.message ?? m.site.errorBody }
         : { title: m.site.errorTitle, body: m.site.errorBody }
   return (
     <Layout site={props.site} meta={{ title: text.title, path: props.path, noindex: true }}>

@@ -2,7 +2,7 @@
 // callback (code exchange with every check), ending in a provider-neutral Identity.
 import type * as Oidc from 'openid-client'
 import { z } from 'zod'
-import { AppError } from '../../../platform/errors.js'
+import { accountsErrors } from '../accounts.errors.js'
 import { cleanName } from '../display-name.js'
 import type { LoginTransaction } from './login-transaction.js'
 import type { LoginProvider, ProviderId } from './providers.js'
@@ -20,8 +20,7 @@ export interface LoginServiceDeps {
   fetchFor?: (provider: LoginProvider) => Oidc.CustomFetch | undefined
 }
 
-export const loginRefused = (reason: string, cause?: unknown) =>
-  new AppError('ACCOUNTS_LOGIN_FAILED', 400, 'The login could not be completed.', { reason }, { cause })
+export const loginRefused = accountsErrors.loginFailed
 
 const NaverProfile = z.object({
   resultcode: z.literal('00'),

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { AppError } from '../../../platform/errors.js'
 import { msg } from '../../../platform/i18n/messages.js'
 import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.js'
+import { newsroomErrors } from '../newsroom.errors.js'
 import { staffOf } from '../newsroom.guard.js'
 import { nm } from '../newsroom.messages.js'
 import * as repo from '../newsroom.repository.js'
@@ -125,7 +126,7 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
       .parse(request.body ?? {})
     // An admin cannot lock themselves out by demoting or deactivating their own account.
     if (id === staffOf(request).id && (form.active === '0' || (form.role && form.role !== 'admin'))) {
-      throw new AppError('NEWSROOM_FORBIDDEN', 403, nm.errors.forbidden)
+      throw newsroomErrors.forbidden()
     }
     await staffService.update(id, {
       role: form.role,
@@ -168,7 +169,7 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
   })
 
   const requirePort = () => {
-    if (!ctx.deps.moderation) throw new AppError('NOT_FOUND', 404, nm.moderation.unavailable)
+    if (!ctx.deps.moderation) throw newsroomErrors.moderationUnavailable()
     return ctx.deps.moderation
   }
 

@@ -2,7 +2,7 @@
 // autosave, preview, 출고 요청, and the history of published versions.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { AppError, notFound } from '../../../platform/errors.js'
+import { notFound } from '../../../platform/errors.js'
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import { renderPage } from '../../../platform/views/render.js'
@@ -10,6 +10,7 @@ import { ArticleInput } from '../../articles/articles.schema.js'
 import { photoIdsIn, readDocument } from '../../articles/document/document.schema.js'
 import { documentText } from '../../articles/document/document.text.js'
 import { ArticlePageView } from '../../articles/views/article.view.js'
+import { newsroomErrors } from '../newsroom.errors.js'
 import { forbidden, staffOf } from '../newsroom.guard.js'
 import { nm, saveErrors } from '../newsroom.messages.js'
 import { type ArticleAccess, canDesk, canEdit, canSubmit, canView, isDesk } from '../newsroom.policy.js'
@@ -212,9 +213,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
       : (raw as unknown as ReturnType<typeof ArticleInput.safeParse>)
     if (!parsed.success) {
       const field = String(parsed.error.issues[0]?.path[0] ?? 'body')
-      throw new AppError('NEWSROOM_ARTICLE_INVALID', 400, saveErrors[field] ?? nm.errors.invalidInput, {
-        field,
-      })
+      throw newsroomErrors.articleInvalid(field, saveErrors[field] ?? nm.errors.invalidInput)
     }
     const note = raw.success ? raw.data.correctionNote : undefined
     await writer.updateArticle(

@@ -2,7 +2,8 @@
 // time, bulk approval from the waiting list, and withdrawal with a reason.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { AppError, notFound } from '../../../platform/errors.js'
+import { notFound } from '../../../platform/errors.js'
+import { newsroomErrors } from '../newsroom.errors.js'
 import { staffOf } from '../newsroom.guard.js'
 import { nm } from '../newsroom.messages.js'
 import * as repo from '../newsroom.repository.js'
@@ -23,7 +24,7 @@ export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
   const desk = [ctx.guard('desk'), app.csrfProtection]
 
   /** A refused desk action goes back to the editor with the reason, nothing else changed. */
-  const refuse = (message: string) => new AppError('NEWSROOM_DESK_INPUT', 400, message)
+  const refuse = newsroomErrors.deskInput
 
   async function existing(request: FastifyRequest) {
     const { id } = IdParams.parse(request.params)

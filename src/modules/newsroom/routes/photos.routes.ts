@@ -1,23 +1,14 @@
 // Photo upload and the photo library. The upload is its own request, so a refused file never
-// touches the article being edited; errors come back as JSON with a Korean message.
-import type { FastifyInstance, FastifyReply } from 'fastify'
+// touches the article being edited; the media module's refusals (MEDIA_*) come back as JSON
+// with their Korean message.
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { AppError } from '../../../platform/errors.js'
+import { mediaErrors } from '../../media/media.errors.js'
 import { type Photo, photoUrl, widthFor } from '../../media/photo.js'
 import { staffOf } from '../newsroom.guard.js'
-import { nm } from '../newsroom.messages.js'
 import type { RouteContext } from './context.js'
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-const UPLOAD_MESSAGES: Record<string, string> = {
-  MEDIA_NOT_AN_IMAGE: nm.photos.notImage,
-  MEDIA_UNSUPPORTED_FORMAT: nm.photos.unsupported,
-  MEDIA_TOO_MANY_PIXELS: nm.photos.tooManyPixels,
-  MEDIA_CORRUPT: nm.photos.corrupt,
-  MEDIA_TOO_LARGE: nm.photos.tooLarge,
-  MEDIA_MISSING: nm.photos.missing,
-}
 
 /** What the editor needs to show and insert a photo. */
 export const photoJson = (p: Photo) => ({
@@ -32,17 +23,12 @@ export const photoJson = (p: Photo) => ({
 
 const Text = z.string().trim().max(1000).default('')
 
-function refuse(reply: FastifyReply, code: string) {
-  return reply
-    .code(400)
-    .header('cache-control', 'private, no-store')
-    .send({ errors: [{ code, message: UPLOAD_MESSAGES[code] ?? nm.photos.notImage }] })
-}
-
 export function photosRoutes(app: FastifyInstance, ctx: RouteContext) {
   const { media } = ctx.deps
 
-  app.get('/newsroom/photos', { preHandler: ctx.guard('staff') }, async (request, reply) => {
+  const api = { errorFormat: 'json' } as const
+
+  app.get('/newsroom/photos', { preHandler: ctx.guard('staff'), config: api }, async (request, reply) => {
     const q = z.object({ q: z.string().max(100).default('') }).parse(request.query)
     const photos = await media.searchPhotos({ q: q.q, limit: 30 })
     return reply.header('cache-control', 'private, no-store').send({ photos: photos.map(photoJson) })
@@ -50,7 +36,7 @@ export function photosRoutes(app: FastifyInstance, ctx: RouteContext) {
 
   app.post(
     '/newsroom/photos',
-    { preHandler: [ctx.guard('staff'), app.csrfProtection] },
+    { preHandler: [ctx.guard('staff'), app.csrfProtection], config: api },
     async (request, reply) => {
       const staff = staffOf(request)
       const fields: Record<string, string> = {}
@@ -65,21 +51,16 @@ export function photosRoutes(app: FastifyInstance, ctx: RouteContext) {
           fields[part.fieldname] = String(part.value)
         }
       }
-      if (truncated) return refuse(reply, 'MEDIA_TOO_LARGE')
-      if (!file) return refuse(reply, 'MEDIA_MISSING')
+      if (truncated) throw mediaErrors.tooLarge()
+      if (!file) throw mediaErrors.missing()
       const meta = z
         .object({ caption: Text, credit: Text.pipe(z.string().max(200)), alt: Text })
         .parse(fields)
-      try {
-        const photo = await media.storePhoto(file, { ...meta, uploadedBy: staff.id })
-        return reply
-          .code(201)
-          .header('cache-control', 'private, no-store')
-          .send({ photo: photoJson(photo) })
-      } catch (error) {
-        if (error instanceof AppError && error.code in UPLOAD_MESSAGES) return refuse(reply, error.code)
-        throw error
-      }
+      const photo = await media.storePhoto(file, { ...meta, uploadedBy: staff.id })
+      return reply
+        .code(201)
+        .header('cache-control', 'private, no-store')
+        .send({ photo: photoJson(photo) })
     },
   )
 }

@@ -1,0 +1,7 @@
+// Korean texts of the articles module that are its own (the reader pages' texts are in the
+// site-wide catalog): why a change to an article was refused.
+export const articleMessages = {
+  errors: {
+    invalidTransition: '지금 상태에서는 할 수 없는 작업입니다. 화면을 새로 고쳐 주세요.',
+  },
+} as const
