@@ -58,13 +58,16 @@ export interface AppOverrides {
 export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const clock = overrides.clock ?? systemClock
   const metrics = createMetrics()
-  const db: Db = openDatabase(config.database, { onQuery: metrics.onQuery })
+  // pg reports a dropped connection as an event, which may come before the server's logger exists.
+  let logDbError = (error: Error) => console.error('PostgreSQL connection error', error)
+  const dbOptions = { onQuery: metrics.onQuery, onConnectionError: (error: Error) => logDbError(error) }
+  const db: Db = openDatabase(config.database, dbOptions)
   // Reader pages may read from a PostgreSQL replica; every write goes to the primary.
   const readDb =
     config.databaseReadUrl && config.database.kind === 'postgres'
       ? openDatabase(
           { kind: 'postgres', url: config.databaseReadUrl, schema: config.database.schema },
-          { onQuery: metrics.onQuery },
+          dbOptions,
         )
       : null
   // Called only from Redis events, after `http` exists.
@@ -192,6 +195,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     bodyLimit: 1_048_576,
   })
   echoRequestId(http)
+  logDbError = (error) => http.log.error({ err: error }, 'PostgreSQL connection error')
   metrics.install(http)
   await http.register(healthRoutes({ db: db.kysely }))
   // One rate limiter for every module; its counters live in Redis when there is one, and a

@@ -82,10 +82,13 @@ function loadPg(): typeof pg {
 export interface OpenDatabaseOptions {
   /** Called after every query with its duration (metrics). */
   onQuery?: (durationMs: number, failed: boolean) => void
+  /** Told of a PostgreSQL connection error outside any query (stderr when not given). */
+  onConnectionError?: (error: Error) => void
 }
 
 export function openDatabase(config: Config['database'], options: OpenDatabaseOptions = {}): Db {
-  const { onQuery } = options
+  const { onQuery, onConnectionError = (error) => console.error('PostgreSQL connection error', error) } =
+    options
   const log = onQuery
     ? (event: LogEvent) => onQuery(event.queryDurationMillis, event.level === 'error')
     : undefined
@@ -117,9 +120,10 @@ export function openDatabase(config: Config['database'], options: OpenDatabaseOp
   })
   // A connection dropped by a PostgreSQL restart is an event, not a crash: the query on it
   // fails (and is reported by the request that ran it), the pool discards the connection and
-  // the next query opens a fresh one. Without these listeners pg throws from an event emitter.
-  pool.on('error', () => {})
-  pool.on('connect', (client) => client.on('error', () => {}))
+  // the next query opens a fresh one. Without these listeners pg throws from an event emitter;
+  // they log the error so an operator sees why connections drop.
+  pool.on('error', onConnectionError)
+  pool.on('connect', (client) => client.on('error', onConnectionError))
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
