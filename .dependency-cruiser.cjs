@@ -1,4 +1,4 @@
-// The import rules between feature modules (docs/decisions/020-module-boundaries.md).
+// The import rules between feature modules (docs/decisions/021-module-boundaries.md).
 // `npm test` runs `depcruise` with this file; a violation fails the run.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -6,7 +6,7 @@ module.exports = {
     {
       name: 'module-public-face',
       comment:
-        "A module is used only through its index.ts: nothing outside src/modules/<m>/ imports another of its files.",
+        'A module is used only through its index.ts: nothing outside src/modules/<m>/ imports another of its files.',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
       to: {
@@ -16,7 +16,8 @@ module.exports = {
     },
     {
       name: 'module-public-face-from-outside',
-      comment: 'The composition root, platform, e2e tests and scripts use a module only through its index.ts.',
+      comment:
+        'The composition root, platform, e2e tests and scripts use a module only through its index.ts.',
       severity: 'error',
       from: { pathNot: '^src/modules/' },
       to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/(index\\.tsx?|testing/.*)$' },

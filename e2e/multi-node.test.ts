@@ -9,13 +9,13 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, type Sinmun } from '../src/app.js'
 import { loginWithDemo } from '../src/modules/comments/testing/demo-login.js'
-import { readerWithSession } from '../src/modules/comments/testing/factories.js'
-import { csrfFrom, TestBrowser } from '../src/modules/comments/testing/http-client.js'
-import { seedDemo } from '../src/modules/demo/seed-demo.js'
+import { seedDemo } from '../src/modules/demo/index.js'
 import { type Config, loadConfig } from '../src/platform/config.js'
 import { READER_SESSION_COOKIE } from '../src/platform/http/cookies.js'
 import { redisForTests } from '../src/platform/redis/testing/redis-for-tests.js'
 import { TEST_POSTGRES_URL, testDialects } from '../src/testing/dialects.js'
+import { readerWithSession } from '../src/testing/factories.js'
+import { csrfFrom, TestBrowser } from '../src/testing/http-client.js'
 import { SHARED_TEST_MEDIA } from '../src/testing/test-app.js'
 
 const redisUrl = await redisForTests()
@@ -68,7 +68,7 @@ describe.skipIf(!redisUrl || !postgres)('two nodes on PostgreSQL and Redis', () 
   beforeAll(async () => {
     await withPg(`create schema ${schema}`)
     a = await buildApp(nodeConfig(), { logger: false })
-    await seedDemo(a, { adminPassword: 'multi-node-admin' })
+    await seedDemo(a.services.seeding, { adminPassword: 'multi-node-admin' })
     b = await buildApp(nodeConfig(), { logger: false })
     const row = await a.db.kysely
       .selectFrom('articles')
@@ -105,7 +105,7 @@ describe.skipIf(!redisUrl || !postgres)('two nodes on PostgreSQL and Redis', () 
       .orderBy('position')
       .execute()
     const corrected = `${row.headline} (정정)`
-    await a.services.articlesWriter.updateArticle(
+    await a.services.desk.updateArticle(
       articleId,
       {
         sectionId: row.sectionId,

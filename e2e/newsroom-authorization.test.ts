@@ -2,8 +2,9 @@
 // A reporter works on their own articles; the desk and admins act on any; only admins
 // manage staff; a logged-in reader and an anonymous visitor get nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ArticleStatus } from '../src/modules/articles/articles.table.js'
+import type { ArticleStatus } from '../src/modules/articles/index.js'
 import { testDialects } from '../src/testing/dialects.js'
+import { comment, readerWithSession, section } from '../src/testing/factories.js'
 import { createTestApp, type TestApp } from '../src/testing/test-app.js'
 import {
   anonymousJar,
@@ -197,24 +198,20 @@ for (const dialect of await testDialects()) {
 
     beforeAll(async () => {
       const app = await createTestApp({ dialect })
-      const section = await app.db.kysely
-        .insertInto('sections')
-        .values({ slug: 'politics', name: '정치', position: 0 })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const sectionId = await section(app, 'politics', '정치')
       const owner = await createStaff(app, { email: 'owner@example.kr', name: '김기자', role: 'reporter' })
       const other = await createStaff(app, { email: 'other@example.kr', name: '이기자', role: 'reporter' })
       await createStaff(app, { email: 'desk@example.kr', name: '박데스크', role: 'desk' })
       await createStaff(app, { email: 'admin@example.kr', name: '최국장', role: 'admin' })
-      const writer = app.services.articlesWriter
+      const writer = app.services.desk
       setup = {
         app,
         ids: { owner, otherReporter: other },
-        sectionId: section.id,
+        sectionId,
         async article(status) {
           const id = await writer.createDraft(
             {
-              sectionId: section.id,
+              sectionId,
               headline: `기사 ${status}`,
               body: {
                 type: 'doc',
@@ -230,25 +227,8 @@ for (const dialect of await testDialects()) {
         },
         async comment() {
           const articleId = await this.article('published')
-          const now = app.clock.now().toISOString()
-          const reader = await app.db.kysely
-            .insertInto('readers')
-            .values({ provider: 'demo', subject: `r-${articleId}`, displayName: '독자', createdAt: now })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-          const comment = await app.db.kysely
-            .insertInto('comments')
-            .values({
-              articleId,
-              readerId: reader.id,
-              body: '댓글',
-              status: 'published',
-              createdAt: now,
-              updatedAt: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-          return { id: comment.id, readerId: reader.id }
+          const readerId = await readerWithSession(app, '독자')
+          return { id: await comment(app, { articleId, readerId, body: '댓글' }), readerId }
         },
       }
       jars.set('owner', await loginJar(app, 'owner@example.kr'))

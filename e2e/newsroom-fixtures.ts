@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { crc32, deflateSync } from 'node:zlib'
 import { type Browser, chromium } from 'playwright-core'
 import sharp from 'sharp'
-import { readerWithSession } from '../src/modules/comments/testing/factories.js'
+import { readerWithSession } from '../src/testing/factories.js'
 import type { TestApp } from '../src/testing/test-app.js'
 
 export const STAFF_PASSWORD = 'newsroom-test-password'
@@ -16,12 +16,7 @@ export async function createStaff(
   const link = await app.services.staff.invite(who)
   const token = link.split('/').pop()!
   await app.services.staff.setPasswordWithToken(token, 'invite', STAFF_PASSWORD)
-  const row = await app.db.kysely
-    .selectFrom('staff')
-    .select('id')
-    .where('email', '=', who.email)
-    .executeTakeFirstOrThrow()
-  return row.id
+  return (await app.services.staff.findIdByEmail(who.email))!
 }
 
 /** A cookie jar for inject: its cookies and a CSRF token valid with them. */

@@ -2,8 +2,8 @@
 // for a while, across a restart; a reset link sets a new password and ends old sessions;
 // the demo admin printed by the seeder logs in.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createStaffService } from '../src/modules/staff/staff.service.js'
-import { THROTTLE } from '../src/modules/staff/staff.throttle.js'
+import { createStaffService, THROTTLE } from '../src/modules/staff/index.js'
+import { tablesFor } from '../src/platform/db/database.js'
 import { testDialects } from '../src/testing/dialects.js'
 import { createTestApp, type TestApp } from '../src/testing/test-app.js'
 import { anonymousJar, createStaff, loginJar, STAFF_PASSWORD } from './newsroom-fixtures.js'
@@ -53,8 +53,9 @@ for (const dialect of await testDialects()) {
 
       // The lock is in the database: a freshly started service (a restart) sees it too.
       const restarted = createStaffService({
-        db: app.db.kysely,
+        db: tablesFor(app.db.kysely),
         clock: app.clock,
+        bus: app.bus,
         sessions: app.sessions,
         mailer: { send: async () => {} },
         publicUrl: 'http://localhost',

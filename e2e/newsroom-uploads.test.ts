@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { section } from '../src/testing/factories.js'
 import { createTestApp, SHARED_TEST_MEDIA, type TestApp } from '../src/testing/test-app.js'
 import { createStaff, hugePng, type Jar, loginJar, multipart, smallJpeg } from './newsroom-fixtures.js'
 
@@ -36,16 +37,12 @@ describe('newsroom photo upload', () => {
 
   beforeAll(async () => {
     app = await createTestApp()
-    const section = await app.db.kysely
-      .insertInto('sections')
-      .values({ slug: 'society', name: '사회', position: 0 })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const sectionId = await section(app, 'society', '사회')
     const reporter = await createStaff(app, { email: 'photo@example.kr', name: '사진기자', role: 'reporter' })
     jar = await loginJar(app, 'photo@example.kr')
-    articleId = await app.services.articlesWriter.createDraft(
+    articleId = await app.services.desk.createDraft(
       {
-        sectionId: section.id,
+        sectionId,
         headline: '한강 불꽃축제에 100만 명',
         body: {
           type: 'doc',

@@ -8,29 +8,22 @@ import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { createAccountsModule } from './modules/accounts/index.js'
-import { createArticlesReader } from './modules/articles/articles.reader.js'
-import { articlesRoutes } from './modules/articles/articles.routes.js'
-import { createArticlesWriter } from './modules/articles/articles.writer.js'
-import { createPublishedArticles } from './modules/articles/published-articles.js'
-import { createTodayPhotos } from './modules/articles/today-photos.js'
-import { createViewCounter } from './modules/articles/view-counter.js'
+import { createArticlesModule } from './modules/articles/index.js'
 import { createCommentsModule } from './modules/comments/index.js'
-import { createMediaService } from './modules/media/media.service.js'
-import { createNewsroom } from './modules/newsroom/index.js'
-import { moderationPort } from './modules/newsroom/moderation-adapter.js'
-import { createOutletService } from './modules/outlet/outlet.service.js'
-import { pagesRoutes } from './modules/pages/pages.routes.js'
-import { createPagesService } from './modules/pages/pages.service.js'
-import { createSearch } from './modules/search/index.js'
-import { searchRoutes } from './modules/search/search.routes.js'
-import { createConsoleMailer } from './modules/staff/staff.mailer.js'
-import { createStaffService } from './modules/staff/staff.service.js'
-import { syndicationRoutes } from './modules/syndication/syndication.routes.js'
+import type { DemoServices } from './modules/demo/index.js'
+import type { ImportServices } from './modules/importers/index.js'
+import { createMediaService } from './modules/media/index.js'
+import { createNewsroom, moderationPort } from './modules/newsroom/index.js'
+import { createOutletService } from './modules/outlet/index.js'
+import { createPagesService, pagesRoutes } from './modules/pages/index.js'
+import { createSearch, type SearchSource, searchRoutes } from './modules/search/index.js'
+import { createConsoleMailer, createStaffService } from './modules/staff/index.js'
+import { syndicationRoutes } from './modules/syndication/index.js'
 import { createLocalInvalidationBus, type InvalidationBus, tags } from './platform/cache/invalidation.js'
 import { createPageCache, disabledPageCache } from './platform/cache/page-cache.js'
 import { type Clock, systemClock } from './platform/clock.js'
 import type { Config } from './platform/config.js'
-import { type Db, openDatabase } from './platform/db/database.js'
+import { type Db, openDatabase, tablesFor } from './platform/db/database.js'
 import { requireMigrated } from './platform/db/migrate.js'
 import { assetsPlugin, bundleAssets, fontDir } from './platform/http/assets.js'
 import { installCsrf } from './platform/http/csrf.js'
@@ -46,6 +39,7 @@ import { createRedisInvalidationBus, INVALIDATION_CHANNEL } from './platform/red
 import { redisSiteKey } from './platform/redis/site-key.js'
 import { createDatabaseSessionStore, type SessionStore } from './platform/sessions/session-store.js'
 import type { SiteContext } from './platform/views/site-context.js'
+import type { Database } from './schema.js'
 
 export interface AppOverrides {
   clock?: Clock
@@ -61,11 +55,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   // pg reports a dropped connection as an event, which may come before the server's logger exists.
   let logDbError = (error: Error) => console.error('PostgreSQL connection error', error)
   const dbOptions = { onQuery: metrics.onQuery, onConnectionError: (error: Error) => logDbError(error) }
-  const db: Db = openDatabase(config.database, dbOptions)
+  const db: Db<Database> = openDatabase<Database>(config.database, dbOptions)
   // Reader pages may read from a PostgreSQL replica; every write goes to the primary.
   const readDb =
     config.databaseReadUrl && config.database.kind === 'postgres'
-      ? openDatabase(
+      ? openDatabase<Database>(
           { kind: 'postgres', url: config.databaseReadUrl, schema: config.database.schema },
           dbOptions,
         )
@@ -95,14 +89,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     else pageCache.invalidate(changed)
   })
 
-  const sessions = overrides.sessions ?? createDatabaseSessionStore({ db: db.kysely, clock })
+  const sessions = overrides.sessions ?? createDatabaseSessionStore({ db: tablesFor(db.kysely), clock })
   const mediaDir = resolve(config.mediaDir)
   mkdirSync(mediaDir, { recursive: true })
-  const media = createMediaService({ db: db.kysely, clock, mediaDir })
-  const outlet = createOutletService({ db: db.kysely, bus })
+  const media = createMediaService({ db: tablesFor(db.kysely), clock, mediaDir })
+  const outlet = createOutletService({ db: tablesFor(db.kysely), bus })
   const accounts = createAccountsModule({
     config,
-    db: db.kysely,
+    db: tablesFor(db.kysely),
     clock,
     sessions,
     http: () => http,
@@ -110,41 +104,77 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     guestWriteUrl: (returnTo) => commentsModule.guestWriteUrl(returnTo),
     afterRename: (readerId) => commentsModule.service.readerChanged(readerId),
   })
+  // Without an SMTP transport, invite and reset links are printed for the operator.
+  const mailer = createConsoleMailer((line) => {
+    if (config.env !== 'test') console.log(line)
+  })
+  const staff = createStaffService({
+    db: tablesFor(db.kysely),
+    clock,
+    bus,
+    sessions,
+    mailer,
+    publicUrl: config.publicUrl,
+  })
   const commentsModule = createCommentsModule({
-    db: db.kysely,
+    db: tablesFor(db.kysely),
     clock,
     bus,
     auth: accounts.auth,
     site: () => site(),
+    settings: outlet.storedSetting('comments'),
+    // Called on requests only, after the articles module below exists.
+    articles: {
+      published: (id) => articles.commented.published(id),
+      headlines: (ids) => articles.commented.headlines(ids),
+    },
+    authors: { profiles: accounts.profiles },
     guestsAllowed: config.comments.guests,
     ratePerMinute: config.comments.ratePerMinute,
     ipRatePerMinute: config.comments.ipRatePerMinute,
     setReaderSuspended: accounts.setSuspended,
   })
   const comments = commentsModule.reader
-  const articles = createArticlesReader({ db: readDb?.kysely ?? db.kysely, clock, bus, media, comments })
-  const articlesWriter = createArticlesWriter({ db: db.kysely, clock, bus })
-  const todayPhotos = createTodayPhotos({ db: db.kysely, bus, media })
+  const articles = createArticlesModule({
+    db: tablesFor(db.kysely),
+    readDb: readDb ? tablesFor(readDb.kysely) : undefined,
+    clock,
+    bus,
+    media,
+    comments,
+    staff,
+    todayPicks: outlet.storedSetting('todayPhotos'),
+  })
   const pages = createPagesService({
-    db: db.kysely,
+    db: tablesFor(db.kysely),
     clock,
     bus,
     uploadsDir: resolve(config.dataDir, 'uploads'),
   })
+  const searchSource: SearchSource = {
+    ...articles.searchSource,
+    // The reporter filter lists staff with a byline, by name.
+    bylineReporters: async () => {
+      const profiles = await staff.profiles(await articles.searchSource.bylineStaffIds())
+      return [...profiles.values()]
+        .map((p) => ({ id: p.id, name: p.name }))
+        .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.id - y.id))
+    },
+  }
   const search = createSearch({
-    db,
+    db: { kysely: tablesFor(db.kysely), dialect: db.dialect },
     clock,
     bus,
+    source: searchSource,
     logError: (message, error) => http.log.error({ err: error }, message),
   })
-  const views = createViewCounter({ db: db.kysely, clock, flushEveryMs: 5_000 })
   const assets = await bundleAssets()
 
   // The same object while the outlet, the sections and the date stay the same: pages render
   // their masthead and footer once per version of it (platform/views/rendered-once.ts).
   let current: SiteContext | undefined
   const site = async (): Promise<SiteContext> => {
-    const [outletSettings, sections] = await Promise.all([outlet.getOutlet(), articles.sections()])
+    const [outletSettings, sections] = await Promise.all([outlet.getOutlet(), articles.reader.sections()])
     const today = formatKoreaDate(clock.now())
     if (current?.outlet !== outletSettings || current.sections !== sections || current.today !== today) {
       current = {
@@ -159,23 +189,20 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     return current
   }
 
-  // Without an SMTP transport, invite and reset links are printed for the operator.
-  const mailer = createConsoleMailer((line) => {
-    if (config.env !== 'test') console.log(line)
-  })
-  const staff = createStaffService({ db: db.kysely, clock, sessions, mailer, publicUrl: config.publicUrl })
   const newsroom = createNewsroom({
-    db: db.kysely,
+    db: tablesFor(db.kysely),
     clock,
     bus,
     secureCookies: config.publicUrl.startsWith('https:'),
     staff,
-    reader: articles,
-    writer: articlesWriter,
+    reader: articles.reader,
+    store: articles.store,
+    articles: articles.deskQueries,
+    homePins: outlet.storedSetting('homePins'),
     media,
     pages,
     comments,
-    todayPhotos,
+    todayPhotos: articles.todayPhotos,
     moderation: moderationPort(commentsModule.moderation),
     site,
     consoleMail: true,
@@ -229,18 +256,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     index: false,
   })
   await http.register(assetsPlugin(assets))
-  await http.register(
-    articlesRoutes({ reader: articles, comments, todayPhotos, views, site, homePins: newsroom.homePins }),
-  )
+  await http.register(articles.routes({ comments, site, homePins: newsroom.homePins }))
   await http.register(pagesRoutes({ pages, site }))
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
   await http.register(newsroom.routes)
-  await http.register(searchRoutes({ search, articles, db: db.kysely, site }))
+  await http.register(searchRoutes({ search, articles: articles.reader, source: searchSource, site }))
   await http.register(
     syndicationRoutes({
-      articles: createPublishedArticles({ db: db.kysely, media }),
-      sections: articles.sections,
+      articles: articles.published,
+      sections: articles.reader.sections,
       pages,
       site,
       clock,
@@ -251,7 +276,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   newsroom.scheduler.start()
   http.addHook('onClose', async () => {
     await newsroom.scheduler.stop()
-    await views.stop()
+    await articles.close()
     await search.close()
     await db.close()
     await readDb?.close()
@@ -273,15 +298,43 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       media,
       outlet,
       comments,
-      articles,
-      articlesWriter,
-      todayPhotos,
+      articles: articles.reader,
+      articleStore: articles.store,
+      published: articles.published,
+      desk: newsroom.desk,
+      todayPhotos: articles.todayPhotos,
       pages,
-      views,
+      views: articles.views,
       search,
+      searchSource,
       staff,
       mailer,
       newsroom,
+      /** What the importers write through (`sinmun import`). */
+      importing: {
+        db: tablesFor(db.kysely),
+        clock,
+        sections: articles.store,
+        staff,
+        media,
+        desk: newsroom.desk,
+        comments: commentsModule.service,
+        pages,
+      } satisfies ImportServices,
+      /** What the demo seeder writes through. */
+      seeding: {
+        clock,
+        media,
+        outlet,
+        sections: articles.store,
+        staff,
+        desk: newsroom.desk,
+        pages,
+        todayPhotos: articles.todayPhotos,
+        views: articles.views,
+        readers: accounts,
+        comments: commentsModule.service,
+      } satisfies DemoServices,
     },
     close: () => http.close(),
   }

@@ -6,7 +6,7 @@ import { type Config, ConfigError, loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
 import { BackupError, backupSqlite, postgresBackupHint, restoreSqlite } from './platform/ops/backup.js'
-import { hashPassword, MIN_PASSWORD_LENGTH } from './platform/passwords.js'
+import { MIN_PASSWORD_LENGTH } from './platform/passwords.js'
 
 interface Command {
   summary: string
@@ -60,8 +60,8 @@ const commands: Record<string, Command> = {
     async run(_values, config) {
       const app = await buildApp(config, { logger: false })
       try {
-        const { seedDemo } = await import('./modules/demo/seed-demo.js')
-        const result = await seedDemo(app)
+        const { seedDemo } = await import('./modules/demo/index.js')
+        const result = await seedDemo(app.services.seeding)
         if (!result.seeded) console.log('The database already has content; nothing seeded.')
         else console.log(`Seeded. Newsroom login: ${result.admin?.email} / ${result.admin?.password}`)
       } finally {
@@ -76,7 +76,7 @@ const commands: Record<string, Command> = {
     async run(_values, config) {
       const app = await buildApp(config, { logger: false })
       try {
-        const { runReindex } = await import('./modules/search/reindex-command.js')
+        const { runReindex } = await import('./modules/search/index.js')
         await runReindex(app.services.search)
       } finally {
         await app.close()
@@ -107,16 +107,7 @@ const commands: Record<string, Command> = {
       }
       const app = await buildApp(config, { logger: false })
       try {
-        await app.db.kysely
-          .insertInto('staff')
-          .values({
-            email: values.email.trim().toLowerCase(),
-            name: values.name.trim(),
-            role,
-            passwordHash: await hashPassword(password),
-            createdAt: new Date().toISOString(),
-          })
-          .execute()
+        await app.services.staff.createAccount({ email: values.email, name: values.name, role, password })
         console.log(`Created ${role} ${values.email}${values.password ? '' : ` with password ${password}`}`)
       } finally {
         await app.close()
@@ -157,7 +148,7 @@ const commands: Record<string, Command> = {
     positionals: true,
     async run(values, config, [source, target]) {
       // The importers' parsers load only for this command.
-      const { ImportUsageError, runImport } = await import('./modules/importers/import-command.js')
+      const { ImportUsageError, runImport } = await import('./modules/importers/index.js')
       try {
         await runImport(
           {
@@ -166,7 +157,10 @@ const commands: Record<string, Command> = {
             uploads: typeof values.uploads === 'string' ? values.uploads : undefined,
             section: typeof values.section === 'string' ? values.section : undefined,
           },
-          config,
+          async () => {
+            const app = await buildApp(config, { logger: false })
+            return { services: app.services.importing, close: () => app.close() }
+          },
         )
       } catch (error) {
         throw error instanceof ImportUsageError ? new UsageError(error.message) : error

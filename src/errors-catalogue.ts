@@ -2,12 +2,12 @@
 // module's catalogue. It sits beside app.ts because platform/ knows no module.
 // docs/errors.md is rendered from it; `npm run docs:errors` rewrites the file and
 // src/errors-catalogue.test.ts fails when it is stale.
-import { accountsErrorCatalogue } from './modules/accounts/accounts.errors.js'
-import { articlesErrorCatalogue } from './modules/articles/articles.errors.js'
-import { commentsErrorCatalogue } from './modules/comments/comments.errors.js'
-import { mediaErrorCatalogue } from './modules/media/media.errors.js'
-import { newsroomErrorCatalogue } from './modules/newsroom/newsroom.errors.js'
-import { staffErrorCatalogue } from './modules/staff/staff.errors.js'
+import { accountsErrorCatalogue } from './modules/accounts/index.js'
+import { articlesErrorCatalogue } from './modules/articles/index.js'
+import { commentsErrorCatalogue } from './modules/comments/index.js'
+import { mediaErrorCatalogue } from './modules/media/index.js'
+import { newsroomErrorCatalogue } from './modules/newsroom/index.js'
+import { staffErrorCatalogue } from './modules/staff/index.js'
 import { type ErrorCatalogue, platformErrors } from './platform/errors.js'
 
 /** Catalogues by owner; a module's codes start with its name. */

@@ -46,8 +46,8 @@ export async function startServer(
 async function seedAndPrintLogin(app: Sinmun, config: Config, log: (line: string) => void) {
   const loginFile = join(config.dataDir, 'demo-login.txt')
   const started = Date.now()
-  const { seedDemo } = await import('./modules/demo/seed-demo.js')
-  const result = await seedDemo(app)
+  const { seedDemo } = await import('./modules/demo/index.js')
+  const result = await seedDemo(app.services.seeding)
   if (result.admin) {
     writeFileSync(loginFile, `${result.admin.email} ${result.admin.password}\n`, { mode: 0o600 })
     log(`Demo content seeded in ${Date.now() - started} ms`)

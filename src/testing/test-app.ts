@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
 import { buildApp, type Sinmun } from '../app.js'
-import { seedDemo } from '../modules/demo/seed-demo.js'
+import { seedDemo } from '../modules/demo/index.js'
 import { fixedClock } from '../platform/clock.js'
 import { type Config, loadConfig } from '../platform/config.js'
 import type { Dialect } from '../platform/db/database.js'
@@ -45,7 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   }
   const clock = fixedClock(options.now ?? '2025-02-05T03:00:00.000Z')
   const app = await buildApp(config, { clock, logger: false })
-  if (options.seed) await seedDemo(app, { adminPassword: 'test-admin-password' })
+  if (options.seed) await seedDemo(app.services.seeding, { adminPassword: 'test-admin-password' })
   return Object.assign(app, {
     clock,
     dataDir,

@@ -1,6 +1,6 @@
 // SQL of reader accounts.
 import type { Kysely } from 'kysely'
-import type { Database } from '../../platform/db/database.js'
+import type { AccountsTables } from './accounts.table.js'
 
 export interface ReaderRow {
   id: number
@@ -12,12 +12,12 @@ export interface ReaderRow {
 
 const columns = ['id', 'provider', 'subject', 'displayName', 'suspendedAt'] as const
 
-export const findReader = (db: Kysely<Database>, id: number): Promise<ReaderRow | undefined> =>
+export const findReader = (db: Kysely<AccountsTables>, id: number): Promise<ReaderRow | undefined> =>
   db.selectFrom('readers').select(columns).where('id', '=', id).executeTakeFirst()
 
 /** The account of (provider, subject), created on first login with the provider's name. */
 export async function findOrCreateReader(
-  db: Kysely<Database>,
+  db: Kysely<AccountsTables>,
   identity: { provider: string; subject: string; displayName: string },
   now: string,
 ): Promise<ReaderRow> {
@@ -39,10 +39,20 @@ export async function findOrCreateReader(
   return (await find())!
 }
 
-export async function renameReader(db: Kysely<Database>, id: number, displayName: string) {
+export async function renameReader(db: Kysely<AccountsTables>, id: number, displayName: string) {
   await db.updateTable('readers').set({ displayName }).where('id', '=', id).execute()
 }
 
-export async function setSuspended(db: Kysely<Database>, id: number, suspendedAt: string | null) {
+export async function setSuspended(db: Kysely<AccountsTables>, id: number, suspendedAt: string | null) {
   await db.updateTable('readers').set({ suspendedAt }).where('id', '=', id).execute()
 }
+
+/** Names and standing of several readers (comment threads, the moderation queue). */
+export const readersByIds = (db: Kysely<AccountsTables>, ids: readonly number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('readers')
+        .select(['id', 'displayName', 'suspendedAt'])
+        .where('id', 'in', [...ids])
+        .execute()

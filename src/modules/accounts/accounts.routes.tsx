@@ -4,11 +4,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import { findOrCreateReader, renameReader } from './accounts.repository.js'
+import type { AccountsTables } from './accounts.table.js'
 import { ChooserView, LoginFailedView, ProfileView } from './accounts.views.js'
 import { DisplayName } from './display-name.js'
 import type { LoginService } from './login/login-service.js'
@@ -22,7 +22,7 @@ import {
 import type { ReaderAuth } from './reader-auth.js'
 
 export interface AccountsRoutesDeps {
-  db: Kysely<Database>
+  db: Kysely<AccountsTables>
   clock: Clock
   login: LoginService
   auth: ReaderAuth

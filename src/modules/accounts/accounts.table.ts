@@ -9,3 +9,8 @@ export interface ReadersTable {
   createdAt: string
   suspendedAt: string | null
 }
+
+/** The tables this module owns; its repositories see no others. */
+export interface AccountsTables {
+  readers: ReadersTable
+}

@@ -8,11 +8,11 @@ import type Provider from 'oidc-provider'
 import type { CustomFetch } from 'openid-client'
 import type { Clock } from '../../platform/clock.js'
 import type { Config } from '../../platform/config.js'
-import type { Database } from '../../platform/db/database.js'
 import type { SessionStore } from '../../platform/sessions/session-store.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
-import { findReader, setSuspended } from './accounts.repository.js'
+import { findOrCreateReader, findReader, readersByIds, setSuspended } from './accounts.repository.js'
 import { accountsRoutes } from './accounts.routes.js'
+import type { AccountsTables } from './accounts.table.js'
 import { demoOidcRoutes, inProcessFetch } from './demo-oidc/demo-oidc.routes.js'
 import { createDemoProvider } from './demo-oidc/demo-provider.js'
 import { createLoginService } from './login/login-service.js'
@@ -24,7 +24,7 @@ export type { Reader, ReaderAuth } from './reader-auth.js'
 
 export interface AccountsDeps {
   config: Config
-  db: Kysely<Database>
+  db: Kysely<AccountsTables>
   clock: Clock
   sessions: SessionStore
   /** The app itself, for in-process calls to the demo provider (built after this module). */
@@ -91,7 +91,20 @@ export function createAccountsModule(deps: AccountsDeps) {
       if (suspended) await auth.signOutEverywhere(readerId)
     },
     findReader: (id: number) => findReader(deps.db, id),
+    /** The account of (provider, subject), made on first sight (a login, the demo's readers). */
+    findOrCreateReader: (identity: { provider: string; subject: string; displayName: string }) =>
+      findOrCreateReader(deps.db, identity, deps.clock.now().toISOString()),
+    /** Display names and standing by reader id; unknown ids are absent. */
+    async profiles(ids: readonly number[]) {
+      const rows = await readersByIds(deps.db, ids)
+      return new Map(
+        rows.map((r) => [r.id, { displayName: r.displayName, suspended: r.suspendedAt !== null }]),
+      )
+    },
   }
 }
 
 export type AccountsModule = ReturnType<typeof createAccountsModule>
+
+export { accountsErrorCatalogue } from './accounts.errors.js'
+export type { AccountsTables } from './accounts.table.js'

@@ -3,11 +3,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
 import { READER_SESSION_COOKIE } from '../../platform/http/cookies.js'
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../../platform/sessions/session-cookie.js'
 import type { SessionStore } from '../../platform/sessions/session-store.js'
 import { findReader } from './accounts.repository.js'
+import type { AccountsTables } from './accounts.table.js'
 
 export interface Reader {
   id: number
@@ -16,7 +16,7 @@ export interface Reader {
 }
 
 export interface ReaderAuthDeps {
-  db: Kysely<Database>
+  db: Kysely<AccountsTables>
   sessions: SessionStore
   clock: Clock
   secureCookies: boolean

@@ -1,5 +1,5 @@
 // View models: exactly what the reader pages show, never raw rows.
-import type { Photo } from '../media/photo.js'
+import type { Photo } from '../media/index.js'
 import type { ArticleDocument } from './document/document.schema.js'
 
 export interface SectionRef {

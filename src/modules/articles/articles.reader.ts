@@ -4,10 +4,9 @@ import { LRUCache } from 'lru-cache'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
-import type { CommentsReader } from '../comments/comments.reader.js'
-import type { MediaService } from '../media/media.service.js'
-import type { Photo } from '../media/photo.js'
+import type { CommentsReader } from '../comments/index.js'
+import type { MediaService, Photo } from '../media/index.js'
+import type { StaffProfile, StaffService } from '../staff/index.js'
 import {
   type ArticleCard,
   type ArticlePage,
@@ -18,15 +17,16 @@ import {
   tagUrl,
 } from './article-views.js'
 import * as repo from './articles.repository.js'
-import type { ArticlesTable } from './articles.table.js'
+import type { ArticlesTable, ArticlesTables } from './articles.table.js'
 import { photoIdsIn, readDocument } from './document/document.schema.js'
 
 export interface ArticlesReaderDeps {
-  db: Kysely<Database>
+  db: Kysely<ArticlesTables>
   clock: Clock
   bus: InvalidationBus
   media: Pick<MediaService, 'findPhotos'>
   comments: Pick<CommentsReader, 'countsFor'>
+  staff: Pick<StaffService, 'profiles'>
 }
 
 const utcHour = (d: Date) => d.toISOString().slice(0, 13)
@@ -74,6 +74,21 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
     }
   })
 
+  /** Each article's named staff, in byline order. */
+  async function bylines(articleIds: readonly number[]): Promise<Map<number, StaffProfile[]>> {
+    const rows = await repo.bylinesOf(db, articleIds)
+    const profiles = await deps.staff.profiles([...new Set(rows.map((r) => r.staffId))])
+    const byArticle = new Map<number, StaffProfile[]>()
+    for (const r of rows) {
+      const profile = profiles.get(r.staffId)
+      if (!profile) continue
+      const list = byArticle.get(r.articleId)
+      if (list) list.push(profile)
+      else byArticle.set(r.articleId, [profile])
+    }
+    return byArticle
+  }
+
   const leadPhotoIds = (rows: readonly repo.CardRow[]) =>
     rows.flatMap((r) => (r.leadPhotoId ? [r.leadPhotoId] : []))
 
@@ -90,7 +105,7 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
     const [allSections, photos, reporters, counts] = await Promise.all([
       sections.get(),
       leadPhotos ?? deps.media.findPhotos(leadPhotoIds(rows)),
-      repo.reportersOf(db, ids),
+      bylines(ids),
       deps.comments.countsFor(ids),
     ])
     const sectionById = new Map(allSections.map((s) => [s.id, s]))
@@ -101,9 +116,7 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
       subheadline: r.subheadline,
       summary: r.summary,
       section: sectionById.get(r.sectionId) ?? { id: r.sectionId, slug: '', name: '' },
-      reporters: reporters
-        .filter((p) => p.articleId === r.id)
-        .map((p) => ({ id: p.id, name: p.name, email: p.email })),
+      reporters: (reporters.get(r.id) ?? []).map((p) => ({ id: p.id, name: p.name, email: p.email })),
       publishedAt: r.publishedAt ?? '',
       leadPhoto: r.leadPhotoId ? (photos.get(r.leadPhotoId) ?? null) : null,
       commentCount: counts.get(r.id) ?? 0,
@@ -117,15 +130,16 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
   ): Promise<ArticlePage> {
     const id = row.id
     const body = readDocument(row.body)
-    const [allSections, reporterRows, tagRows, relatedRows, neighbours] = await Promise.all([
+    const [allSections, bylineMap, tagRows, relatedRows, neighbours] = await Promise.all([
       sections.get(),
-      repo.reportersOf(db, [id]),
+      bylines([id]),
       repo.tagsOf(db, id),
       repo.relatedCards(db, id),
       withNeighbours
         ? repo.sectionNeighbours(db, { id, sectionId: row.sectionId, publishedAt })
         : Promise.resolve({ previous: undefined, next: undefined }),
     ])
+    const reporterRows = bylineMap.get(id) ?? []
     // Every picture on the page in one lookup: body, lead, reporters and related articles.
     const photos = await deps.media.findPhotos([
       ...photoIdsIn(body),
@@ -166,6 +180,9 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
 
   return {
     cards,
+    bylines,
+    /** List entries for the given ids that are published, in no particular order. */
+    publishedCards: async (ids: readonly number[]) => cards(await repo.cardsByIds(db, ids)),
     sections: () => sections.get(),
     async sectionBySlug(slug: string) {
       return (await sections.get()).find((s) => s.slug === slug)
@@ -219,8 +236,8 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
     },
 
     async reporterList(staffId: number, limit: number, offset: number) {
-      const reporter = await repo.findReporter(db, staffId)
-      if (!reporter) return undefined
+      const reporter = (await deps.staff.profiles([staffId])).get(staffId)
+      if (!reporter?.active) return undefined
       const [rows, total, photos] = await Promise.all([
         repo.reporterCards(db, staffId, limit, offset),
         counted(tags.reporter(staffId), () => repo.countReporter(db, staffId)),

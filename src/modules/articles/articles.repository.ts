@@ -1,9 +1,10 @@
 // SQL for reading articles. Every function takes the Kysely instance (or a transaction) first.
 // What reader pages run on every view is prepared once (platform/db/prepared.ts).
 import { type Kysely, type Selectable, sql } from 'kysely'
-import type { Database } from '../../platform/db/database.js'
-import { prepare } from '../../platform/db/prepared.js'
-import type { ArticlesTable } from './articles.table.js'
+import { preparedFor } from '../../platform/db/prepared.js'
+import type { ArticlesTable, ArticlesTables } from './articles.table.js'
+
+const prepare = preparedFor<ArticlesTables>()
 
 /** The columns a list entry needs; the body stays in the database. */
 export const cardColumns = [
@@ -31,13 +32,13 @@ export type CardRow = Pick<
   | 'grade'
 >
 
-const published = (db: Kysely<Database>) =>
+const published = (db: Kysely<ArticlesTables>) =>
   db.selectFrom('articles').where('articles.status', '=', 'published')
 
 const publishedArticle = prepare((db, id: number) => published(db).selectAll().where('id', '=', id))
 export const findPublishedArticle = publishedArticle.first
 
-export const findArticle = (db: Kysely<Database>, id: number) =>
+export const findArticle = (db: Kysely<ArticlesTables>, id: number) =>
   db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
 
 const latest = prepare(
@@ -50,7 +51,8 @@ const latest = prepare(
       .offset(sql.lit(offset)),
   { inline: [0, 1] },
 )
-export const latestCards = (db: Kysely<Database>, limit: number, offset = 0) => latest.all(db, limit, offset)
+export const latestCards = (db: Kysely<ArticlesTables>, limit: number, offset = 0) =>
+  latest.all(db, limit, offset)
 
 const latestByGrade = prepare(
   (db, grade: 'headline' | 'important', limit: number) =>
@@ -75,7 +77,7 @@ const inSection = prepare(
       .offset(sql.lit(offset)),
   { inline: [1, 2] },
 )
-export const sectionCards = (db: Kysely<Database>, sectionId: number, limit: number, offset = 0) =>
+export const sectionCards = (db: Kysely<ArticlesTables>, sectionId: number, limit: number, offset = 0) =>
   inSection.all(db, sectionId, limit, offset)
 
 const sectionCount = prepare((db, sectionId: number) =>
@@ -83,7 +85,7 @@ const sectionCount = prepare((db, sectionId: number) =>
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sectionId', '=', sectionId),
 )
-export const countSection = async (db: Kysely<Database>, sectionId: number) =>
+export const countSection = async (db: Kysely<ArticlesTables>, sectionId: number) =>
   Number((await sectionCount.first(db, sectionId))?.n ?? 0)
 
 const withTag = prepare(
@@ -98,7 +100,7 @@ const withTag = prepare(
       .offset(sql.lit(offset)),
   { inline: [1, 2] },
 )
-export const tagCards = (db: Kysely<Database>, tagId: number, limit: number, offset = 0) =>
+export const tagCards = (db: Kysely<ArticlesTables>, tagId: number, limit: number, offset = 0) =>
   withTag.all(db, tagId, limit, offset)
 
 const tagCount = prepare((db, tagId: number) =>
@@ -107,7 +109,7 @@ const tagCount = prepare((db, tagId: number) =>
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('articleTags.tagId', '=', tagId),
 )
-export const countTag = async (db: Kysely<Database>, tagId: number) =>
+export const countTag = async (db: Kysely<ArticlesTables>, tagId: number) =>
   Number((await tagCount.first(db, tagId))?.n ?? 0)
 
 const byReporter = prepare(
@@ -122,7 +124,7 @@ const byReporter = prepare(
       .offset(sql.lit(offset)),
   { inline: [1, 2] },
 )
-export const reporterCards = (db: Kysely<Database>, staffId: number, limit: number, offset = 0) =>
+export const reporterCards = (db: Kysely<ArticlesTables>, staffId: number, limit: number, offset = 0) =>
   byReporter.all(db, staffId, limit, offset)
 
 const reporterCount = prepare((db, staffId: number) =>
@@ -131,13 +133,13 @@ const reporterCount = prepare((db, staffId: number) =>
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('articleReporters.staffId', '=', staffId),
 )
-export const countReporter = async (db: Kysely<Database>, staffId: number) =>
+export const countReporter = async (db: Kysely<ArticlesTables>, staffId: number) =>
   Number((await reporterCount.first(db, staffId))?.n ?? 0)
 
 const cardsIn = prepare((db, ids: readonly number[]) =>
   published(db).select(cardColumns).where('id', 'in', ids),
 )
-export const cardsByIds = (db: Kysely<Database>, ids: readonly number[]) =>
+export const cardsByIds = (db: Kysely<ArticlesTables>, ids: readonly number[]) =>
   ids.length === 0 ? Promise.resolve([]) : cardsIn.all(db, ids)
 
 /**
@@ -160,7 +162,7 @@ const neighbour = (before: boolean) =>
 const previousInSection = neighbour(true)
 const nextInSection = neighbour(false)
 export async function sectionNeighbours(
-  db: Kysely<Database>,
+  db: Kysely<ArticlesTables>,
   { id, sectionId, publishedAt }: { id: number; sectionId: number; publishedAt: string },
 ) {
   const [previous, next] = await Promise.all([
@@ -180,23 +182,16 @@ const relatedInOrder = prepare((db, articleId: number) =>
 )
 export const relatedCards = relatedInOrder.all
 
-const reportersIn = prepare((db, articleIds: readonly number[]) =>
+const bylinesIn = prepare((db, articleIds: readonly number[]) =>
   db
     .selectFrom('articleReporters')
-    .innerJoin('staff', 'staff.id', 'articleReporters.staffId')
-    .select([
-      'articleReporters.articleId',
-      'staff.id',
-      'staff.name',
-      'staff.email',
-      'staff.bio',
-      'staff.photoId',
-    ])
-    .where('articleReporters.articleId', 'in', articleIds)
-    .orderBy('articleReporters.position'),
+    .select(['articleId', 'staffId'])
+    .where('articleId', 'in', articleIds)
+    .orderBy('position'),
 )
-export const reportersOf = (db: Kysely<Database>, articleIds: readonly number[]) =>
-  articleIds.length === 0 ? Promise.resolve([]) : reportersIn.all(db, articleIds)
+/** Who is named on each article, in byline order; names come from the staff module. */
+export const bylinesOf = (db: Kysely<ArticlesTables>, articleIds: readonly number[]) =>
+  articleIds.length === 0 ? Promise.resolve([]) : bylinesIn.all(db, articleIds)
 
 const tagsIn = prepare((db, articleId: number) =>
   db
@@ -211,24 +206,15 @@ export const tagsOf = tagsIn.all
 const tagNamed = prepare((db, name: string) => db.selectFrom('tags').selectAll().where('name', '=', name))
 export const findTagByName = tagNamed.first
 
-export const allSections = (db: Kysely<Database>) =>
+export const allSections = (db: Kysely<ArticlesTables>) =>
   db.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute()
-
-const activeReporter = prepare((db, id: number) =>
-  db
-    .selectFrom('staff')
-    .select(['id', 'name', 'email', 'bio', 'photoId'])
-    .where('id', '=', id)
-    .where('active', '=', 1),
-)
-export const findReporter = activeReporter.first
 
 /**
  * Most viewed published articles since the given UTC hour ('YYYY-MM-DDTHH'). Views are totalled
  * first from the hour index and only the leaders are joined to articles; joining first made the
  * planner walk every published article (a quarter of a second at 100,000).
  */
-export async function mostViewedSince(db: Kysely<Database>, sinceHour: string, limit: number) {
+export async function mostViewedSince(db: Kysely<ArticlesTables>, sinceHour: string, limit: number) {
   const leaders = await db
     .selectFrom('articleViews')
     .select(['articleId', (eb) => eb.fn.sum<number>('views').as('views')])
@@ -259,7 +245,7 @@ export async function mostViewedSince(db: Kysely<Database>, sinceHour: string, l
 
 /** Adds counted views; one statement per (article, hour) so concurrent nodes add up correctly. */
 export async function addViews(
-  db: Kysely<Database>,
+  db: Kysely<ArticlesTables>,
   counts: { articleId: number; hour: string; views: number }[],
 ) {
   if (counts.length === 0) return
@@ -272,4 +258,21 @@ export async function addViews(
       })),
     )
     .execute()
+}
+
+/** A published article as comments need it (the comment write path and section). */
+const commentTarget = prepare((db, id: number) =>
+  published(db).select(['id', 'headline', 'publishedAt']).where('id', '=', id),
+)
+export const findCommentTarget = commentTarget.first
+
+/** Headlines by id in any status (the moderation queue names the article of each comment). */
+export async function headlinesOf(db: Kysely<ArticlesTables>, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, string>()
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'headline'])
+    .where('id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.headline]))
 }

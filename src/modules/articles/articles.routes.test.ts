@@ -71,7 +71,7 @@ for (const dialect of await testDialects()) {
       // The desk's order, deliberately not the id order; an unpublished pick is left out.
       const picks = [others[2]!, others[0]!, others[1]!]
       const reporter = await db.selectFrom('staff').select('id').orderBy('id').executeTakeFirstOrThrow()
-      const draftId = await app.services.articlesWriter.createDraft(
+      const draftId = await app.services.desk.createDraft(
         {
           headline: '아직 나가지 않은 기사',
           sectionId: me.sectionId,
@@ -80,12 +80,10 @@ for (const dialect of await testDialects()) {
         },
         null,
       )
-      await db.deleteFrom('relatedArticles').where('articleId', '=', articleId).execute()
-      await db
-        .insertInto('relatedArticles')
-        .values([...picks, { id: draftId }].map((a, position) => ({ articleId, relatedId: a.id, position })))
-        .execute()
-      app.bus.publish([`article:${articleId}`])
+      await app.services.articleStore.setRelated(
+        articleId,
+        [...picks, { id: draftId }].map((a) => a.id),
+      )
 
       const html = (await get(app, `/news/${articleId}`)).body
       const prev = section[at - 1]
@@ -112,7 +110,7 @@ for (const dialect of await testDialects()) {
         reporter: (await reader.reporterList(reporter.id, 20, 0))?.total ?? 0,
       })
       const before = await totals()
-      const id = await app.services.articlesWriter.createDraft(
+      const id = await app.services.desk.createDraft(
         {
           headline: '새로 나간 반도체 기사',
           sectionId: section.id,
@@ -123,13 +121,13 @@ for (const dialect of await testDialects()) {
         null,
       )
       expect(await totals()).toEqual(before)
-      await app.services.articlesWriter.publishArticle(id)
+      await app.services.desk.publishArticle(id)
       expect(await totals()).toEqual({
         section: before.section + 1,
         tag: before.tag + 1,
         reporter: before.reporter + 1,
       })
-      await app.services.articlesWriter.withdrawArticle(id, '오보')
+      await app.services.desk.withdrawArticle(id, '오보')
       expect(await totals()).toEqual(before)
     })
 
@@ -206,7 +204,7 @@ for (const dialect of await testDialects()) {
       expect(revalidated.statusCode).toBe(304)
 
       const page = (await app.services.articles.articlePage(articleId))!
-      await app.services.articlesWriter.updateArticle(
+      await app.services.desk.updateArticle(
         articleId,
         {
           sectionId: page.section.id,

@@ -1,5 +1,5 @@
 // Row types of the articles module's tables (snake_case in SQL, camelCase here).
-import type { Generated } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 export type ArticleStatus = 'draft' | 'submitted' | 'returned' | 'scheduled' | 'published' | 'withdrawn'
 export type ArticleGrade = 'headline' | 'important' | 'normal'
@@ -66,3 +66,17 @@ export interface ArticleViewsTable {
   hour: string
   views: number
 }
+
+/** The tables this module owns; its repositories see no others. */
+export interface ArticlesTables {
+  sections: SectionsTable
+  articles: ArticlesTable
+  articleReporters: ArticleReportersTable
+  tags: TagsTable
+  articleTags: ArticleTagsTable
+  relatedArticles: RelatedArticlesTable
+  articleViews: ArticleViewsTable
+}
+
+/** An article row as read. */
+export type ArticleRow = Selectable<ArticlesTable>

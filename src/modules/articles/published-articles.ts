@@ -2,16 +2,16 @@
 // long id-and-date listings for sitemaps. Kept apart from the page reader because these
 // queries walk the whole archive and must stay cheap at 100,000 articles.
 import type { Kysely } from 'kysely'
-import type { Database } from '../../platform/db/database.js'
-import type { MediaService } from '../media/media.service.js'
-import type { Photo } from '../media/photo.js'
+import type { MediaService, Photo } from '../media/index.js'
 import type { SectionRef } from './article-views.js'
-import { allSections, reportersOf } from './articles.repository.js'
+import { allSections } from './articles.repository.js'
+import type { ArticlesTables } from './articles.table.js'
 import { type ArticleDocument, photoIdsIn, readDocument } from './document/document.schema.js'
 
 export interface PublishedArticlesDeps {
-  db: Kysely<Database>
+  db: Kysely<ArticlesTables>
   media: Pick<MediaService, 'findPhotos'>
+  bylines: (articleIds: readonly number[]) => Promise<Map<number, { id: number; name: string }[]>>
 }
 
 export interface FullArticle {
@@ -75,10 +75,7 @@ export function createPublishedArticles(deps: PublishedArticlesDeps) {
       const bodies = rows.map((r) => readDocument(r.body))
       const [sections, reporters, photos] = await Promise.all([
         allSections(db),
-        reportersOf(
-          db,
-          rows.map((r) => r.id),
-        ),
+        deps.bylines(rows.map((r) => r.id)),
         photosFor([
           ...rows.flatMap((r) => (r.leadPhotoId ? [r.leadPhotoId] : [])),
           ...bodies.flatMap(photoIdsIn),
@@ -94,7 +91,7 @@ export function createPublishedArticles(deps: PublishedArticlesDeps) {
         bodyPhotos: photos,
         leadPhoto: r.leadPhotoId ? (photos.get(r.leadPhotoId) ?? null) : null,
         section: sectionById.get(r.sectionId) ?? { id: r.sectionId, slug: '', name: '' },
-        reporters: reporters.filter((p) => p.articleId === r.id).map((p) => ({ id: p.id, name: p.name })),
+        reporters: (reporters.get(r.id) ?? []).map((p) => ({ id: p.id, name: p.name })),
         publishedAt: r.publishedAt ?? '',
         modifiedAt: r.modifiedAt,
       }))

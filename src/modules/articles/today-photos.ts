@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
-import type { Database } from '../../platform/db/database.js'
-import type { MediaService } from '../media/media.service.js'
-import type { Photo } from '../media/photo.js'
+import type { MediaService, Photo } from '../media/index.js'
+import type { StoredSetting } from '../outlet/index.js'
 import { articleUrl } from './article-views.js'
+import type { ArticlesTables } from './articles.table.js'
 
 export interface TodayPhoto {
   photo: Photo
@@ -15,22 +15,19 @@ export interface TodayPhoto {
   url: string
 }
 
-const SETTING = 'todayPhotos'
 const Picks = z.array(z.object({ articleId: z.number().int() }))
 const WANTED = 4
 
 export function createTodayPhotos(deps: {
-  db: Kysely<Database>
+  db: Kysely<ArticlesTables>
+  /** The desk's picks, kept in the outlet's settings. */
+  picks: StoredSetting
   bus: InvalidationBus
   media: Pick<MediaService, 'findPhotos'>
 }) {
   const current = memo(async (): Promise<TodayPhoto[]> => {
-    const setting = await deps.db
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', SETTING)
-      .executeTakeFirst()
-    const picked = setting ? Picks.parse(JSON.parse(setting.value)).map((p) => p.articleId) : []
+    const stored = await deps.picks.read()
+    const picked = stored === undefined ? [] : Picks.parse(stored).map((p) => p.articleId)
     const base = deps.db
       .selectFrom('articles')
       .select(['id', 'headline', 'leadPhotoId'])
@@ -58,13 +55,13 @@ export function createTodayPhotos(deps: {
   })
   return {
     todayPhotos: () => current.get(),
+    /** The desk's picks in its order (the home editor shows them). */
+    async pickedIds(): Promise<number[]> {
+      const stored = await deps.picks.read()
+      return stored === undefined ? [] : Picks.parse(stored).map((p) => p.articleId)
+    },
     async pickTodayPhotos(articleIds: number[]) {
-      const value = JSON.stringify(articleIds.map((articleId) => ({ articleId })))
-      await deps.db
-        .insertInto('settings')
-        .values({ key: SETTING, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute()
+      await deps.picks.write(articleIds.map((articleId) => ({ articleId })))
       deps.bus.publish([tags.todayPhoto])
     },
   }

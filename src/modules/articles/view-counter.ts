@@ -2,18 +2,20 @@
 // update and not a database write. Counts are per article per UTC hour.
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
 import { addViews } from './articles.repository.js'
+import type { ArticlesTables } from './articles.table.js'
 
 export interface ViewCounter {
   record(articleId: number): void
+  /** Adds counts of past hours at once (the demo's history of views). */
+  addCounts(counts: { articleId: number; hour: string; views: number }[]): Promise<void>
   /** Writes what has been counted; called on a timer and at shutdown. */
   flush(): Promise<void>
   stop(): Promise<void>
 }
 
 export function createViewCounter(deps: {
-  db: Kysely<Database>
+  db: Kysely<ArticlesTables>
   clock: Clock
   flushEveryMs: number
 }): ViewCounter {
@@ -40,6 +42,7 @@ export function createViewCounter(deps: {
       const key = `${deps.clock.now().toISOString().slice(0, 13)}|${articleId}`
       pending.set(key, (pending.get(key) ?? 0) + 1)
     },
+    addCounts: (counts) => addViews(deps.db, counts),
     flush,
     async stop() {
       clearInterval(timer)

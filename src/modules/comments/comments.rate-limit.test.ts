@@ -1,8 +1,8 @@
 // Posting is limited per reader and per IP with the default limits (5 and 20 a minute).
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { publishedArticleIds, readerWithSession } from '../../testing/factories.js'
+import { csrfFrom, TestBrowser } from '../../testing/http-client.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
-import { publishedArticleIds, readerWithSession } from './testing/factories.js'
-import { csrfFrom, TestBrowser } from './testing/http-client.js'
 
 let app: TestApp
 let articleId: number

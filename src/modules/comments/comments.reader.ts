@@ -2,10 +2,16 @@
 // section (one page of threads) as the viewer sees it.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { Database } from '../../platform/db/database.js'
 import type { Reader } from '../accounts/index.js'
+import {
+  articleForComments,
+  authorNames,
+  type CommentAuthors,
+  type CommentedArticles,
+} from './comments.ports.js'
 import * as repo from './comments.repository.js'
 import type { CommentSettingsStore } from './comments.settings.js'
+import type { CommentsTables } from './comments.table.js'
 import { windowClosed } from './moderation/phases/window-closed.js'
 
 export interface CommentView {
@@ -43,7 +49,9 @@ export interface CommentSectionData {
 }
 
 export interface CommentsReaderDeps {
-  db: Kysely<Database>
+  db: Kysely<CommentsTables>
+  articles: Pick<CommentedArticles, 'published'>
+  authors: CommentAuthors
   /** Absent in callers that only need counts. */
   settings?: CommentSettingsStore
   clock?: { now(): Date }
@@ -52,11 +60,12 @@ export interface CommentsReaderDeps {
   viewerOf?: (request: FastifyRequest, reply: FastifyReply) => Promise<CommentViewer | null>
 }
 
-function toView(row: repo.ListRow): CommentView {
+function toView(row: repo.ListRow, names: Map<number, string>): CommentView {
   const deleted = row.status === 'deleted'
+  const name = row.readerId === null ? undefined : names.get(row.readerId)
   return {
     id: row.id,
-    author: deleted ? '' : (row.displayName ?? row.guestName ?? ''),
+    author: deleted ? '' : (name ?? row.guestName ?? ''),
     body: deleted ? '' : row.body,
     deleted,
     likes: row.likes,
@@ -78,13 +87,17 @@ export function createCommentsReader(deps: CommentsReaderDeps) {
       db,
       shown.map((r) => r.id),
     )
-    const views = new Map(shown.map((r) => [r.id, toView(r)]))
-    for (const reply of replies) views.get(reply.parentId!)?.replies.push(toView(reply))
+    const names = await authorNames(deps.authors, [...shown, ...replies])
+    const views = new Map(shown.map((r) => [r.id, toView(r, names)]))
+    for (const reply of replies) views.get(reply.parentId!)?.replies.push(toView(reply, names))
     return { list: [...views.values()], hasMore: roots.length > pageSize }
   }
 
   return {
     countsFor: (articleIds: readonly number[]) => repo.publishedCounts(db, articleIds),
+
+    /** A published article with its comment window, or undefined. */
+    articleFor: (articleId: number) => articleForComments(db, deps.articles, articleId),
 
     viewerOf: (request: FastifyRequest, reply: FastifyReply) =>
       deps.viewerOf ? deps.viewerOf(request, reply) : Promise.resolve(null),
@@ -108,7 +121,7 @@ export function createCommentsReader(deps: CommentsReaderDeps) {
       const [counts, thread, article] = await Promise.all([
         repo.publishedCounts(db, [articleId]),
         threads(articleId, sort, page, settings.pageSize),
-        repo.articleForComments(db, articleId),
+        articleForComments(db, deps.articles, articleId),
       ])
       const open =
         !!article?.publishedAt &&

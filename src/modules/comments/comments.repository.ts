@@ -1,10 +1,11 @@
 // SQL of the comments module: reading threads, writing comments, votes, reports, moderation.
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database } from '../../platform/db/database.js'
-import { prepare } from '../../platform/db/prepared.js'
-import type { CommentStatus, VoteKind } from './comments.table.js'
+import { preparedFor } from '../../platform/db/prepared.js'
+import type { CommentStatus, CommentsTables, VoteKind } from './comments.table.js'
 
-type Db = Kysely<Database> | Transaction<Database>
+const prepare = preparedFor<CommentsTables>()
+
+type Db = Kysely<CommentsTables> | Transaction<CommentsTables>
 
 /** Published comments (replies included) per article; articles without any are absent. */
 export async function publishedCounts(db: Db, articleIds: readonly number[]) {
@@ -34,7 +35,6 @@ const listColumns = [
   'comments.dislikes',
   'comments.createdAt',
   'comments.guestName',
-  'readers.displayName',
 ] as const
 
 export type ListRow = Awaited<ReturnType<typeof replyRows>>[number]
@@ -45,7 +45,6 @@ export type CommentSort = 'newest' | 'likes'
 const roots = (db: Db, sort: CommentSort, articleId: number, limit: number, offset: number) => {
   const query = db
     .selectFrom('comments')
-    .leftJoin('readers', 'readers.id', 'comments.readerId')
     .select(listColumns)
     .where('comments.articleId', '=', articleId)
     .where('comments.parentId', 'is', null)
@@ -92,7 +91,6 @@ export async function replyRows(db: Db, parentIds: readonly number[]) {
 const repliesTo = prepare((db, parentIds: readonly number[]) =>
   db
     .selectFrom('comments')
-    .leftJoin('readers', 'readers.id', 'comments.readerId')
     .select(listColumns)
     .where('comments.parentId', 'in', parentIds)
     .where('comments.status', '=', 'published')
@@ -100,24 +98,13 @@ const repliesTo = prepare((db, parentIds: readonly number[]) =>
     .orderBy('comments.id', 'asc'),
 )
 
-/**
- * What commenting needs to know about an article. Read here rather than through the articles
- * module because it is one indexed row and sits on the comment write path.
- */
-export const articleForComments = (db: Db, articleId: number) => commentedArticle.first(db, articleId)
-const commentedArticle = prepare((db, articleId: number) =>
+/** The desk's own comment window for an article, if it set one. */
+export const commentOverride = (db: Db, articleId: number) => overrideOf.first(db, articleId)
+const overrideOf = prepare((db, articleId: number) =>
   db
-    .selectFrom('articles')
-    .leftJoin('articleCommentSettings as s', 's.articleId', 'articles.id')
-    .select([
-      'articles.id',
-      'articles.headline',
-      'articles.publishedAt',
-      's.articleId as overridden',
-      's.windowHours',
-    ])
-    .where('articles.id', '=', articleId)
-    .where('articles.status', '=', 'published'),
+    .selectFrom('articleCommentSettings')
+    .select(['articleId', 'windowHours'])
+    .where('articleId', '=', articleId),
 )
 
 export function findComment(db: Db, id: number) {
@@ -180,7 +167,7 @@ export async function updateBody(db: Db, id: number, body: string, status: Comme
 
 /** Adds a vote; false when this reader already cast this kind of vote on the comment. */
 export async function addVote(
-  trx: Transaction<Database>,
+  trx: Transaction<CommentsTables>,
   commentId: number,
   readerId: number,
   kind: VoteKind,
@@ -203,7 +190,7 @@ export async function addVote(
 
 /** Adds a report; false when this reader already reported the comment. Returns the new count. */
 export async function addReport(
-  trx: Transaction<Database>,
+  trx: Transaction<CommentsTables>,
   commentId: number,
   readerId: number,
   reason: string,

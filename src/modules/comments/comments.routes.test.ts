@@ -1,11 +1,11 @@
 // The comment section over HTTP, on every database: what readers, guests and attackers get.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { testDialects } from '../../testing/dialects.js'
+import { publishedArticleIds, readerWithSession } from '../../testing/factories.js'
+import { csrfFrom, TestBrowser } from '../../testing/http-client.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
 import { commentMessages as m } from './comments.messages.js'
 import { demoCallbackUrl, loginWithDemo } from './testing/demo-login.js'
-import { publishedArticleIds, readerWithSession } from './testing/factories.js'
-import { csrfFrom, TestBrowser } from './testing/http-client.js'
 
 const countOn = (html: string) => Number(/<span class="comment-count">(\d+)<\/span>/.exec(html)?.[1])
 const JSON_ACCEPT = { accept: 'application/json' }

@@ -2,10 +2,8 @@
 // `x-csrf-token` header) and is authorized here or in the service; forms answer with a
 // redirect or the form again (text kept), fetch callers (Accept: JSON) with JSON.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { tags } from '../../platform/cache/invalidation.js'
-import type { Database } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
@@ -14,13 +12,11 @@ import { commentsErrors, formFixableCodes } from './comments.errors.js'
 import { commentMessages as m } from './comments.messages.js'
 import { CommentMessageView, CommentsPageView, DeleteConfirmView, WritePageView } from './comments.pages.js'
 import type { CommentsReader, CommentViewer } from './comments.reader.js'
-import { articleForComments, publishedCounts } from './comments.repository.js'
 import type { CommentsService } from './comments.service.js'
 import type { CommentSettingsStore } from './comments.settings.js'
 import { loginUrl } from './comments.view.js'
 
 export interface CommentsRoutesDeps {
-  db: Kysely<Database>
   service: CommentsService
   reader: CommentsReader
   auth: Pick<ReaderAuth, 'currentReader'>
@@ -78,12 +74,12 @@ export const commentsRoutes =
       return reader
     }
     const article = async (id: number) => {
-      const found = await articleForComments(deps.db, id)
+      const found = await deps.reader.articleFor(id)
       if (!found?.publishedAt) throw commentsErrors.articleNotFound()
       return found
     }
     const countOf = async (articleId: number) =>
-      (await publishedCounts(deps.db, [articleId])).get(articleId) ?? 0
+      (await deps.reader.countsFor([articleId])).get(articleId) ?? 0
 
     // Posting is limited per IP and per reader (guests count by IP). The plugin's own hook
     // runs once per request, so both limits are checked here with its limiter functions.
@@ -116,7 +112,7 @@ export const commentsRoutes =
       async (request, reply) => {
         const { id } = IdParams.parse(request.params)
         const query = ListQuery.parse(request.query)
-        const found = await articleForComments(deps.db, id)
+        const found = await deps.reader.articleFor(id)
         if (!found?.publishedAt) return reply.callNotFound()
         const [site, section] = await Promise.all([
           deps.site(),

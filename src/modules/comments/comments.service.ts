@@ -4,19 +4,20 @@
 import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
 import { hashPassword, verifyPassword } from '../../platform/passwords.js'
 import { cleanName, type Reader } from '../accounts/index.js'
 import { commentsErrors as errors } from './comments.errors.js'
+import { articleForComments, type CommentedArticles } from './comments.ports.js'
 import * as repo from './comments.repository.js'
 import type { CommentSettingsStore } from './comments.settings.js'
-import type { VoteKind } from './comments.table.js'
+import type { CommentsTables, VoteKind } from './comments.table.js'
 import type { PasswordThrottle } from './guest-password-throttle.js'
 import { defaultPhases } from './moderation/phases/index.js'
 import { moderate } from './moderation/pipeline.js'
 
 export interface CommentsServiceDeps {
-  db: Kysely<Database>
+  db: Kysely<CommentsTables>
+  articles: Pick<CommentedArticles, 'published'>
   clock: Clock
   bus: InvalidationBus
   settings: CommentSettingsStore
@@ -60,7 +61,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
         if (name.length < 2 || name.length > 20 || author.password.length < 4 || author.password.length > 200)
           throw errors.guestInvalid()
       }
-      const article = await repo.articleForComments(db, input.articleId)
+      const article = await articleForComments(db, deps.articles, input.articleId)
       if (!article?.publishedAt) throw errors.articleNotFound()
       const [settings, bannedWords] = await Promise.all([deps.settings.get(), deps.bannedWords()])
       const verdict = moderate(defaultPhases, {
@@ -162,7 +163,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
     async editComment(reader: Reader, id: number, body: string) {
       const comment = await requireComment(id)
       if (comment.readerId !== reader.id) throw errors.forbidden()
-      const article = await repo.articleForComments(db, comment.articleId)
+      const article = await articleForComments(db, deps.articles, comment.articleId)
       if (!article?.publishedAt) throw errors.articleNotFound()
       const [settings, bannedWords] = await Promise.all([deps.settings.get(), deps.bannedWords()])
       const verdict = moderate(defaultPhases, {
@@ -181,6 +182,29 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       await repo.updateBody(db, id, verdict.body, status, now())
       changed(comment.articleId)
       return { articleId: comment.articleId, status }
+    },
+
+    /**
+     * Stores a comment as it was on another system or in the demo, without moderation: its
+     * author, text, status and time are kept as they were. Returns its id.
+     */
+    async importComment(comment: {
+      articleId: number
+      parentId: number | null
+      readerId: number | null
+      guestName: string | null
+      body: string
+      status: 'published' | 'held'
+      createdAt: string
+    }): Promise<number> {
+      const id = await repo.insertComment(db, {
+        ...comment,
+        guestName: comment.guestName?.slice(0, 40) ?? null,
+        guestPasswordHash: null,
+        body: comment.body.slice(0, 10_000),
+      })
+      bus.publish([tags.article(comment.articleId)])
+      return id
     },
 
     /** A reader's new display name shows on every article they commented on. */

@@ -1,9 +1,8 @@
 // The outlet's comment rules (window, length, report threshold, page size), kept as one JSON
-// settings row; staff change them through the moderation service.
-import type { Kysely } from 'kysely'
+// setting by the outlet module; staff change them through the moderation service.
 import { z } from 'zod'
 import { memo } from '../../platform/cache/memo.js'
-import type { Database } from '../../platform/db/database.js'
+import type { StoredSetting } from '../outlet/index.js'
 
 export const CommentSettings = z.object({
   /** Hours after publication during which comments are open; null keeps them open. */
@@ -15,23 +14,14 @@ export const CommentSettings = z.object({
 })
 export type CommentSettings = z.infer<typeof CommentSettings>
 
-const KEY = 'comments'
-
-export function createCommentSettingsStore(db: Kysely<Database>) {
-  const current = memo(async () => {
-    const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst()
-    return CommentSettings.parse(row ? JSON.parse(row.value) : {})
-  }, 60_000)
+/** `stored` is the outlet's setting the rules are kept in. */
+export function createCommentSettingsStore(stored: StoredSetting) {
+  const current = memo(async () => CommentSettings.parse((await stored.read()) ?? {}), 60_000)
   return {
     get: () => current.get(),
     async save(input: unknown): Promise<CommentSettings> {
       const settings = CommentSettings.parse(input)
-      const value = JSON.stringify(settings)
-      await db
-        .insertInto('settings')
-        .values({ key: KEY, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute()
+      await stored.write(settings)
       current.reset()
       return settings
     },

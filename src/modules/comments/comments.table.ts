@@ -59,3 +59,13 @@ export interface ArticleCommentSettingsTable {
   articleId: number
   windowHours: number | null
 }
+
+/** The tables this module owns; its repositories see no others. */
+export interface CommentsTables {
+  comments: CommentsTable
+  commentVotes: CommentVotesTable
+  commentReports: CommentReportsTable
+  bannedWords: BannedWordsTable
+  moderationLog: ModerationLogTable
+  articleCommentSettings: ArticleCommentSettingsTable
+}

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openDatabase } from '../../platform/db/database.js'
 import { TEST_POSTGRES_URL, testDialects } from '../../testing/dialects.js'
 import { SHARED_TEST_MEDIA } from '../../testing/test-app.js'
+import type { CommentsTables } from './comments.table.js'
 
 const execFileAsync = promisify(execFile)
 const SECONDS = Number(process.env.DURABILITY_SECONDS ?? (process.env.CI ? 20 : 8))
@@ -170,7 +171,7 @@ for (const dialect of await testDialects()) {
       await new Promise((r) => server!.once('exit', r))
       server = undefined
 
-      const db = openDatabase(
+      const db = openDatabase<CommentsTables>(
         dialect === 'postgres'
           ? { kind: 'postgres', url: TEST_POSTGRES_URL, schema: schema! }
           : { kind: 'sqlite', file: join(dataDir, 'sinmun.db') },

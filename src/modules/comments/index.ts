@@ -7,17 +7,20 @@ import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import type { ReaderAuth } from '../accounts/index.js'
+import type { StoredSetting } from '../outlet/index.js'
+import type { CommentAuthors, CommentedArticles } from './comments.ports.js'
 import { createCommentsReader } from './comments.reader.js'
 import { bannedWordList } from './comments.repository.js'
 import { commentsRoutes } from './comments.routes.js'
 import { createCommentsService } from './comments.service.js'
 import { createCommentSettingsStore } from './comments.settings.js'
+import type { CommentsTables } from './comments.table.js'
 import { createPasswordThrottle } from './guest-password-throttle.js'
 import { createModerationService, type ModerationDeps } from './moderation.service.js'
 
+export type { CommentAuthors, CommentedArticles } from './comments.ports.js'
 export type { CommentSectionData, CommentsReader, CommentView, CommentViewer } from './comments.reader.js'
 export type { CommentsService } from './comments.service.js'
 export type { CommentSettings } from './comments.settings.js'
@@ -30,7 +33,11 @@ export type {
 export { createModerationService }
 
 export interface CommentsDeps {
-  db: Kysely<Database>
+  db: Kysely<CommentsTables>
+  /** The outlet's setting the comment rules are kept in. */
+  settings: StoredSetting
+  articles: CommentedArticles
+  authors: CommentAuthors
   clock: Clock
   bus: InvalidationBus
   auth: Pick<ReaderAuth, 'currentReader'>
@@ -42,10 +49,12 @@ export interface CommentsDeps {
 }
 
 export function createCommentsModule(deps: CommentsDeps) {
-  const settings = createCommentSettingsStore(deps.db)
+  const settings = createCommentSettingsStore(deps.settings)
   const bannedWords = memo(() => bannedWordList(deps.db), 60_000)
   const reader = createCommentsReader({
     db: deps.db,
+    articles: deps.articles,
+    authors: deps.authors,
     settings,
     clock: deps.clock,
     guestsAllowed: deps.guestsAllowed,
@@ -56,6 +65,7 @@ export function createCommentsModule(deps: CommentsDeps) {
   })
   const service = createCommentsService({
     db: deps.db,
+    articles: deps.articles,
     clock: deps.clock,
     bus: deps.bus,
     settings,
@@ -65,6 +75,8 @@ export function createCommentsModule(deps: CommentsDeps) {
   })
   const moderation = createModerationService({
     db: deps.db,
+    articles: deps.articles,
+    authors: deps.authors,
     clock: deps.clock,
     bus: deps.bus,
     settings,
@@ -76,7 +88,6 @@ export function createCommentsModule(deps: CommentsDeps) {
     if (!app.hasDecorator('rateLimit')) await app.register(rateLimit, { global: false })
     await app.register(
       commentsRoutes({
-        db: deps.db,
         service,
         reader,
         auth: deps.auth,
@@ -104,3 +115,8 @@ export function createCommentsModule(deps: CommentsDeps) {
 }
 
 export type CommentsModule = ReturnType<typeof createCommentsModule>
+
+export { commentsErrorCatalogue } from './comments.errors.js'
+export { commentMessages } from './comments.messages.js'
+export type { CommentsTables } from './comments.table.js'
+export { CommentSection } from './comments.view.js'

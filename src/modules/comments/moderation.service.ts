@@ -5,17 +5,19 @@
 import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
 import { commentsErrors as errors } from './comments.errors.js'
+import type { CommentAuthors, CommentedArticles } from './comments.ports.js'
 import * as repo from './comments.repository.js'
 import type { CommentSettings, CommentSettingsStore } from './comments.settings.js'
-import type { CommentStatus } from './comments.table.js'
+import type { CommentStatus, CommentsTables } from './comments.table.js'
 
 export interface ModerationDeps {
-  db: Kysely<Database>
+  db: Kysely<CommentsTables>
   clock: Clock
   bus: InvalidationBus
   settings: CommentSettingsStore
+  articles: Pick<CommentedArticles, 'headlines'>
+  authors: CommentAuthors
   /** Suspends (or reinstates) a reader and ends their sessions; from the accounts module. */
   setReaderSuspended: (readerId: number, suspended: boolean) => Promise<void>
   /** Called after the banned-word list changed (drops cached copies). */
@@ -74,16 +76,11 @@ export function createModerationService(deps: ModerationDeps) {
     async listForModeration(options: { status: ModerationQueue; limit?: number; offset?: number }) {
       let query = db
         .selectFrom('comments')
-        .innerJoin('articles', 'articles.id', 'comments.articleId')
-        .leftJoin('readers', 'readers.id', 'comments.readerId')
         .select([
           'comments.id',
           'comments.articleId',
-          'articles.headline as articleHeadline',
           'comments.parentId',
           'comments.readerId',
-          'readers.displayName',
-          'readers.suspendedAt',
           'comments.guestName',
           'comments.body',
           'comments.status',
@@ -101,6 +98,10 @@ export function createModerationService(deps: ModerationDeps) {
         .offset(options.offset ?? 0)
         .execute()
       const ids = rows.map((r) => r.id)
+      const [headlines, authors] = await Promise.all([
+        deps.articles.headlines([...new Set(rows.map((r) => r.articleId))]),
+        deps.authors.profiles([...new Set(rows.flatMap((r) => (r.readerId === null ? [] : [r.readerId])))]),
+      ])
       const reasons = ids.length
         ? await db
             .selectFrom('commentReports')
@@ -108,23 +109,29 @@ export function createModerationService(deps: ModerationDeps) {
             .where('commentId', 'in', ids)
             .execute()
         : []
-      return rows.map(
-        (r): ModerationItem => ({
-          id: r.id,
-          articleId: r.articleId,
-          articleHeadline: r.articleHeadline,
-          parentId: r.parentId,
-          author: r.displayName ?? r.guestName ?? '',
-          readerId: r.readerId,
-          readerSuspended: r.suspendedAt !== null,
-          guest: r.readerId === null,
-          body: r.body,
-          status: r.status,
-          reports: r.reports,
-          reportReasons: [...new Set(reasons.filter((x) => x.commentId === r.id).map((x) => x.reason))],
-          createdAt: r.createdAt,
-        }),
-      )
+      // A comment on an article that no longer exists is left out, as the join used to.
+      return rows.flatMap((r): ModerationItem[] => {
+        const articleHeadline = headlines.get(r.articleId)
+        if (articleHeadline === undefined) return []
+        const author = r.readerId === null ? undefined : authors.get(r.readerId)
+        return [
+          {
+            id: r.id,
+            articleId: r.articleId,
+            articleHeadline,
+            parentId: r.parentId,
+            author: author?.displayName ?? r.guestName ?? '',
+            readerId: r.readerId,
+            readerSuspended: author?.suspended ?? false,
+            guest: r.readerId === null,
+            body: r.body,
+            status: r.status,
+            reports: r.reports,
+            reportReasons: [...new Set(reasons.filter((x) => x.commentId === r.id).map((x) => x.reason))],
+            createdAt: r.createdAt,
+          },
+        ]
+      })
     },
 
     /** Takes a comment off the page (kept for review; restorable). */
@@ -155,8 +162,7 @@ export function createModerationService(deps: ModerationDeps) {
 
     /** A suspended reader cannot post and is logged out everywhere; `false` reinstates. */
     async suspendReader(staffId: number, readerId: number, suspended = true, reason = '') {
-      const reader = await db.selectFrom('readers').select('id').where('id', '=', readerId).executeTakeFirst()
-      if (!reader) throw errors.notFound()
+      if (!(await deps.authors.profiles([readerId])).has(readerId)) throw errors.notFound()
       await deps.setReaderSuspended(readerId, suspended)
       await log(staffId, suspended ? 'suspend' : 'reinstate', `reader:${readerId}`, reason)
     },

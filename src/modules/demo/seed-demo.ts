@@ -1,13 +1,39 @@
 // Fills an empty database with the demo outlet: settings, sections, reporters with photos,
 // articles with lead and inline photos, legal pages, page views and a few comments.
 import { randomBytes } from 'node:crypto'
-import type { Sinmun } from '../../app.js'
-import { hashPassword } from '../../platform/passwords.js'
-import type { ArticleDocument, DocumentBlock } from '../articles/document/document.schema.js'
-import { photoUrl, widthFor } from '../media/photo.js'
+import type { Clock } from '../../platform/clock.js'
+import type { AccountsModule } from '../accounts/index.js'
+import type {
+  ArticleDocument,
+  ArticlesStore,
+  DocumentBlock,
+  TodayPhotos,
+  ViewCounter,
+} from '../articles/index.js'
+import type { CommentsService } from '../comments/index.js'
+import { type MediaService, photoUrl, widthFor } from '../media/index.js'
+import type { DeskService } from '../newsroom/index.js'
+import type { OutletService } from '../outlet/index.js'
+import type { PagesService } from '../pages/index.js'
+import type { StaffService } from '../staff/index.js'
 import { demoArticles, demoOutlet, demoPages, demoReporters, demoSections } from './demo-content.js'
 import type { DemoBlock } from './demo-content.types.js'
 import { demoLogo, demoPhoto, demoPortrait } from './demo-photos.js'
+
+/** What the seeder writes through: each module's service, built by the composition root. */
+export interface DemoServices {
+  clock: Clock
+  media: Pick<MediaService, 'storePhoto'>
+  outlet: Pick<OutletService, 'saveOutlet'>
+  sections: Pick<ArticlesStore, 'findOrCreateSection' | 'firstSectionId' | 'setRelated'>
+  staff: Pick<StaffService, 'createAccount'>
+  desk: Pick<DeskService, 'createDraft' | 'publishArticle'>
+  pages: Pick<PagesService, 'savePage'>
+  todayPhotos: Pick<TodayPhotos, 'pickTodayPhotos'>
+  views: Pick<ViewCounter, 'addCounts'>
+  readers: Pick<AccountsModule, 'findOrCreateReader'>
+  comments: Pick<CommentsService, 'importComment'>
+}
 
 export interface SeedResult {
   seeded: boolean
@@ -30,13 +56,13 @@ function toBlock(block: DemoBlock): DocumentBlock {
 const toDocument = (blocks: DemoBlock[]): ArticleDocument => ({ type: 'doc', content: blocks.map(toBlock) })
 
 /** Seeds the demo into an empty database; does nothing when sections already exist. */
-export async function seedDemo(app: Sinmun, options: { adminPassword?: string } = {}): Promise<SeedResult> {
-  const db = app.db.kysely
-  const existing = await db.selectFrom('sections').select('id').limit(1).executeTakeFirst()
-  if (existing) return { seeded: false }
-  const { media, outlet, articlesWriter, pages, todayPhotos } = app.services
+export async function seedDemo(
+  app: DemoServices,
+  options: { adminPassword?: string } = {},
+): Promise<SeedResult> {
+  if ((await app.sections.firstSectionId()) !== undefined) return { seeded: false }
+  const { media, outlet, desk, pages, todayPhotos, staff } = app
   const now = app.clock.now().getTime()
-  const createdAt = new Date(now).toISOString()
 
   const logo = await media.storePhoto(() => demoLogo(demoOutlet.name), {
     key: 'demo-logo',
@@ -45,44 +71,28 @@ export async function seedDemo(app: Sinmun, options: { adminPassword?: string } 
   await outlet.saveOutlet({ ...demoOutlet, logoUrl: photoUrl(logo, widthFor(logo, 640), 'jpg') })
 
   const sectionIds = new Map<string, number>()
-  for (const [position, s] of demoSections.entries()) {
-    const row = await db
-      .insertInto('sections')
-      .values({ slug: s.slug, name: s.name, position })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    sectionIds.set(s.slug, row.id)
+  for (const section of demoSections) {
+    sectionIds.set(section.slug, (await app.sections.findOrCreateSection(section.slug, section.name)).id)
   }
 
   const reporterIds = new Map<string, number>()
   for (const [i, r] of demoReporters.entries()) {
     const photo = await media.storePhoto(() => demoPortrait(i), { key: `demo-reporter-${i}`, alt: r.name })
-    const row = await db
-      .insertInto('staff')
-      .values({ email: r.email, name: r.name, role: 'reporter', bio: r.bio, photoId: photo.id, createdAt })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    reporterIds.set(r.key, row.id)
+    const id = await staff.createAccount({
+      email: r.email,
+      name: r.name,
+      role: 'reporter',
+      bio: r.bio,
+      photoId: photo.id,
+    })
+    reporterIds.set(r.key, id)
   }
   const password = options.adminPassword ?? randomBytes(9).toString('base64url')
   const adminEmail = 'admin@sinmun-demo.kr'
-  await db
-    .insertInto('staff')
-    .values({
-      email: adminEmail,
-      name: '편집국장',
-      role: 'admin',
-      bio: '',
-      passwordHash: await hashPassword(password),
-      createdAt,
-    })
-    .execute()
+  await staff.createAccount({ email: adminEmail, name: '편집국장', role: 'admin', password })
   // The desk editor and the reporters have no password: the admin sends them a reset link
   // from the newsroom's staff page (printed on the console in the embedded mode).
-  await db
-    .insertInto('staff')
-    .values({ email: 'desk@sinmun-demo.kr', name: '데스크', role: 'desk', bio: '', createdAt })
-    .execute()
+  await staff.createAccount({ email: 'desk@sinmun-demo.kr', name: '데스크', role: 'desk' })
 
   const articleIds: number[] = []
   for (const [i, a] of demoArticles.entries()) {
@@ -102,7 +112,7 @@ export async function seedDemo(app: Sinmun, options: { adminPassword?: string } 
       })
       body.content.splice(a.inlinePhoto.afterBlock + 1, 0, { type: 'photo', attrs: { photoId: inline.id } })
     }
-    const id = await articlesWriter.createDraft(
+    const id = await desk.createDraft(
       {
         sectionId: sectionIds.get(a.section)!,
         headline: a.headline,
@@ -115,7 +125,7 @@ export async function seedDemo(app: Sinmun, options: { adminPassword?: string } 
       },
       null,
     )
-    await articlesWriter.publishArticle(id, a.publishedAt ?? new Date(now - a.hoursAgo * HOUR).toISOString())
+    await desk.publishArticle(id, a.publishedAt ?? new Date(now - a.hoursAgo * HOUR).toISOString())
     articleIds.push(id)
   }
   await linkRelatedArticles(app, articleIds)
@@ -127,33 +137,20 @@ export async function seedDemo(app: Sinmun, options: { adminPassword?: string } 
   return { seeded: true, admin: { email: adminEmail, password } }
 }
 
-/** Articles sharing a tag point at each other as related, up to three. */
-async function linkRelatedArticles(app: Sinmun, articleIds: number[]) {
-  const db = app.db.kysely
-  const pairs = await db
-    .selectFrom('articleTags as a')
-    .innerJoin('articleTags as b', (j) =>
-      j.onRef('a.tagId', '=', 'b.tagId').onRef('a.articleId', '!=', 'b.articleId'),
-    )
-    .select(['a.articleId', 'b.articleId as relatedId'])
-    .where('a.articleId', 'in', articleIds)
-    .orderBy('a.articleId')
-    .orderBy('b.articleId', 'desc')
-    .execute()
-  const byArticle = new Map<number, number[]>()
-  for (const p of pairs) {
-    const list = byArticle.get(p.articleId) ?? []
-    if (list.length < 3 && !list.includes(p.relatedId)) list.push(p.relatedId)
-    byArticle.set(p.articleId, list)
+/** Articles sharing a tag point at each other as related, up to three, newest first. */
+async function linkRelatedArticles(app: DemoServices, articleIds: number[]) {
+  const tagsOf = demoArticles.map((a) => new Set(a.tags))
+  for (const [i, articleId] of articleIds.entries()) {
+    const related = articleIds
+      .flatMap((other, j) => (j !== i && [...tagsOf[i]!].some((t) => tagsOf[j]!.has(t)) ? [other] : []))
+      .sort((x, y) => y - x)
+      .slice(0, 3)
+    if (related.length > 0) await app.sections.setRelated(articleId, related)
   }
-  const rows = [...byArticle].flatMap(([articleId, related]) =>
-    related.map((relatedId, position) => ({ articleId, relatedId, position })),
-  )
-  if (rows.length > 0) await db.insertInto('relatedArticles').values(rows).execute()
 }
 
 /** Page views over the past week, more for newer articles, so 많이 본 뉴스 has something to rank. */
-async function seedViews(app: Sinmun, articleIds: number[]) {
+async function seedViews(app: DemoServices, articleIds: number[]) {
   const now = app.clock.now().getTime()
   const rows = articleIds.flatMap((articleId, i) =>
     Array.from({ length: 6 }, (_, k) => ({
@@ -162,7 +159,7 @@ async function seedViews(app: Sinmun, articleIds: number[]) {
       views: ((i * 37 + k * 11) % 97) + 5,
     })),
   )
-  await app.db.kysely.insertInto('articleViews').values(rows).execute()
+  await app.views.addCounts(rows)
 }
 
 const demoReaders = ['독자한마디', '서울시민', '새벽기차']
@@ -172,28 +169,29 @@ const demoComments = [
   '다른 시각의 의견도 함께 다뤄 주면 좋겠습니다.',
 ]
 
-async function seedComments(app: Sinmun, articleIds: number[]) {
-  const db = app.db.kysely
+async function seedComments(app: DemoServices, articleIds: number[]) {
   const at = app.clock.now().toISOString()
   const readers: { id: number }[] = []
   for (const [i, name] of demoReaders.entries()) {
     readers.push(
-      await db
-        .insertInto('readers')
-        .values({ provider: 'demo', subject: `demo-reader-${i}`, displayName: name, createdAt: at })
-        .returning('id')
-        .executeTakeFirstOrThrow(),
+      await app.readers.findOrCreateReader({
+        provider: 'demo',
+        subject: `demo-reader-${i}`,
+        displayName: name,
+      }),
     )
   }
-  const rows = articleIds.slice(0, 6).flatMap((articleId, i) =>
-    demoComments.slice(0, (i % 3) + 1).map((body, k) => ({
-      articleId,
-      readerId: readers[(i + k) % readers.length]!.id,
-      body,
-      status: 'published' as const,
-      createdAt: new Date(Date.parse(at) - (k + 1) * 600_000).toISOString(),
-      updatedAt: at,
-    })),
-  )
-  await db.insertInto('comments').values(rows).execute()
+  for (const [i, articleId] of articleIds.slice(0, 6).entries()) {
+    for (const [k, body] of demoComments.slice(0, (i % 3) + 1).entries()) {
+      await app.comments.importComment({
+        articleId,
+        parentId: null,
+        readerId: readers[(i + k) % readers.length]!.id,
+        guestName: null,
+        body,
+        status: 'published',
+        createdAt: new Date(Date.parse(at) - (k + 1) * 600_000).toISOString(),
+      })
+    }
+  }
 }

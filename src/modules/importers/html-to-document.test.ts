@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ArticleDocument } from '../articles/document/document.schema.js'
-import { documentText } from '../articles/document/document.text.js'
+import { ArticleDocument, documentText } from '../articles/index.js'
 import { htmlToBlocks, htmlToDocument, splitCredit } from './html-to-document.js'
 import { wordpressContentToHtml } from './wordpress/wordpress-content.js'
 

@@ -2,12 +2,7 @@
 // What the schema cannot hold (tables, code, unknown tags) is reduced to its text: formatting
 // may be lost, words never are. Images come out as placeholders the caller resolves to photos.
 import { type HTMLElement, type Node, NodeType, parse, type TextNode } from 'node-html-parser'
-import type {
-  ArticleDocument,
-  DocumentBlock,
-  InlineNode,
-  ParagraphNode,
-} from '../articles/document/document.schema.js'
+import type { ArticleDocument, DocumentBlock, InlineNode, ParagraphNode } from '../articles/index.js'
 
 export interface ImageRef {
   src: string

@@ -3,8 +3,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { buildApp } from '../../app.js'
-import type { Config } from '../../platform/config.js'
+import type { ImportServices } from './import-services.js'
 import { stderrProgress } from './progress.js'
 import { importRss } from './rss/rss-import.js'
 import { importWordpress } from './wordpress/wordpress-import.js'
@@ -28,7 +27,14 @@ async function readSource(target: string): Promise<string> {
   return readFile(target, 'utf8')
 }
 
-export async function runImport(args: ImportArgs, config: Config, print = console.log): Promise<void> {
+/** What the command writes into: the services of a built app, and how to close it. */
+export type OpenImportTarget = () => Promise<{ services: ImportServices; close(): Promise<void> }>
+
+export async function runImport(
+  args: ImportArgs,
+  open: OpenImportTarget,
+  print = console.log,
+): Promise<void> {
   const { source, target } = args
   if ((source !== 'wordpress' && source !== 'rss') || !target) {
     throw new ImportUsageError(
@@ -37,7 +43,8 @@ export async function runImport(args: ImportArgs, config: Config, print = consol
   }
   if (args.uploads && !existsSync(args.uploads)) throw new ImportUsageError(`No such folder: ${args.uploads}`)
   const input = await readSource(target)
-  const app = await buildApp(config, { logger: false })
+  const opened = await open()
+  const app = opened.services
   try {
     if (source === 'wordpress') {
       if (!args.uploads) print('No --uploads folder given: images are left out, their captions kept as text.')
@@ -58,6 +65,6 @@ export async function runImport(args: ImportArgs, config: Config, print = consol
       for (const warning of summary.warnings) print(`  warning: ${warning}`)
     }
   } finally {
-    await app.close()
+    await opened.close()
   }
 }

@@ -2,7 +2,6 @@
 // and recorded right after it is written, which is what makes a second run a no-op.
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
 
 export interface ImportSourcesTable {
   source: string
@@ -12,10 +11,12 @@ export interface ImportSourcesTable {
   importedAt: string
 }
 
-export type ImportDatabase = Database & { importSources: ImportSourcesTable }
+/** The tables this module owns. */
+export interface ImportersTables {
+  importSources: ImportSourcesTable
+}
 
-export function createImportSources(db: Kysely<Database>, clock: Clock, source: string) {
-  const kdb = db.withTables<{ importSources: ImportSourcesTable }>()
+export function createImportSources(kdb: Kysely<ImportersTables>, clock: Clock, source: string) {
   const known = new Map<string, string>()
   const key = (kind: string, id: string | number) => `${kind}\u0000${id}`
 

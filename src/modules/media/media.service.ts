@@ -5,13 +5,13 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
-import { prepare } from '../../platform/db/prepared.js'
+import { preparedFor } from '../../platform/db/prepared.js'
+import type { MediaTables } from './media.table.js'
 import { type Photo, photoFromRow } from './photo.js'
 import { probeImage, writeVariants } from './photo-variants.js'
 
 export interface MediaDeps {
-  db: Kysely<Database>
+  db: Kysely<MediaTables>
   clock: Clock
   /** Folder holding one sub-folder of generated sizes per photo. */
   mediaDir: string
@@ -28,6 +28,16 @@ export interface PhotoMetadata {
 
 export function createMediaService(deps: MediaDeps) {
   return {
+    /** The photo stored under a fixed key, if any (an import that stopped halfway reuses it). */
+    async findIdByKey(key: string): Promise<number | undefined> {
+      const row = await deps.db
+        .selectFrom('photos')
+        .select('id')
+        .where('storageKey', '=', key)
+        .executeTakeFirst()
+      return row?.id
+    },
+
     /**
      * Validates an image by its content, writes its sizes and records it. With a fixed key
      * whose sizes were already written (a demo reseed), the files are reused and `input` is
@@ -85,7 +95,7 @@ export function createMediaService(deps: MediaDeps) {
 }
 
 // Every reader page looks its photos up: prepared once (platform/db/prepared.ts).
-const photosIn = prepare((db, ids: readonly number[]) =>
+const photosIn = preparedFor<MediaTables>()((db, ids: readonly number[]) =>
   db.selectFrom('photos').selectAll().where('id', 'in', ids),
 )
 

@@ -16,3 +16,8 @@ export interface PhotosTable {
   uploadedBy: number | null
   createdAt: string
 }
+
+/** The tables this module owns; its repositories see no others. */
+export interface MediaTables {
+  photos: PhotosTable
+}

@@ -1,19 +1,15 @@
 // Home curation: the desk pins articles into slots of the home page (the top story, the
 // headline list, each section block). Unpinned slots keep the automatic order (newest
-// 헤드라인 / 중요 first). The pins are one settings row; the resolved cards are memoized and
+// 헤드라인 / 중요 first). The pins are one outlet setting; the resolved cards are memoized and
 // dropped whenever the home page changes, so the reader's home costs nothing extra.
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
-import type { Database } from '../../platform/db/database.js'
-import type { ArticleCard } from '../articles/article-views.js'
-import type { ArticlesReader } from '../articles/articles.reader.js'
-import { cardsByIds } from '../articles/articles.repository.js'
+import type { ArticleCard, ArticlesReader } from '../articles/index.js'
+import type { StoredSetting } from '../outlet/index.js'
 
 export const HEADLINE_SLOTS = 4
 export const SECTION_SLOTS = 4
-const SETTING = 'homePins'
 
 const Slot = z.number().int().positive().nullable()
 export const HomePins = z.object({
@@ -45,15 +41,13 @@ export function fillSlots(
 }
 
 export function createHomeCuration(deps: {
-  db: Kysely<Database>
+  /** The pins, kept in the outlet's settings. */
+  stored: StoredSetting
   bus: InvalidationBus
-  reader: Pick<ArticlesReader, 'cards'>
+  reader: Pick<ArticlesReader, 'publishedCards'>
 }) {
-  const { db } = deps
-
   async function pins(): Promise<HomePins> {
-    const row = await db.selectFrom('settings').select('value').where('key', '=', SETTING).executeTakeFirst()
-    const parsed = HomePins.safeParse(row ? JSON.parse(row.value) : {})
+    const parsed = HomePins.safeParse((await deps.stored.read()) ?? {})
     return parsed.success ? parsed.data : { headlines: [], sections: {} }
   }
 
@@ -63,7 +57,7 @@ export function createHomeCuration(deps: {
       id ? [id] : [],
     )
     // Only published articles can be shown; a withdrawn pin simply leaves its slot automatic.
-    const cards = await deps.reader.cards(await cardsByIds(db, [...new Set(ids)]))
+    const cards = await deps.reader.publishedCards([...new Set(ids)])
     const byId = new Map(cards.map((c) => [c.id, c]))
     const resolve = (slots: readonly (number | null)[]) =>
       slots.map((id) => (id ? (byId.get(id) ?? null) : null))
@@ -83,12 +77,7 @@ export function createHomeCuration(deps: {
     pins,
     arrangement: () => arrangement.get(),
     async savePins(raw: HomePins): Promise<void> {
-      const value = JSON.stringify(HomePins.parse(raw))
-      await db
-        .insertInto('settings')
-        .values({ key: SETTING, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute()
+      await deps.stored.write(HomePins.parse(raw))
       deps.bus.publish([tags.home])
     },
   }

@@ -6,14 +6,18 @@
 //   newsroom.scheduler.start()
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import { useErrorPage } from '../../platform/http/error-handler.js'
 import { renderPage } from '../../platform/views/render.js'
-import type { ArticlesReader } from '../articles/articles.reader.js'
+import type { ArticlesReader, ArticlesStore } from '../articles/index.js'
+import type { StoredSetting } from '../outlet/index.js'
+import { createDeskService } from './desk.service.js'
 import { createHomeCuration } from './home-curation.js'
 import { newsroomAssets } from './newsroom.assets.js'
 import { createGuard } from './newsroom.guard.js'
 import { nm } from './newsroom.messages.js'
+import type { NewsroomTables } from './newsroom.table.js'
 import { adminRoutes } from './routes/admin.routes.js'
 import { articlesRoutes } from './routes/articles.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
@@ -26,23 +30,35 @@ import { NewsroomLayout } from './views/layout.js'
 export type { HomeArrangement } from './home-curation.js'
 export type { ModerationPort } from './routes/moderation.port.js'
 
-export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets'> & {
+export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets' | 'desk'> & {
+  db: Kysely<NewsroomTables>
   bus: InvalidationBus
   reader: ArticlesReader
+  /** The article rows, written by the desk workflow (the articles module's store). */
+  store: ArticlesStore
+  /** The outlet's setting that keeps the home page's pins. */
+  homePins: StoredSetting
   /** How often the scheduler looks for due articles. */
   schedulerEveryMs?: number
   logError: (message: string, error: unknown) => void
 }
 
 export function createNewsroom(deps: NewsroomDeps) {
-  const home = createHomeCuration({ db: deps.db, bus: deps.bus, reader: deps.reader })
+  const home = createHomeCuration({ stored: deps.homePins, bus: deps.bus, reader: deps.reader })
+  const desk = createDeskService({
+    db: deps.db,
+    clock: deps.clock,
+    bus: deps.bus,
+    articles: deps.store,
+    staff: deps.staff,
+  })
   const assets = newsroomAssets()
   const scheduler = createScheduler({
-    writer: deps.writer,
+    desk,
     everyMs: deps.schedulerEveryMs ?? 5_000,
     onError: (error) => deps.logError('scheduled publishing failed', error),
   })
-  const routeDeps: NewsroomRouteDeps = { ...deps, home, assets }
+  const routeDeps: NewsroomRouteDeps = { ...deps, desk, home, assets }
   const guard = createGuard(deps.staff)
   const ctx = makeContext(routeDeps, guard)
 
@@ -78,6 +94,7 @@ export function createNewsroom(deps: NewsroomDeps) {
 
   return {
     routes,
+    desk,
     home,
     scheduler,
     /** For the reader's home route: the desk's pins over the graded order. */
@@ -86,3 +103,9 @@ export function createNewsroom(deps: NewsroomDeps) {
 }
 
 export type Newsroom = ReturnType<typeof createNewsroom>
+
+export type { DeskService } from './desk.service.js'
+export { moderationPort } from './moderation-adapter.js'
+export { newsroomErrorCatalogue } from './newsroom.errors.js'
+export { nm } from './newsroom.messages.js'
+export type { NewsroomTables } from './newsroom.table.js'

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { STAFF_SESSION_COOKIE } from '../../platform/http/cookies.js'
 import { sessionToken } from '../../platform/sessions/session-cookie.js'
-import type { StaffMember, StaffService } from '../staff/staff.service.js'
+import type { StaffMember, StaffService } from '../staff/index.js'
 import { newsroomErrors } from './newsroom.errors.js'
 import { isAdmin, isDesk } from './newsroom.policy.js'
 

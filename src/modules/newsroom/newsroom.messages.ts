@@ -46,11 +46,6 @@ export const nm = {
     setSubmit: '비밀번호 저장',
     tooShort: '비밀번호는 10자 이상이어야 합니다.',
     invalidLink: '링크가 만료되었거나 이미 사용되었습니다. 재설정 링크를 다시 요청해 주세요.',
-    mailResetSubject: '[뉴스룸] 비밀번호 재설정 안내',
-    mailResetBody: '아래 링크에서 새 비밀번호를 설정해 주세요. 링크는 1시간 동안 유효합니다.\n{link}',
-    mailInviteSubject: '[뉴스룸] 초대 안내',
-    mailInviteBody:
-      '뉴스룸에 초대되었습니다. 아래 링크에서 비밀번호를 설정해 주세요. 링크는 7일 동안 유효합니다.\n{link}',
   },
   dashboard: {
     title: '대시보드',

@@ -1,8 +1,8 @@
 // Who may do what in the newsroom. Pure functions, checked on the server for every action:
 // a reporter works on their own articles until the desk takes them; the desk and admins may
 // act on any article; only admins manage staff.
-import type { ArticleStatus } from '../articles/articles.table.js'
-import type { StaffMember } from '../staff/staff.service.js'
+import type { ArticleStatus } from '../articles/index.js'
+import type { StaffMember } from '../staff/index.js'
 
 export interface ArticleAccess {
   status: ArticleStatus

@@ -1,145 +1,30 @@
-// SQL of the newsroom's own screens: work lists, the article being edited, its history.
-import type { Kysely } from 'kysely'
-import type { Database } from '../../platform/db/database.js'
-import type { ArticleStatus } from '../articles/articles.table.js'
+// SQL of the newsroom's own tables: the publishing log (article_events) and the kept versions.
+import type { Insertable, Kysely } from 'kysely'
+import { executorFor, type UnitOfWork } from '../../platform/db/unit-of-work.js'
+import type { ArticleEventsTable, ArticleVersionsTable, NewsroomTables } from './newsroom.table.js'
 
-export interface WorkItem {
-  id: number
-  headline: string
-  status: ArticleStatus
-  sectionId: number
-  grade: string
-  updatedAt: string
-  scheduledAt: string | null
-  publishedAt: string | null
-  deskNote: string | null
-}
-
-const workColumns = [
-  'articles.id',
-  'articles.headline',
-  'articles.status',
-  'articles.sectionId',
-  'articles.grade',
-  'articles.updatedAt',
-  'articles.scheduledAt',
-  'articles.publishedAt',
-  'articles.deskNote',
-] as const
-
-/** Articles in the given states, optionally only those the staff member wrote or is named on. */
-export function workList(
-  db: Kysely<Database>,
-  opts: { statuses: ArticleStatus[]; mineOf?: number; limit?: number; order?: 'updated' | 'scheduled' },
-): Promise<WorkItem[]> {
-  let q = db.selectFrom('articles').select(workColumns).where('articles.status', 'in', opts.statuses)
-  if (opts.mineOf !== undefined) {
-    const me = opts.mineOf
-    q = q.where((eb) =>
-      eb.or([
-        eb('articles.createdBy', '=', me),
-        eb.exists(
-          eb
-            .selectFrom('articleReporters')
-            .select('articleReporters.staffId')
-            .whereRef('articleReporters.articleId', '=', 'articles.id')
-            .where('articleReporters.staffId', '=', me),
-        ),
-      ]),
-    )
-  }
-  q =
-    opts.order === 'scheduled'
-      ? q.orderBy('articles.scheduledAt', 'asc')
-      : q.orderBy('articles.updatedAt', 'desc').orderBy('articles.id', 'desc')
-  return q.limit(opts.limit ?? 50).execute()
-}
-
-export async function articleForEditing(db: Kysely<Database>, id: number) {
-  const article = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!article) return undefined
-  const [reporters, tagRows, related] = await Promise.all([
-    db
-      .selectFrom('articleReporters')
-      .select('staffId')
-      .where('articleId', '=', id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('articleTags')
-      .innerJoin('tags', 'tags.id', 'articleTags.tagId')
-      .select('tags.name')
-      .where('articleTags.articleId', '=', id)
-      .orderBy('tags.name')
-      .execute(),
-    db
-      .selectFrom('relatedArticles')
-      .innerJoin('articles', 'articles.id', 'relatedArticles.relatedId')
-      .select(['articles.id', 'articles.headline'])
-      .where('relatedArticles.articleId', '=', id)
-      .orderBy('relatedArticles.position')
-      .execute(),
-  ])
-  return {
-    article,
-    reporterIds: reporters.map((r) => r.staffId),
-    tags: tagRows.map((t) => t.name),
-    related,
-  }
-}
-
-/** Who may touch an article: its status, its creator and its named reporters. */
-export async function accessOf(db: Kysely<Database>, id: number) {
-  const row = await db
-    .selectFrom('articles')
-    .select(['status', 'createdBy'])
-    .where('id', '=', id)
-    .executeTakeFirst()
-  if (!row) return undefined
-  const reporters = await db
-    .selectFrom('articleReporters')
-    .select('staffId')
-    .where('articleId', '=', id)
-    .execute()
-  return { status: row.status, createdBy: row.createdBy, reporterIds: reporters.map((r) => r.staffId) }
-}
-
-/** Published articles whose headline contains the words, for the related-articles picker. */
-export function searchPublishedHeadlines(db: Kysely<Database>, q: string, limit = 20) {
-  let query = db
-    .selectFrom('articles')
-    .select(['id', 'headline', 'publishedAt'])
-    .where('status', '=', 'published')
-  for (const word of q.split(/\s+/).filter(Boolean).slice(0, 5)) {
-    query = query.where('headline', 'like', `%${word.replace(/[%_\\]/g, '')}%`)
-  }
-  return query.orderBy('publishedAt', 'desc').orderBy('id', 'desc').limit(limit).execute()
-}
-
-export const recentPublished = (db: Kysely<Database>, limit: number) =>
-  db
-    .selectFrom('articles')
-    .select(['id', 'headline', 'sectionId', 'grade', 'leadPhotoId', 'publishedAt'])
-    .where('status', '=', 'published')
-    .orderBy('publishedAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute()
-
-export const versionsOf = (db: Kysely<Database>, articleId: number) =>
+export const versionsOf = (db: Kysely<NewsroomTables>, articleId: number) =>
   db.selectFrom('articleVersions').selectAll().where('articleId', '=', articleId).orderBy('id').execute()
 
-export const eventsOf = (db: Kysely<Database>, articleId: number) =>
+/** The publishing log of an article; staff names come from the staff module. */
+export const eventsOf = (db: Kysely<NewsroomTables>, articleId: number) =>
   db
     .selectFrom('articleEvents')
-    .leftJoin('staff', 'staff.id', 'articleEvents.staffId')
-    .select([
-      'articleEvents.id',
-      'articleEvents.action',
-      'articleEvents.note',
-      'articleEvents.createdAt',
-      'staff.name as staffName',
-    ])
-    .where('articleEvents.articleId', '=', articleId)
-    .orderBy('articleEvents.id')
+    .select(['id', 'action', 'note', 'createdAt', 'staffId'])
+    .where('articleId', '=', articleId)
+    .orderBy('id')
     .execute()
+
+export type NewArticleEvent = Insertable<ArticleEventsTable>
+
+export const logEvent = (uow: UnitOfWork, db: Kysely<NewsroomTables>, event: NewArticleEvent) =>
+  executorFor(db, uow)
+    .insertInto('articleEvents')
+    .values({ ...event, note: event.note ?? null })
+    .execute()
+
+export const saveVersion = (
+  uow: UnitOfWork,
+  db: Kysely<NewsroomTables>,
+  version: Insertable<ArticleVersionsTable>,
+) => executorFor(db, uow).insertInto('articleVersions').values(version).execute()

@@ -35,3 +35,9 @@ export interface ArticleVersionsTable {
   savedBy: number | null
   savedAt: string
 }
+
+/** The tables this module owns; its repositories see no others. */
+export interface NewsroomTables {
+  articleEvents: ArticleEventsTable
+  articleVersions: ArticleVersionsTable
+}

@@ -2,7 +2,7 @@
 // due while the app was down go out at once, then every few seconds. Ticks run one after
 // another; a tick asked for while one runs waits for it and then looks again, so a test that
 // moves the clock and awaits tick() always sees the articles due at the new time.
-import type { ArticlesWriter } from '../articles/articles.writer.js'
+import type { DeskService } from './desk.service.js'
 
 export interface Scheduler {
   start(): void
@@ -12,7 +12,7 @@ export interface Scheduler {
 }
 
 export function createScheduler(deps: {
-  writer: Pick<ArticlesWriter, 'publishDue'>
+  desk: Pick<DeskService, 'publishDue'>
   everyMs: number
   onError: (error: unknown) => void
 }): Scheduler {
@@ -20,7 +20,7 @@ export function createScheduler(deps: {
   let chain: Promise<unknown> = Promise.resolve()
 
   function tick(): Promise<number[]> {
-    const run = chain.then(() => deps.writer.publishDue())
+    const run = chain.then(() => deps.desk.publishDue())
     chain = run.catch(() => undefined)
     return run
   }

@@ -2,20 +2,43 @@
 import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
-import type { Database } from '../../platform/db/database.js'
 import { emptyOutlet, LEGAL_FOOTER_FIELDS, OutletSettings } from './outlet.schema.js'
+import type { OutletTables } from './outlet.table.js'
 
 const KEY = 'outlet'
 
+/**
+ * A JSON setting another module keeps in the outlet's settings (today's photos, the comment
+ * rules, the home page's pins): the owner of the settings table reads and writes it for them.
+ */
+export interface StoredSetting {
+  /** The stored value, or undefined when it was never saved. */
+  read(): Promise<unknown>
+  write(value: unknown): Promise<void>
+}
+
 export interface OutletDeps {
-  db: Kysely<Database>
+  db: Kysely<OutletTables>
   bus: InvalidationBus
 }
 
 export function createOutletService(deps: OutletDeps) {
+  const readSetting = async (key: string): Promise<unknown> => {
+    const row = await deps.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst()
+    return row ? JSON.parse(row.value) : undefined
+  }
+  const writeSetting = async (key: string, settings: unknown) => {
+    const value = JSON.stringify(settings)
+    await deps.db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute()
+  }
+
   const current = memo(async () => {
-    const row = await deps.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst()
-    return row ? OutletSettings.parse(JSON.parse(row.value)) : emptyOutlet
+    const stored = await readSetting(KEY)
+    return stored === undefined ? emptyOutlet : OutletSettings.parse(stored)
   }, 60_000)
   deps.bus.subscribe((changed) => {
     if (changed.includes(tags.outlet)) current.reset()
@@ -26,14 +49,15 @@ export function createOutletService(deps: OutletDeps) {
 
     async saveOutlet(input: unknown): Promise<OutletSettings> {
       const settings = OutletSettings.parse(input)
-      const value = JSON.stringify(settings)
-      await deps.db
-        .insertInto('settings')
-        .values({ key: KEY, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute()
+      await writeSetting(KEY, settings)
       deps.bus.publish([tags.outlet])
       return settings
+    },
+
+    /** The setting stored under `key` for another module; the outlet's own key is not lent. */
+    storedSetting(key: string): StoredSetting {
+      if (key === KEY) throw new Error(`the setting '${KEY}' belongs to the outlet module`)
+      return { read: () => readSetting(key), write: (value) => writeSetting(key, value) }
     },
 
     /** The legal footer fields still empty; production refuses to start unless this is empty. */

@@ -3,3 +3,8 @@ export interface SettingsTable {
   /** JSON */
   value: string
 }
+
+/** The tables this module owns; its repositories see no others. */
+export interface OutletTables {
+  settings: SettingsTable
+}

@@ -6,12 +6,12 @@ import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
-import { ArticleDocument, readDocument } from '../articles/document/document.schema.js'
+import { ArticleDocument, readDocument } from '../articles/index.js'
 import { type TipFields, TipInput } from './pages.schema.js'
+import type { PagesTables } from './pages.table.js'
 
 export interface PagesDeps {
-  db: Kysely<Database>
+  db: Kysely<PagesTables>
   clock: Clock
   bus: InvalidationBus
   /** Where tip attachments are kept; never served publicly. */

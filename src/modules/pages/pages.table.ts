@@ -23,3 +23,9 @@ export interface TipsTable {
   status: Generated<string>
   createdAt: string
 }
+
+/** The tables this module owns; its repositories see no others. */
+export interface PagesTables {
+  pages: PagesTable
+  tips: TipsTable
+}

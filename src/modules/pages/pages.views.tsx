@@ -1,8 +1,8 @@
 import { messages as m, msg } from '../../platform/i18n/messages.js'
 import { Layout } from '../../platform/views/layout.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
-import type { ArticleDocument } from '../articles/document/document.schema.js'
-import { DocumentBody } from '../articles/document/document.view.js'
+import type { ArticleDocument } from '../articles/index.js'
+import { DocumentBody } from '../articles/index.js'
 import type { FieldErrors, TipInput } from './pages.schema.js'
 
 export function StaticPageView(props: {

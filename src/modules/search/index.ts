@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.js'
 import type { Db } from '../../platform/db/database.js'
 import { createSearchIndexer } from './search.indexer.js'
 import { createSearchIndex, createSearchService, type SearchArticlesParams } from './search.service.js'
+import type { SearchSource } from './search.source.js'
 
 export type { ReindexProgress, ReindexResult } from './search.indexer.js'
 export { SEARCH_TAG } from './search.indexer.js'
@@ -16,9 +17,12 @@ export type { SearchArticlesParams, SearchArticlesResult, SearchHit } from './se
 export type { TextPiece } from './snippet.js'
 
 export interface SearchDeps {
-  db: Db
+  /** Only the dialect and raw SQL over the index's own tables are used. */
+  db: Pick<Db, 'kysely' | 'dialect'>
   clock: Clock
   bus: InvalidationBus
+  /** The articles as the index reads them (the articles module's search source). */
+  source: SearchSource
   logError: (message: string, error: unknown) => void
   /** Tests shorten the backoff between indexing retries. */
   retryDelaysMs?: readonly number[]
@@ -26,9 +30,9 @@ export interface SearchDeps {
 
 export function createSearch(deps: SearchDeps) {
   const index = createSearchIndex(deps.db)
-  const service = createSearchService({ db: deps.db.kysely, index, clock: deps.clock })
+  const service = createSearchService({ source: deps.source, index, clock: deps.clock })
   const indexer = createSearchIndexer({
-    db: deps.db.kysely,
+    source: deps.source,
     index,
     bus: deps.bus,
     logError: deps.logError,
@@ -52,3 +56,7 @@ export type Search = ReturnType<typeof createSearch>
 export function searchArticles(app: { services: { search: Search } }, params: SearchArticlesParams) {
   return app.services.search.searchArticles(params)
 }
+
+export { runReindex } from './reindex-command.js'
+export { searchRoutes } from './search.routes.js'
+export type { SearchSource } from './search.source.js'

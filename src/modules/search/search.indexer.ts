@@ -3,11 +3,9 @@
 // `article:<id>`, which leaves the index alone), and those ids are (re)indexed or removed
 // shortly after, off the request's path. Failures are logged and retried with backoff;
 // `sinmun reindex` repairs all.
-import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
-import type { Database } from '../../platform/db/database.js'
 import type { SearchIndex } from './search.index.js'
-import { countArticles, loadBatch, loadDocuments } from './search.source.js'
+import type { SearchSource } from './search.source.js'
 
 /** Published when the index changed, so cached search pages are dropped. */
 export const SEARCH_TAG = 'search'
@@ -17,7 +15,7 @@ const BATCH = 200
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000]
 
 export interface SearchIndexerDeps {
-  db: Kysely<Database>
+  source: Pick<SearchSource, 'loadDocuments' | 'loadBatch' | 'countArticles'>
   index: SearchIndex
   bus: InvalidationBus
   logError: (message: string, error: unknown) => void
@@ -40,7 +38,7 @@ export interface ReindexResult {
 }
 
 export function createSearchIndexer(deps: SearchIndexerDeps) {
-  const { db, index, bus } = deps
+  const { index, bus } = deps
   const retryDelays = deps.retryDelaysMs ?? RETRY_DELAYS_MS
   const pending = new Set<number>()
   let running: Promise<void> | null = null
@@ -95,7 +93,7 @@ export function createSearchIndexer(deps: SearchIndexerDeps) {
 
   /** Brings the given articles' index entries up to date now. */
   async function indexArticles(ids: readonly number[]) {
-    const { documents, gone } = await loadDocuments(db, ids)
+    const { documents, gone } = await deps.source.loadDocuments(ids)
     await index.upsert(documents)
     await index.remove(gone)
   }
@@ -114,12 +112,12 @@ export function createSearchIndexer(deps: SearchIndexerDeps) {
     async reindex(options: { batchSize?: number; onProgress?: (p: ReindexProgress) => void } = {}) {
       const started = performance.now()
       const batchSize = options.batchSize ?? 500
-      const total = await countArticles(db)
+      const total = await deps.source.countArticles()
       const seen = new Set<number>()
       let scanned = 0
       let afterId = 0
       for (;;) {
-        const batch = await loadBatch(db, afterId, batchSize)
+        const batch = await deps.source.loadBatch(afterId, batchSize)
         if (batch.lastId === null) break
         await index.upsert(batch.documents)
         for (const d of batch.documents) seen.add(d.articleId)

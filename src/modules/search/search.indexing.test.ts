@@ -3,6 +3,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createLocalInvalidationBus } from '../../platform/cache/invalidation.js'
+import { tablesFor } from '../../platform/db/database.js'
 import { testDialects } from '../../testing/dialects.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
 import type { SearchIndex } from './search.index.js'
@@ -43,8 +44,8 @@ for (const dialect of await testDialects()) {
     }
 
     test('a draft is found by the newsroom only; published, by readers too', async () => {
-      const { articlesWriter } = app.services
-      const id = await articlesWriter.createDraft(
+      const { desk } = app.services
+      const id = await desk.createDraft(
         {
           ...input,
           headline: '무지개다리 재개통 앞두고 안전 점검',
@@ -56,7 +57,7 @@ for (const dialect of await testDialects()) {
       const drafts = await app.services.search.searchArticles({ q: '무지개다리', includeDrafts: true })
       expect(drafts.hits.map((h) => [h.id, h.status])).toEqual([[id, 'draft']])
 
-      await articlesWriter.publishArticle(id)
+      await desk.publishArticle(id)
       expect(await headlines('무지개다리에서')).toEqual(['무지개다리 재개통 앞두고 안전 점검'])
     })
 
@@ -65,18 +66,18 @@ for (const dialect of await testDialects()) {
       const before = await app.http.inject({ method: 'GET', url })
       expect(before.body).toContain('검색 결과가 없습니다')
       expect((await app.http.inject({ method: 'GET', url })).headers['x-cache']).toBe('hit')
-      const id = await app.services.articlesWriter.createDraft(
+      const id = await app.services.desk.createDraft(
         { ...input, headline: '은하수길 야간 개방', body: doc('은하수길이 밤에도 열린다.') },
         null,
       )
-      await app.services.articlesWriter.publishArticle(id)
+      await app.services.desk.publishArticle(id)
       await app.services.search.idle()
       const after = await app.http.inject({ method: 'GET', url })
       expect(after.body).toContain('<mark>은하수길</mark> 야간 개방')
     })
 
     test('a corrected headline is found by its new words, no longer by the old ones', async () => {
-      const { articlesWriter } = app.services
+      const { desk } = app.services
       const [hit] = (await app.services.search.searchArticles({ q: '아라샛' })).hits
       expect(hit?.headline).toContain('아라샛')
       const article = await app.db.kysely
@@ -89,7 +90,7 @@ for (const dialect of await testDialects()) {
         .select('staffId')
         .where('articleId', '=', hit!.id)
         .execute()
-      await articlesWriter.updateArticle(
+      await desk.updateArticle(
         hit!.id,
         {
           sectionId: hit!.sectionId,
@@ -107,7 +108,7 @@ for (const dialect of await testDialects()) {
     test('a withdrawn article disappears from every search', async () => {
       const [hit] = (await app.services.search.searchArticles({ q: '랜섬웨어' })).hits
       expect(hit).toBeDefined()
-      await app.services.articlesWriter.withdrawArticle(hit!.id, '취재원 보호')
+      await app.services.desk.withdrawArticle(hit!.id, '취재원 보호')
       expect(await headlines('랜섬웨어')).toEqual([])
       expect(await headlines('랜섬웨어', true)).toEqual([])
     })
@@ -128,7 +129,7 @@ for (const dialect of await testDialects()) {
     })
 
     test('a failed indexing run is logged and retried', async () => {
-      const real = createSearchIndex(app.db)
+      const real = createSearchIndex({ kysely: tablesFor(app.db.kysely), dialect: app.db.dialect })
       let failuresLeft = 1
       const flaky: SearchIndex = {
         ...real,
@@ -141,17 +142,17 @@ for (const dialect of await testDialects()) {
       // Its own bus, so the app's indexer cannot do the work for it.
       const bus = createLocalInvalidationBus()
       const indexer = createSearchIndexer({
-        db: app.db.kysely,
+        source: app.services.searchSource,
         index: flaky,
         bus,
         logError: (message) => errors.push(message),
         retryDelaysMs: [20],
       })
-      const id = await app.services.articlesWriter.createDraft(
+      const id = await app.services.desk.createDraft(
         { ...input, headline: '해오름 축제 일정 확정', body: doc('해오름 축제가 열린다.') },
         null,
       )
-      await app.services.articlesWriter.publishArticle(id)
+      await app.services.desk.publishArticle(id)
       await app.services.search.idle()
       await sql`DELETE FROM search_documents WHERE article_id = ${id}`.execute(app.db.kysely)
       bus.publish([`article-text:${id}`])

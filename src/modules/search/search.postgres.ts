@@ -2,7 +2,6 @@
 // (headline weight A, body C) under a GIN index, ranked by ts_rank_cd (cover density; its
 // normalization 2 divides by the document length, the closest to bm25 on our query set).
 import { type Kysely, type RawBuilder, sql } from 'kysely'
-import type { Database } from '../../platform/db/database.js'
 import {
   CANDIDATE_LIMIT,
   COUNT_CAP,
@@ -32,7 +31,7 @@ function conditions(q: IndexQuery): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `)
 }
 
-export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
+export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
   return {
     async upsert(documents) {
       if (documents.length === 0) return

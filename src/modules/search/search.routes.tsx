@@ -1,23 +1,21 @@
 // GET /search: the reader's search page. Anonymous pages are cached per query and dropped
 // whenever the index changes (SEARCH_TAG) or a shown article does.
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
-import type { Database } from '../../platform/db/database.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
-import type { ArticlesReader } from '../articles/articles.reader.js'
+import type { ArticlesReader } from '../articles/index.js'
 import type { Search } from './index.js'
 import { SEARCH_TAG } from './search.indexer.js'
-import { bylineReporters } from './search.source.js'
+import type { SearchSource } from './search.source.js'
 import { type SearchForm, SearchPageView, type SearchResultView } from './search.view.js'
 
 export interface SearchRoutesDeps {
   search: Pick<Search, 'searchArticles'>
   articles: Pick<ArticlesReader, 'cards'>
-  db: Kysely<Database>
+  source: Pick<SearchSource, 'bylineReporters'>
   site: () => Promise<SiteContext>
 }
 
@@ -50,7 +48,7 @@ const SearchParams = z.object({
 export const searchRoutes =
   (deps: SearchRoutesDeps): FastifyPluginAsync =>
   async (app) => {
-    const reporters = memo(() => bylineReporters(deps.db), 300_000)
+    const reporters = memo(() => deps.source.bylineReporters(), 300_000)
     const cacheQuery = ['q', 'section', 'reporter', 'from', 'to', 'sort', 'page'] as const
 
     app.get('/search', { config: { pageCache: { query: cacheQuery } } }, async (request, reply) => {

@@ -1,15 +1,11 @@
 // Searching articles: parses the reader's words, asks the index for a page of ids, loads
 // those articles and marks the matched words. Used by the search page and the newsroom.
-import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
-import type { Database, Db } from '../../platform/db/database.js'
-import { type CardRow, cardColumns } from '../articles/articles.repository.js'
-import type { ArticleStatus } from '../articles/articles.table.js'
-import type { ArticleDocument } from '../articles/document/document.schema.js'
-import { documentText } from '../articles/document/document.text.js'
+import type { Db } from '../../platform/db/database.js'
 import { RERANK_DEPTH, rerank } from './rerank.js'
 import { COUNT_CAP, type SearchIndex } from './search.index.js'
 import { createPostgresSearchIndex } from './search.postgres.js'
+import type { ResultRow, SearchSource } from './search.source.js'
 import { createSqliteSearchIndex } from './search.sqlite.js'
 import { highlight, snippet, type TextPiece, termPattern } from './snippet.js'
 import { parseQuery, queryTermGroups, queryTerms } from './tokenizer.js'
@@ -32,9 +28,7 @@ export interface SearchArticlesParams {
 }
 
 /** An article found: its list columns, status and marked text. */
-export interface SearchHit extends CardRow {
-  status: ArticleStatus
-  updatedAt: string
+export interface SearchHit extends Omit<ResultRow, 'text'> {
   /** The headline cut into pieces, matched words marked. */
   headlinePieces: TextPiece[]
   /** About 160 characters of the body around the first match, matched words marked. */
@@ -63,18 +57,18 @@ function koreaDayStart(day: string | undefined, days = 0): string | undefined {
   return new Date(Date.UTC(y, mo, d + days) - 9 * 3_600_000).toISOString()
 }
 
-export function createSearchIndex(db: Db): SearchIndex {
+export function createSearchIndex(db: Pick<Db, 'kysely' | 'dialect'>): SearchIndex {
   return db.dialect === 'sqlite' ? createSqliteSearchIndex(db.kysely) : createPostgresSearchIndex(db.kysely)
 }
 
 export interface SearchServiceDeps {
-  db: Kysely<Database>
+  source: Pick<SearchSource, 'resultRows'>
   index: SearchIndex
   clock: Clock
 }
 
 export function createSearchService(deps: SearchServiceDeps) {
-  const { db, index } = deps
+  const { index } = deps
 
   async function searchArticles(params: SearchArticlesParams): Promise<SearchArticlesResult> {
     const query = parseQuery(params.q)
@@ -127,23 +121,7 @@ export function createSearchService(deps: SearchServiceDeps) {
   }
 
   async function loadRows(ids: number[]) {
-    if (ids.length === 0) return new Map()
-    const rows = await db
-      .selectFrom('articles')
-      .select([...cardColumns, 'articles.status', 'articles.updatedAt', 'articles.body'])
-      .where('articles.id', 'in', ids)
-      .execute()
-    return new Map(
-      rows.map(({ body, ...row }) => {
-        let text = ''
-        try {
-          text = documentText(JSON.parse(body) as ArticleDocument)
-        } catch {
-          // An unreadable body still lists by its headline and summary.
-        }
-        return [row.id, { ...row, text }]
-      }),
-    )
+    return new Map((await deps.source.resultRows(ids)).map((row) => [row.id, row]))
   }
 
   return { searchArticles }

@@ -1,7 +1,6 @@
 // The search index on SQLite: an FTS5 table of tokenizer output (headline and body columns,
 // ranked by bm25) beside search_documents, which holds what the filters need.
 import { type Kysely, type RawBuilder, sql } from 'kysely'
-import type { Database } from '../../platform/db/database.js'
 import {
   CANDIDATE_LIMIT,
   COUNT_CAP,
@@ -36,7 +35,7 @@ function conditions(q: IndexQuery, match: string): RawBuilder<unknown> {
 // search_documents by date and re-runs the MATCH for every row (seconds on a large archive).
 const MATCHES = sql`search_fts CROSS JOIN search_documents d ON d.article_id = search_fts.rowid`
 
-export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
+export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
   return {
     async upsert(documents) {
       if (documents.length === 0) return

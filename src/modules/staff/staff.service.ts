@@ -1,14 +1,15 @@
 // Staff accounts: login with throttling, sessions, invitations, roles and password resets.
 import type { Kysely } from 'kysely'
+import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
+import { memo } from '../../platform/cache/memo.js'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
 import { msg } from '../../platform/i18n/messages.js'
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../platform/passwords.js'
 import { hashToken, newToken, type SessionStore } from '../../platform/sessions/session-store.js'
-import { nm } from '../newsroom/newsroom.messages.js'
 import { staffErrors } from './staff.errors.js'
 import type { Mailer } from './staff.mailer.js'
-import type { StaffRole, StaffTokenPurpose } from './staff.table.js'
+import { staffMessages } from './staff.messages.js'
+import type { StaffRole, StaffTables, StaffTokenPurpose } from './staff.table.js'
 import { accountKey, createLoginThrottle, ipKey } from './staff.throttle.js'
 
 export interface StaffMember {
@@ -25,9 +26,30 @@ export type LoginResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; until: string }
 
+/** What a byline and a reporter page show of a staff member. */
+export interface StaffProfile {
+  id: number
+  name: string
+  email: string
+  bio: string
+  photoId: number | null
+  active: boolean
+}
+
+export interface NewStaffAccount {
+  email: string
+  name: string
+  role: StaffRole
+  bio?: string
+  photoId?: number | null
+  /** Without one the account is signed in to through an invitation or reset link. */
+  password?: string
+}
+
 export interface StaffServiceDeps {
-  db: Kysely<Database>
+  db: Kysely<StaffTables>
   clock: Clock
+  bus: InvalidationBus
   sessions: SessionStore
   mailer: Mailer
   publicUrl: string
@@ -62,6 +84,41 @@ const toMember = (r: StaffRow): StaffMember => ({
 export function createStaffService(deps: StaffServiceDeps) {
   const { db } = deps
   const throttle = createLoginThrottle(deps)
+
+  // Every article page names its reporters: the directory is read once and kept (an outlet has
+  // tens to hundreds of staff), and dropped when an account changes here or on another node.
+  const directory = memo(async () => {
+    const rows = await db
+      .selectFrom('staff')
+      .select(['id', 'name', 'email', 'bio', 'photoId', 'active'])
+      .execute()
+    return new Map(rows.map((r): [number, StaffProfile] => [r.id, { ...r, active: r.active === 1 }]))
+  }, 300_000)
+  deps.bus.subscribe((changed) => {
+    if (changed.some((t) => t.startsWith('reporter:'))) directory.reset()
+  })
+  const changed = (id: number) => {
+    directory.reset()
+    deps.bus.publish([tags.reporter(id)])
+  }
+
+  async function insertAccount(account: NewStaffAccount): Promise<number> {
+    const row = await db
+      .insertInto('staff')
+      .values({
+        email: normalizeEmail(account.email),
+        name: account.name.trim().slice(0, 100),
+        role: account.role,
+        bio: account.bio ?? '',
+        photoId: account.photoId ?? null,
+        passwordHash: account.password ? await hashPassword(account.password) : null,
+        createdAt: deps.clock.now().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    changed(row.id)
+    return row.id
+  }
 
   const findByEmail = (email: string) =>
     db.selectFrom('staff').select(staffColumns).where('email', '=', normalizeEmail(email)).executeTakeFirst()
@@ -136,27 +193,46 @@ export function createStaffService(deps: StaffServiceDeps) {
         .execute()
     },
 
+    /** Profiles by id, for bylines; ids that name no account are left out. */
+    async profiles(ids: readonly number[]): Promise<Map<number, StaffProfile>> {
+      let all = await directory.get()
+      if (ids.some((id) => !all.has(id))) {
+        // Made since the directory was read (an import, another node): read it again once.
+        directory.reset()
+        all = await directory.get()
+      }
+      return new Map(ids.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])))
+    },
+
+    /** Creates an account without mail (seeding, imports, `sinmun create-staff`); returns its id. */
+    createAccount: insertAccount,
+
+    /** The id of an account with exactly this name, if any (feeds name authors, not addresses). */
+    async findIdByName(name: string): Promise<number | undefined> {
+      const row = await db
+        .selectFrom('staff')
+        .select('id')
+        .where('name', '=', name)
+        .orderBy('id')
+        .executeTakeFirst()
+      return row?.id
+    },
+
+    /** The id of the account with this e-mail address, if any. */
+    async findIdByEmail(email: string): Promise<number | undefined> {
+      return (await findByEmail(email))?.id
+    },
+
     /** Creates the account and sends the invitation link; returns the link too. */
     async invite(input: { email: string; name: string; role: StaffRole }): Promise<string> {
       const email = normalizeEmail(input.email)
       if (await findByEmail(email)) throw staffErrors.emailTaken()
-      const row = await db
-        .insertInto('staff')
-        .values({
-          email,
-          name: input.name.trim(),
-          role: input.role,
-          photoId: null,
-          passwordHash: null,
-          createdAt: deps.clock.now().toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      const link = await issueToken(row.id, 'invite')
+      const id = await insertAccount({ email, name: input.name, role: input.role })
+      const link = await issueToken(id, 'invite')
       await deps.mailer.send({
         to: email,
-        subject: nm.reset.mailInviteSubject,
-        text: msg(nm.reset.mailInviteBody, { link }),
+        subject: staffMessages.mailInviteSubject,
+        text: msg(staffMessages.mailInviteBody, { link }),
       })
       return link
     },
@@ -176,6 +252,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         })
         .where('id', '=', id)
         .execute()
+      changed(id)
       // A new role or a deactivation takes effect at once: the account's sessions end.
       const roleChanged = changes.role !== undefined && changes.role !== before.role
       if (changes.active === false || roleChanged) await deps.sessions.destroyAllFor('staff', id)
@@ -191,8 +268,8 @@ export function createStaffService(deps: StaffServiceDeps) {
       const link = await issueToken(row.id, 'reset')
       await deps.mailer.send({
         to: row.email,
-        subject: nm.reset.mailResetSubject,
-        text: msg(nm.reset.mailResetBody, { link }),
+        subject: staffMessages.mailResetSubject,
+        text: msg(staffMessages.mailResetBody, { link }),
       })
     },
 
@@ -253,8 +330,8 @@ export function createStaffService(deps: StaffServiceDeps) {
       const link = await issueToken(row.id, 'reset')
       await deps.mailer.send({
         to: row.email,
-        subject: nm.reset.mailResetSubject,
-        text: msg(nm.reset.mailResetBody, { link }),
+        subject: staffMessages.mailResetSubject,
+        text: msg(staffMessages.mailResetBody, { link }),
       })
       return link
     },

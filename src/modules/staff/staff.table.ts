@@ -34,3 +34,10 @@ export interface StaffTokensTable {
   expiresAt: string
   usedAt: string | null
 }
+
+/** The tables this module owns; its repositories see no others. */
+export interface StaffTables {
+  staff: StaffTable
+  loginThrottle: LoginThrottleTable
+  staffTokens: StaffTokensTable
+}

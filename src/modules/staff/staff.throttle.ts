@@ -3,7 +3,7 @@
 // accounts). A success clears the account's count, not the address's.
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
-import type { Database } from '../../platform/db/database.js'
+import type { StaffTables } from './staff.table.js'
 
 export const THROTTLE = {
   windowMs: 15 * 60_000,
@@ -15,7 +15,7 @@ export const THROTTLE = {
 export const accountKey = (email: string) => `email:${email}`
 export const ipKey = (ip: string) => `ip:${ip}`
 
-export function createLoginThrottle(deps: { db: Kysely<Database>; clock: Clock }) {
+export function createLoginThrottle(deps: { db: Kysely<StaffTables>; clock: Clock }) {
   const { db } = deps
   const limitFor = (key: string) => (key.startsWith('ip:') ? THROTTLE.maxPerIp : THROTTLE.maxPerAccount)
 

@@ -3,7 +3,7 @@
 // a photo's files never change once written (their folder is named by a fresh key).
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type Photo, photoUrl, widthFor } from '../media/photo.js'
+import { type Photo, photoUrl, widthFor } from '../media/index.js'
 
 export const ENCLOSURE_WIDTH = 960
 

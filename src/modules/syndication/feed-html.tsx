@@ -1,9 +1,9 @@
 // The full article as feed readers get it: the same renderer as the article page, with every
 // site-relative address made absolute, because a feed is read away from the site.
 import { renderToString } from 'preact-render-to-string'
-import { DocumentBody } from '../articles/document/document.view.js'
-import type { FullArticle } from '../articles/published-articles.js'
-import { Figure } from '../media/photo.view.js'
+import type { FullArticle } from '../articles/index.js'
+import { DocumentBody } from '../articles/index.js'
+import { Figure } from '../media/index.js'
 
 export function articleFeedHtml(article: FullArticle, publicUrl: string): string {
   const html = renderToString(

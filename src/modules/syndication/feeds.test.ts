@@ -2,8 +2,7 @@ import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { testDialects } from '../../testing/dialects.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
-import { readDocument } from '../articles/document/document.schema.js'
-import { documentText } from '../articles/document/document.text.js'
+import { documentText, readDocument } from '../articles/index.js'
 import { fetchAbsolute, get, parseXml } from './syndication.testkit.js'
 
 const RFC822 =
@@ -217,8 +216,8 @@ for (const dialect of await testDialects()) {
         },
         reporterIds: [reporter.id],
       }
-      const id = await app.services.articlesWriter.createDraft(input, null)
-      await app.services.articlesWriter.publishArticle(id)
+      const id = await app.services.desk.createDraft(input, null)
+      await app.services.desk.publishArticle(id)
       const fresh = await readFeed('/rss/all.xml')
       expect(fresh.res.headers['x-cache']).toBe('miss')
       expect(fresh.items[0]!.title).toBe(input.headline)
@@ -229,7 +228,7 @@ for (const dialect of await testDialects()) {
 
       const publishedAt = app.clock.now().toISOString()
       app.clock.advance(3_600_000)
-      await app.services.articlesWriter.updateArticle(id, { ...input, headline: '정정된 제목' }, '제목 수정')
+      await app.services.desk.updateArticle(id, { ...input, headline: '정정된 제목' }, '제목 수정')
       const corrected = await readFeed('/rss/all.xml')
       expect(corrected.items[0]!.title).toBe('정정된 제목')
       expect(corrected.channel.lastBuildDate).toBe(app.clock.now().toUTCString())

@@ -1,8 +1,9 @@
 // RSS 2.0 with the full article text (content:encoded), the reporters (dc:creator) and the lead
 // photo as an enclosure, as Korean portals and feed readers take it in.
-import { articleUrl } from '../articles/article-views.js'
-import type { FullArticle } from '../articles/published-articles.js'
-import { scaledHeight } from '../media/photo.js'
+
+import type { FullArticle } from '../articles/index.js'
+import { articleUrl } from '../articles/index.js'
+import { scaledHeight } from '../media/index.js'
 import type { Enclosure } from './enclosure.js'
 import { articleFeedHtml } from './feed-html.js'
 import { cdata, element, escapeXml, rfc822, XML_DECLARATION } from './xml.js'

@@ -4,8 +4,7 @@ import { disabledPageCache } from '../../platform/cache/page-cache.js'
 import { pageCachePlugin } from '../../platform/http/page-cache-plugin.js'
 import { testDialects } from '../../testing/dialects.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
-import { createPublishedArticles } from '../articles/published-articles.js'
-import { demoArticles } from '../demo/demo-content.js'
+import { demoArticles } from '../demo/index.js'
 import { syndicationRoutes } from './syndication.routes.js'
 import { fetchAbsolute, get, parseXml, sameSecond, W3C_DATETIME } from './syndication.testkit.js'
 
@@ -173,7 +172,7 @@ for (const dialect of await testDialects()) {
         .select('id')
         .where('role', '=', 'reporter')
         .executeTakeFirstOrThrow()
-      const id = await app.services.articlesWriter.createDraft(
+      const id = await app.services.desk.createDraft(
         {
           sectionId: section.id,
           headline: '사이트맵 즉시 반영 확인',
@@ -182,7 +181,7 @@ for (const dialect of await testDialects()) {
         },
         null,
       )
-      await app.services.articlesWriter.publishArticle(id)
+      await app.services.desk.publishArticle(id)
       const loc = `${base}/news/${id}`
       const after = await readUrlset(app, `${base}/sitemaps/articles-1.xml`)
       expect(after.urls.map((u) => u.loc)).toContain(loc)
@@ -190,7 +189,7 @@ for (const dialect of await testDialects()) {
       const news = await readUrlset(app, `${base}/sitemaps/news.xml`)
       expect(news.urls.map((u) => u.loc)).toContain(loc)
 
-      await app.services.articlesWriter.withdrawArticle(id, '시험용 기사 삭제')
+      await app.services.desk.withdrawArticle(id, '시험용 기사 삭제')
       const withdrawn = await readUrlset(app, `${base}/sitemaps/articles-1.xml`)
       expect(withdrawn.urls.map((u) => u.loc)).not.toContain(loc)
       expect((await readUrlset(app, `${base}/sitemaps/news.xml`)).urls.map((u) => u.loc)).not.toContain(loc)
@@ -204,7 +203,7 @@ for (const dialect of await testDialects()) {
         const outlet = await app.services.outlet.getOutlet()
         await small.register(
           syndicationRoutes({
-            articles: createPublishedArticles({ db: app.db.kysely, media: app.services.media }),
+            articles: app.services.published,
             sections: app.services.articles.sections,
             pages: app.services.pages,
             site: async () => ({

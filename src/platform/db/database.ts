@@ -1,69 +1,19 @@
-// The Database interface (every table, assembled from the modules' table files) and the
-// factory that opens SQLite or PostgreSQL behind the same Kysely API.
+// Opens SQLite or PostgreSQL behind the same Kysely API. Which tables exist is not known here:
+// the composition root passes the assembled table interface (src/schema.ts).
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely'
 import type pg from 'pg'
-import type { ReadersTable } from '../../modules/accounts/accounts.table.js'
-import type {
-  ArticleReportersTable,
-  ArticlesTable,
-  ArticleTagsTable,
-  ArticleViewsTable,
-  RelatedArticlesTable,
-  SectionsTable,
-  TagsTable,
-} from '../../modules/articles/articles.table.js'
-import type {
-  ArticleCommentSettingsTable,
-  BannedWordsTable,
-  CommentReportsTable,
-  CommentsTable,
-  CommentVotesTable,
-  ModerationLogTable,
-} from '../../modules/comments/comments.table.js'
-import type { PhotosTable } from '../../modules/media/media.table.js'
-import type { ArticleEventsTable, ArticleVersionsTable } from '../../modules/newsroom/newsroom.table.js'
-import type { SettingsTable } from '../../modules/outlet/outlet.table.js'
-import type { PagesTable, TipsTable } from '../../modules/pages/pages.table.js'
-import type { LoginThrottleTable, StaffTable, StaffTokensTable } from '../../modules/staff/staff.table.js'
 import type { Config } from '../config.js'
-import type { SessionsTable } from '../sessions/sessions.table.js'
 import { registerRawSqlite } from './prepared.js'
-
-export interface Database {
-  settings: SettingsTable
-  sections: SectionsTable
-  photos: PhotosTable
-  staff: StaffTable
-  articles: ArticlesTable
-  articleReporters: ArticleReportersTable
-  tags: TagsTable
-  articleTags: ArticleTagsTable
-  relatedArticles: RelatedArticlesTable
-  articleViews: ArticleViewsTable
-  pages: PagesTable
-  tips: TipsTable
-  readers: ReadersTable
-  comments: CommentsTable
-  commentVotes: CommentVotesTable
-  commentReports: CommentReportsTable
-  bannedWords: BannedWordsTable
-  moderationLog: ModerationLogTable
-  articleCommentSettings: ArticleCommentSettingsTable
-  sessions: SessionsTable
-  loginThrottle: LoginThrottleTable
-  staffTokens: StaffTokensTable
-  articleVersions: ArticleVersionsTable
-  articleEvents: ArticleEventsTable
-}
 
 export type Dialect = 'sqlite' | 'postgres'
 
-export interface Db {
-  kysely: Kysely<Database>
+/** An open database; `DB` is the table interface the composition root assembles (src/schema.ts). */
+export interface Db<DB = unknown> {
+  kysely: Kysely<DB>
   dialect: Dialect
   close(): Promise<void>
 }
@@ -79,6 +29,14 @@ function loadPg(): typeof pg {
   return pgModule
 }
 
+/**
+ * The same database seen through part of its tables. Kysely's types do not narrow by themselves
+ * (a transaction over every table is not a transaction over some), so the composition root
+ * hands each module its own tables with this; `Full extends Sub` checks they are there.
+ */
+export const tablesFor = <Sub, Full extends Sub = Sub>(db: Kysely<Full>): Kysely<Sub> =>
+  db as unknown as Kysely<Sub>
+
 export interface OpenDatabaseOptions {
   /** Called after every query with its duration (metrics). */
   onQuery?: (durationMs: number, failed: boolean) => void
@@ -86,7 +44,7 @@ export interface OpenDatabaseOptions {
   onConnectionError?: (error: Error) => void
 }
 
-export function openDatabase(config: Config['database'], options: OpenDatabaseOptions = {}): Db {
+export function openDatabase<DB>(config: Config['database'], options: OpenDatabaseOptions = {}): Db<DB> {
   const { onQuery, onConnectionError = (error) => console.error('PostgreSQL connection error', error) } =
     options
   const log = onQuery
@@ -105,7 +63,7 @@ export function openDatabase(config: Config['database'], options: OpenDatabaseOp
     sqlite.pragma('optimize = 0x10002')
     dropValueSamples(sqlite)
     cachePreparedStatements(sqlite)
-    const kysely = new Kysely<Database>({
+    const kysely = new Kysely<DB>({
       dialect: new SqliteDialect({ database: sqlite }),
       plugins: [new CamelCasePlugin()],
       log,
@@ -124,7 +82,7 @@ export function openDatabase(config: Config['database'], options: OpenDatabaseOp
   // they log the error so an operator sees why connections drop.
   pool.on('error', onConnectionError)
   pool.on('connect', (client) => client.on('error', onConnectionError))
-  const kysely = new Kysely<Database>({
+  const kysely = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
     log,

@@ -1,9 +1,8 @@
 import { type Kysely, type MigrationResultSet, Migrator, PostgresAdapter, sql } from 'kysely'
-import type { Database } from './database.js'
 import { migrations } from './migrations/index.js'
 
 /** Applies every pending migration; reports errors as values, like Kysely's migrator. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -17,7 +16,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
  * schema Kysely finds them in any schema of the database, so a second app (a parallel test, a
  * second outlet) sharing the database would believe its own tables exist and fail.
  */
-async function postgresSchemaOf(db: Kysely<Database>): Promise<{ migrationTableSchema?: string }> {
+async function postgresSchemaOf<DB>(db: Kysely<DB>): Promise<{ migrationTableSchema?: string }> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return {}
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
   return rows[0]?.schema ? { migrationTableSchema: rows[0].schema } : {}
@@ -33,7 +32,7 @@ const SCHEMA_VANISHED = '3F000'
 const vanishedSchema = (error: unknown) => (error as { code?: unknown } | undefined)?.code === SCHEMA_VANISHED
 
 /** Applies every pending migration or throws with the failing one named. */
-export async function requireMigrated(db: Kysely<Database>): Promise<void> {
+export async function requireMigrated<DB>(db: Kysely<DB>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrateToLatest(db)
     if (!error) return

@@ -8,9 +8,10 @@
 // directly on better-sqlite3 (synchronously, so nothing can interleave with it).
 import type SQLite from 'better-sqlite3'
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely'
-import type { Database } from './database.js'
 
-type Db = Kysely<Database>
+// Any database: a module prepares its queries against its own tables (see `preparedFor`).
+// biome-ignore lint/suspicious/noExplicitAny: the cache is keyed by the instance, whatever its tables
+type Db = Kysely<any>
 
 /** A value standing in for argument `arg` (element `index` of it when the argument is a list). */
 class Placeholder {
@@ -43,9 +44,9 @@ export function registerRawSqlite(db: Db, raw: RawSqlite) {
 // against a fresh Kysely compile so a builder that branches on an argument is caught.
 const verify = process.env.NODE_ENV === 'test'
 
-export interface PreparedQuery<Args extends unknown[], Row> {
-  all(db: Db, ...args: Args): Promise<Row[]>
-  first(db: Db, ...args: Args): Promise<Row | undefined>
+export interface PreparedQuery<DB, Args extends unknown[], Row> {
+  all(db: Kysely<DB>, ...args: Args): Promise<Row[]>
+  first(db: Kysely<DB>, ...args: Args): Promise<Row | undefined>
 }
 
 export interface PrepareOptions {
@@ -58,10 +59,19 @@ export interface PrepareOptions {
   inline?: readonly number[]
 }
 
-export function prepare<Args extends unknown[], Row>(
-  build: (db: Db, ...args: Args) => Compilable<Row>,
+/** `prepare` typed for one module's tables: `const prepare = preparedFor<ArticlesTables>()`. */
+export const preparedFor =
+  <DB>() =>
+  <Args extends unknown[], Row>(
+    build: (db: Kysely<DB>, ...args: Args) => Compilable<Row>,
+    options?: PrepareOptions,
+  ): PreparedQuery<DB, Args, Row> =>
+    prepare(build, options)
+
+export function prepare<DB, Args extends unknown[], Row>(
+  build: (db: Kysely<DB>, ...args: Args) => Compilable<Row>,
   options: PrepareOptions = {},
-): PreparedQuery<Args, Row> {
+): PreparedQuery<DB, Args, Row> {
   const plans = new WeakMap<Db, Map<string, Plan>>()
   const inline = new Set(options.inline ?? [])
 
@@ -99,7 +109,7 @@ export function prepare<Args extends unknown[], Row>(
     })
   }
 
-  async function all(db: Db, ...args: Args): Promise<Row[]> {
+  async function all(db: Kysely<DB>, ...args: Args): Promise<Row[]> {
     const plan = planFor(db, args)
     const parameters = parametersOf(plan, args)
     if (verify) {

@@ -3,16 +3,15 @@
 // so a node is taken out of rotation instead of serving errors.
 import type { FastifyPluginAsync } from 'fastify'
 import { type Kysely, Migrator, sql } from 'kysely'
-import type { Database } from '../db/database.js'
 import { migrations } from '../db/migrations/index.js'
 
-export interface HealthDeps {
-  db: Kysely<Database>
+export interface HealthDeps<DB> {
+  db: Kysely<DB>
 }
 
 const NO_STORE = 'no-store'
 
-export async function readiness(db: Kysely<Database>): Promise<{ ready: boolean; reason?: string }> {
+export async function readiness<DB>(db: Kysely<DB>): Promise<{ ready: boolean; reason?: string }> {
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
@@ -32,7 +31,7 @@ export async function readiness(db: Kysely<Database>): Promise<{ ready: boolean;
 }
 
 export const healthRoutes =
-  (deps: HealthDeps): FastifyPluginAsync =>
+  <DB>(deps: HealthDeps<DB>): FastifyPluginAsync =>
   async (app) => {
     app.get('/healthz', { logLevel: 'warn' }, async (_request, reply) => {
       return reply.header('cache-control', NO_STORE).send({ status: 'ok' })

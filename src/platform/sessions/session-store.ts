@@ -4,8 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
-import type { SessionKind } from './sessions.table.js'
+import type { PlatformTables, SessionKind } from './sessions.table.js'
 
 export interface Session {
   kind: SessionKind
@@ -29,7 +28,7 @@ export const SESSION_TTL_MS = 30 * 24 * 3_600_000
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 export const newToken = () => randomBytes(32).toString('base64url')
 
-export function createDatabaseSessionStore(deps: { db: Kysely<Database>; clock: Clock }): SessionStore {
+export function createDatabaseSessionStore(deps: { db: Kysely<PlatformTables>; clock: Clock }): SessionStore {
   const { db } = deps
   return {
     async create(kind, subjectId, data = {}) {

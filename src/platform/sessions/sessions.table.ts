@@ -9,3 +9,8 @@ export interface SessionsTable {
   createdAt: string
   expiresAt: string
 }
+
+/** The platform's own table. */
+export interface PlatformTables {
+  sessions: SessionsTable
+}

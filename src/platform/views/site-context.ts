@@ -1,10 +1,32 @@
-// What every page's frame (header, menu, footer) needs, loaded once per request.
-import type { SectionRef } from '../../modules/articles/article-views.js'
-import type { OutletSettings } from '../../modules/outlet/outlet.schema.js'
+// What every page's frame (header, menu, footer) needs, loaded once per request. The platform
+// defines the shape; the composition root fills it from the outlet and articles modules.
+
+/** What the outlet prints about itself in the frame: its name and the legal footer (신문법 §21). */
+export interface SiteOutlet {
+  name: string
+  tagline: string
+  logoUrl: string | null
+  copyrightHolder: string
+  registrationNumber: string
+  registrationDate: string
+  publisher: string
+  editor: string
+  youthProtectionOfficer: string
+  address: string
+  phone: string
+  email: string
+}
+
+/** One entry of the section menu. */
+export interface MenuSection {
+  id: number
+  slug: string
+  name: string
+}
 
 export interface SiteContext {
-  outlet: OutletSettings
-  sections: SectionRef[]
+  outlet: SiteOutlet
+  sections: MenuSection[]
   publicUrl: string
   /** Hashed asset URLs, so they can be cached for a year. */
   assets: { css: string; articleJs: string; siteJs: string; fontCss: string; commentsJs?: string }

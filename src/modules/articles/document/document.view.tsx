@@ -1,7 +1,7 @@
 // Renders a stored article body. Every node type of the schema has one case here; text goes
 // through Preact, so nothing a user typed reaches the page unescaped.
-import type { Photo } from '../../media/photo.js'
-import { Figure } from '../../media/photo.view.js'
+import type { Photo } from '../../media/index.js'
+import { Figure } from '../../media/index.js'
 import type { ArticleDocument, DocumentBlock, InlineNode } from './document.schema.js'
 
 export function Inline(props: { nodes: InlineNode[] | undefined }) {

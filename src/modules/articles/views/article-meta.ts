@@ -3,7 +3,7 @@
 import { h } from 'preact'
 import type { PageMeta } from '../../../platform/views/layout.js'
 import type { SiteContext } from '../../../platform/views/site-context.js'
-import { photoUrl, scaledHeight, widthFor } from '../../media/photo.js'
+import { photoUrl, scaledHeight, widthFor } from '../../media/index.js'
 import { type ArticlePage, reporterUrl } from '../article-views.js'
 
 const SHARE_WIDTH = 1280

@@ -2,7 +2,7 @@
 import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import { renderedOnce } from '../../../platform/views/rendered-once.js'
-import { Picture } from '../../media/photo.view.js'
+import { Picture } from '../../media/index.js'
 import type { ArticleCard, RankedLink } from '../article-views.js'
 import type { TodayPhoto } from '../today-photos.js'
 

@@ -2,7 +2,7 @@
 import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import { Layout } from '../../../platform/views/layout.js'
 import type { SiteContext } from '../../../platform/views/site-context.js'
-import { Picture } from '../../media/photo.view.js'
+import { Picture } from '../../media/index.js'
 import { type ArticleCard, type RankedLink, type SectionRef, sectionUrl } from '../article-views.js'
 import type { TodayPhoto } from '../today-photos.js'
 import { ArticleList, Sidebar } from './blocks.js'

@@ -1,7 +1,7 @@
 // Logs a TestBrowser in through the real flow: account chooser -> demo OpenID provider ->
 // callback. Returns the callback URL it went through, for replay tests.
 import { expect } from 'vitest'
-import { csrfFrom, formAction, type TestBrowser } from './http-client.js'
+import { csrfFrom, formAction, type TestBrowser } from '../../../testing/http-client.js'
 
 export async function loginWithDemo(browser: TestBrowser, name: string, returnTo = '/') {
   const start = await browser.get(`/comments/login/demo?return=${encodeURIComponent(returnTo)}`)

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDialects } from '../../../testing/dialects.js'
+import { section } from '../../../testing/factories.js'
 import { createTestApp, type TestApp } from '../../../testing/test-app.js'
 import { importRss } from './rss-import.js'
 
@@ -39,15 +40,12 @@ for (const dialect of await testDialects()) {
     let app: TestApp
     beforeAll(async () => {
       app = await createTestApp({ dialect, now: '2026-11-29T12:00:00.000Z' })
-      await app.db.kysely
-        .insertInto('sections')
-        .values({ slug: 'local', name: '지역', position: 0 })
-        .execute()
+      await section(app, 'local', '지역')
     })
     afterAll(() => app?.cleanup())
 
     it('turns items into published articles with their photos, once', async () => {
-      const first = await importRss(app, feed(item(1) + item(2)))
+      const first = await importRss(app.services.importing, feed(item(1) + item(2)))
       expect(first).toMatchObject({ created: 2, skipped: 0, photos: 1, warnings: [] })
       const rows = await app.db.kysely
         .selectFrom('articles')
@@ -63,7 +61,7 @@ for (const dialect of await testDialects()) {
       expect(page.body).toMatch(/src="\/media\/[^"]+"/)
 
       // The feed a day later: one new item, the old ones unchanged.
-      const second = await importRss(app, feed(item(3) + item(2) + item(1)))
+      const second = await importRss(app.services.importing, feed(item(3) + item(2) + item(1)))
       expect(second).toMatchObject({ created: 1, skipped: 2 })
       const count = await app.db.kysely
         .selectFrom('articles')
@@ -73,7 +71,9 @@ for (const dialect of await testDialects()) {
     })
 
     it('refuses what is not a feed', async () => {
-      await expect(importRss(app, '<html><body>no</body></html>')).rejects.toThrow(/neither an RSS/)
+      await expect(importRss(app.services.importing, '<html><body>no</body></html>')).rejects.toThrow(
+        /neither an RSS/,
+      )
     })
   })
 }

@@ -3,9 +3,8 @@
 // images in the item and its enclosure are fetched and stored as photos.
 import { createHash } from 'node:crypto'
 import { XMLParser } from 'fast-xml-parser'
-import type { Sinmun } from '../../../app.js'
-import { tags as cacheTags } from '../../../platform/cache/invalidation.js'
 import { htmlToDocument, type ImageRef } from '../html-to-document.js'
+import type { ImportServices } from '../import-services.js'
 import { createImportSources } from '../import-sources.js'
 import { noProgress, type Progress } from '../progress.js'
 import { decodeText } from '../wordpress/wxr.js'
@@ -123,19 +122,18 @@ async function fetchImageOverHttp(url: string): Promise<Buffer | null> {
 }
 
 export async function importRss(
-  app: Sinmun,
+  app: ImportServices,
   xml: string,
   options: RssImportOptions = {},
 ): Promise<RssImportSummary> {
   const feed = parseFeed(xml)
-  const sources = createImportSources(app.db.kysely, app.clock, `rss:${feed.link || feed.title}`)
+  const sources = createImportSources(app.db, app.clock, `rss:${feed.link || feed.title}`)
   await sources.load()
   const summary: RssImportSummary = { created: 0, skipped: 0, photos: 0, warnings: [] }
-  const db = app.db.kysely
-  const section = options.section
-    ? await db.selectFrom('sections').select('id').where('slug', '=', options.section).executeTakeFirst()
-    : await db.selectFrom('sections').select('id').orderBy('position').executeTakeFirst()
-  if (!section) {
+  const sectionId = options.section
+    ? await app.sections.sectionIdBySlug(options.section)
+    : await app.sections.firstSectionId()
+  if (sectionId === undefined) {
     throw new Error(
       options.section
         ? `No section with the address ${options.section}.`
@@ -156,7 +154,7 @@ export async function importRss(
       return null
     }
     try {
-      const photo = await app.services.media.storePhoto(data, {
+      const photo = await app.media.storePhoto(data, {
         alt: ref?.alt ?? '',
         caption: ref?.caption ?? '',
       })
@@ -181,9 +179,9 @@ export async function importRss(
     const reporterId = await reporterFor(app, item.author || feed.title || 'RSS')
     const body = await htmlToDocument(item.html, (ref) => photoFrom(ref.src, ref))
     const leadPhotoId = item.enclosure ? await photoFrom(item.enclosure) : null
-    const id = await app.services.articlesWriter.createDraft(
+    const id = await app.desk.createDraft(
       {
-        sectionId: section.id,
+        sectionId,
         headline: (item.title || item.link || item.guid).slice(0, 200),
         body,
         leadPhotoId,
@@ -193,11 +191,10 @@ export async function importRss(
       null,
     )
     await sources.remember('item', item.guid, id)
-    await app.services.articlesWriter.publishArticle(id, item.publishedAt ?? app.clock.now().toISOString())
+    await app.desk.publishArticle(id, item.publishedAt ?? app.clock.now().toISOString())
     summary.created++
   }
   progress.done()
-  if (summary.created > 0) app.bus.publish([cacheTags.home, cacheTags.latest])
   return summary
 }
 
@@ -211,21 +208,14 @@ function safeUrl(url: string, base: string): string | null {
 }
 
 /** The reporter named in the feed, found by name or made without a password. */
-async function reporterFor(app: Sinmun, name: string): Promise<number> {
-  const db = app.db.kysely
+async function reporterFor(app: ImportServices, name: string): Promise<number> {
   const clean = name.slice(0, 100)
-  const existing = await db.selectFrom('staff').select('id').where('name', '=', clean).executeTakeFirst()
-  if (existing) return existing.id
-  const row = await db
-    .insertInto('staff')
-    .values({
+  return (
+    (await app.staff.findIdByName(clean)) ??
+    (await app.staff.createAccount({
       email: `rss-${hash(clean)}@imported.invalid`,
       name: clean,
       role: 'reporter',
-      passwordHash: null,
-      createdAt: app.clock.now().toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+    }))
+  )
 }

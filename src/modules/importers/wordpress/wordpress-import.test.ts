@@ -95,7 +95,7 @@ for (const dialect of await testDialects()) {
 
     beforeAll(async () => {
       app = await createTestApp({ dialect, now: '2026-11-29T12:00:00.000Z' })
-      firstRun = await importWordpress(app, xml, { uploadsDir: `${FIXTURE}uploads` })
+      firstRun = await importWordpress(app.services.importing, xml, { uploadsDir: `${FIXTURE}uploads` })
     }, 120_000)
     afterAll(() => app?.cleanup())
 
@@ -226,7 +226,7 @@ for (const dialect of await testDialects()) {
 
     it('changes nothing when run again', async () => {
       const before = await counts()
-      const second = await importWordpress(app, xml, { uploadsDir: `${FIXTURE}uploads` })
+      const second = await importWordpress(app.services.importing, xml, { uploadsDir: `${FIXTURE}uploads` })
       expect(await counts()).toEqual(before)
       expect(Object.values(second.created).every((n) => n === 0)).toBe(true)
       expect(second.skipped.article).toBe(expected.posts.length)
@@ -247,7 +247,9 @@ describe('WordPress import into an outlet that already has content', () => {
         '$1<![CDATA[secret]]>',
       )
       expect(locked).not.toBe(xml)
-      const summary = await importWordpress(app, locked, { uploadsDir: `${FIXTURE}uploads` })
+      const summary = await importWordpress(app.services.importing, locked, {
+        uploadsDir: `${FIXTURE}uploads`,
+      })
       expect(summary.created.article).toBe(expected.posts.length - 1)
       expect(summary.created.draft).toBe(expected.other_posts.length + 1)
       const about = await app.http.inject({ method: 'GET', url: '/page/about' })

@@ -1,14 +1,13 @@
 // `sinmun import wordpress`: brings a WordPress site's archive in. Categories become sections,
 // authors reporters (without passwords: an admin invites them later), attachments photos (through
 // the real media path, so every served size is made), posts articles, pages static pages and
-// comments comments. Every item is looked up in import_sources first: a second run adds nothing.
+// comments comments, each through its module's service. Every item is looked up in import_sources first: a second run adds nothing.
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, normalize, relative } from 'node:path'
-import type { Sinmun } from '../../../app.js'
-import { tags as cacheTags } from '../../../platform/cache/invalidation.js'
 import { htmlToDocument, type ImageRef, splitCredit } from '../html-to-document.js'
+import type { ImportServices } from '../import-services.js'
 import { createImportSources, type ImportSources } from '../import-sources.js'
 import { noProgress, type Progress } from '../progress.js'
 import { wordpressContentToHtml } from './wordpress-content.js'
@@ -30,12 +29,12 @@ const KINDS = ['section', 'reporter', 'photo', 'article', 'draft', 'page', 'comm
 type Kind = (typeof KINDS)[number]
 
 export async function importWordpress(
-  app: Sinmun,
+  app: ImportServices,
   xml: string,
   options: WordpressImportOptions = {},
 ): Promise<ImportSummary> {
   const wxr = parseWxr(xml)
-  const sources = createImportSources(app.db.kysely, app.clock, `wordpress:${wxr.siteUrl}`)
+  const sources = createImportSources(app.db, app.clock, `wordpress:${wxr.siteUrl}`)
   await sources.load()
   const run = new WordpressImport(app, wxr, sources, options)
   return run.execute()
@@ -50,11 +49,10 @@ class WordpressImport {
   private readonly sectionBySlug = new Map<string, number>()
   private readonly reporterByLogin = new Map<string, number>()
   private readonly attachments: Map<number, WxrItem>
-  private readonly changedTags = new Set<string>()
   private readonly progress: Progress
 
   constructor(
-    private readonly app: Sinmun,
+    private readonly app: ImportServices,
     private readonly wxr: WxrExport,
     private readonly sources: ImportSources,
     private readonly options: WordpressImportOptions,
@@ -84,8 +82,6 @@ class WordpressImport {
       await this.importCategory(category)
       this.progress.tick(category.name)
     }
-    // New sections must be known to the readers before articles are published into them.
-    if (this.changedTags.size > 0) this.app.bus.publish([...this.changedTags])
     for (const author of this.wxr.authors) {
       await this.importAuthor(author)
       this.progress.tick(author.displayName)
@@ -105,8 +101,6 @@ class WordpressImport {
       this.progress.tick(page.title)
     }
     this.progress.done()
-    // Writes went around the services' own publishing, so announce them once at the end.
-    if (this.changedTags.size > 0) this.app.bus.publish([...this.changedTags])
     return this.summary
   }
 
@@ -117,27 +111,11 @@ class WordpressImport {
       this.sectionBySlug.set(term.slug, Number(known))
       return this.count('section', false)
     }
-    const db = this.app.db.kysely
     // A section with the same address already here (the outlet made it by hand) is reused.
-    const existing = await db.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirst()
-    let id = existing?.id
-    if (id === undefined) {
-      const last = await db
-        .selectFrom('sections')
-        .select((eb) => eb.fn.max('position').as('position'))
-        .executeTakeFirst()
-      const row = await db
-        .insertInto('sections')
-        .values({ slug, name: term.name.slice(0, 100), position: Number(last?.position ?? -1) + 1 })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      id = row.id
-      this.changedTags.add(cacheTags.outlet)
-      this.changedTags.add(cacheTags.section(id))
-    }
+    const { id, created } = await this.app.sections.findOrCreateSection(slug, term.name)
     await this.sources.remember('term', term.id, id)
     this.sectionBySlug.set(term.slug, id)
-    this.count('section', existing === undefined)
+    this.count('section', created)
   }
 
   private async importAuthor(author: WxrExport['authors'][number]) {
@@ -146,24 +124,10 @@ class WordpressImport {
       this.reporterByLogin.set(author.login, Number(known))
       return this.count('reporter', false)
     }
-    const db = this.app.db.kysely
     const email = author.email || `${author.login}@imported.invalid`
-    const existing = await db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirst()
+    const existing = await this.app.staff.findIdByEmail(email)
     const id =
-      existing?.id ??
-      (
-        await db
-          .insertInto('staff')
-          .values({
-            email,
-            name: author.displayName.slice(0, 100),
-            role: 'reporter',
-            passwordHash: null,
-            createdAt: this.app.clock.now().toISOString(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id
+      existing ?? (await this.app.staff.createAccount({ email, name: author.displayName, role: 'reporter' }))
     await this.sources.remember('author', author.login, id)
     this.reporterByLogin.set(author.login, id)
     this.count('reporter', existing === undefined)
@@ -194,14 +158,10 @@ class WordpressImport {
     meta: { caption: string | null; credit: string | null; alt: string },
   ): Promise<number | null> {
     // A run that stopped between storing a photo and recording it left the row: reuse it.
-    const leftover = await this.app.db.kysely
-      .selectFrom('photos')
-      .select('id')
-      .where('storageKey', '=', key)
-      .executeTakeFirst()
-    if (leftover) return leftover.id
+    const leftover = await this.app.media.findIdByKey(key)
+    if (leftover !== undefined) return leftover
     try {
-      const photo = await this.app.services.media.storePhoto(data, {
+      const photo = await this.app.media.storePhoto(data, {
         key,
         caption: meta.caption ?? '',
         credit: meta.credit ?? '',
@@ -275,7 +235,7 @@ class WordpressImport {
     const thumbnail = Number(post.meta.get('_thumbnail_id') ?? 0)
     const leadPhotoId = thumbnail ? await this.photoFor(thumbnail) : null
     const headline = post.title || post.excerpt.slice(0, 60) || `WordPress #${post.id}`
-    const writer = this.app.services.articlesWriter
+    const writer = this.app.desk
     const id = await writer.createDraft(
       {
         sectionId,
@@ -303,12 +263,8 @@ class WordpressImport {
   }
 
   private async fallbackSection(): Promise<number> {
-    const first = await this.app.db.kysely
-      .selectFrom('sections')
-      .select('id')
-      .orderBy('position')
-      .executeTakeFirst()
-    if (first) return first.id
+    const first = await this.app.sections.firstSectionId()
+    if (first !== undefined) return first
     await this.importCategory({ id: 0, slug: 'news', name: 'News', parentSlug: null, description: '' })
     return this.sectionBySlug.get('news') as number
   }
@@ -337,24 +293,17 @@ class WordpressImport {
       const root = comment.parentId ? rootOf(comment.id) : comment.id
       const parentId = root !== comment.id ? Number(this.sources.find('comment', root) ?? 0) || null : null
       const at = comment.dateGmt ?? this.app.clock.now().toISOString()
-      const row = await this.app.db.kysely
-        .insertInto('comments')
-        .values({
-          articleId,
-          parentId,
-          readerId: null,
-          guestName: (comment.author || '익명').slice(0, 40),
-          guestPasswordHash: null,
-          body: comment.text.slice(0, 10_000),
-          status,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await this.sources.remember('comment', comment.id, row.id)
+      const id = await this.app.comments.importComment({
+        articleId,
+        parentId,
+        readerId: null,
+        guestName: comment.author || '익명',
+        body: comment.text,
+        status,
+        createdAt: at,
+      })
+      await this.sources.remember('comment', comment.id, id)
       this.count('comment', true)
-      this.changedTags.add(cacheTags.article(articleId))
     }
   }
 
@@ -362,12 +311,12 @@ class WordpressImport {
     if (this.sources.find('page', page.id)) return this.count('page', false)
     let slug = sectionSlug(page.slug, page.id)
     // Never overwrite a page the outlet already has (its legal pages, say).
-    if (await this.app.services.pages.findPage(slug)) {
+    if (await this.app.pages.findPage(slug)) {
       slug = `${slug}-wp${page.id}`
       this.summary.warnings.push(`page ${page.title}: the address is taken, imported as /page/${slug}`)
     }
     const body = await htmlToDocument(wordpressContentToHtml(page.content), (ref) => this.resolveImage(ref))
-    await this.app.services.pages.savePage(slug, page.title.slice(0, 200) || slug, body)
+    await this.app.pages.savePage(slug, page.title.slice(0, 200) || slug, body)
     await this.sources.remember('page', page.id, slug)
     this.count('page', true)
   }

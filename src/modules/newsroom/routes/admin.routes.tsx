@@ -7,7 +7,6 @@ import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.j
 import { newsroomErrors } from '../newsroom.errors.js'
 import { staffOf } from '../newsroom.guard.js'
 import { nm } from '../newsroom.messages.js'
-import * as repo from '../newsroom.repository.js'
 import { HomeCurationView, ModerationView, StaffView } from '../views/admin.views.js'
 import { IdParams } from './articles.routes.js'
 import type { RouteContext } from './context.js'
@@ -22,20 +21,17 @@ const idList = (v: unknown) =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(slotId).flatMap((n) => (n ? [n] : []))
 
 export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
-  const { db, home, staff: staffService } = ctx.deps
+  const { articles, home, staff: staffService } = ctx.deps
   const desk = ctx.guard('desk')
   const admin = ctx.guard('admin')
 
   app.get('/newsroom/home', { preHandler: desk }, async (request, reply) => {
-    const [pins, sections, candidates, todaySetting] = await Promise.all([
+    const [pins, sections, candidates, picks] = await Promise.all([
       home.pins(),
       ctx.deps.reader.sections(),
-      repo.recentPublished(db, 80),
-      db.selectFrom('settings').select('value').where('key', '=', 'todayPhotos').executeTakeFirst(),
+      articles.recentPublished(80),
+      ctx.deps.todayPhotos.pickedIds(),
     ])
-    const picks = todaySetting
-      ? (JSON.parse(todaySetting.value) as { articleId: number }[]).map((p) => p.articleId)
-      : []
     const done = (request.query as { done?: string }).done
     const frame = await ctx.frame(request, reply)
     return ctx.page(

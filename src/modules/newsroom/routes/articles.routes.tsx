@@ -6,15 +6,17 @@ import { notFound } from '../../../platform/errors.js'
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import { renderPage } from '../../../platform/views/render.js'
-import { ArticleInput } from '../../articles/articles.schema.js'
-import { photoIdsIn, readDocument } from '../../articles/document/document.schema.js'
-import { documentText } from '../../articles/document/document.text.js'
-import { ArticlePageView } from '../../articles/views/article.view.js'
+import {
+  ArticleInput,
+  ArticlePageView,
+  documentText,
+  photoIdsIn,
+  readDocument,
+} from '../../articles/index.js'
 import { newsroomErrors } from '../newsroom.errors.js'
 import { forbidden, staffOf } from '../newsroom.guard.js'
 import { nm, saveErrors } from '../newsroom.messages.js'
 import { type ArticleAccess, canDesk, canEdit, canSubmit, canView, isDesk } from '../newsroom.policy.js'
-import * as repo from '../newsroom.repository.js'
 import { diffText } from '../text-diff.js'
 import { ArticleListView, DashboardView, NewArticleView } from '../views/articles.views.js'
 import { EditorView } from '../views/editor.view.js'
@@ -53,12 +55,12 @@ export const NOTICES: Record<string, string> = {
 }
 
 export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
-  const { db, writer, reader, media, staff: staffService } = ctx.deps
+  const { desk, articles, reader, media, staff: staffService } = ctx.deps
   const any = ctx.guard('staff')
 
   /** Loads an article's access facts and checks the rule; 404 before 403 for unknown ids. */
-  async function access(id: number, rule: (a: ArticleAccess) => boolean): Promise<ArticleAccess> {
-    const a = await repo.accessOf(db, id)
+  async function access(id: number, rule: (a: ArticleAccess) => boolean) {
+    const a = await articles.accessOf(id)
     if (!a) throw notFound('article')
     if (!rule(a)) throw forbidden()
     return a
@@ -68,10 +70,10 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     const me = staffOf(request)
     const desk = isDesk(me)
     const [drafts, waiting, returned, scheduled, mostRead, tips, sections] = await Promise.all([
-      repo.workList(db, { statuses: ['draft'], mineOf: me.id, limit: 20 }),
-      repo.workList(db, { statuses: ['submitted'], ...(desk ? {} : { mineOf: me.id }), limit: 20 }),
-      repo.workList(db, { statuses: ['returned'], mineOf: me.id, limit: 20 }),
-      repo.workList(db, {
+      articles.workList({ statuses: ['draft'], mineOf: me.id, limit: 20 }),
+      articles.workList({ statuses: ['submitted'], ...(desk ? {} : { mineOf: me.id }), limit: 20 }),
+      articles.workList({ statuses: ['returned'], mineOf: me.id, limit: 20 }),
+      articles.workList({
         statuses: ['scheduled'],
         ...(desk ? {} : { mineOf: me.id }),
         order: 'scheduled',
@@ -103,7 +105,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
       })
       .parse(request.query)
     const view = q.view === 'mine' || isDesk(me) ? q.view : 'mine'
-    const items = await repo.workList(db, {
+    const items = await articles.workList({
       statuses:
         view === 'waiting'
           ? ['submitted']
@@ -157,7 +159,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         400,
       )
     }
-    const id = await writer.createDraft(parsed.data, me.id)
+    const id = await desk.createDraft(parsed.data, me.id)
     return reply.redirect(`/newsroom/articles/${id}/edit`, 303)
   })
 
@@ -165,7 +167,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     const me = staffOf(request)
     const { id } = IdParams.parse(request.params)
     await access(id, (a) => canEdit(me, a))
-    const loaded = await repo.articleForEditing(db, id)
+    const loaded = await articles.articleForEditing(id)
     if (!loaded) throw notFound('article')
     const body = readDocument(loaded.article.body)
     const leadIds = loaded.article.leadPhotoId ? [loaded.article.leadPhotoId] : []
@@ -203,20 +205,15 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     const { id } = IdParams.parse(request.params)
     const current = await access(id, (a) => canEdit(me, a))
     const raw = SaveBody.safeParse(request.body)
-    const existing = await db
-      .selectFrom('articles')
-      .select('grade')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
     const parsed = raw.success
-      ? ArticleInput.safeParse({ ...raw.data, grade: existing.grade })
+      ? ArticleInput.safeParse({ ...raw.data, grade: current.grade })
       : (raw as unknown as ReturnType<typeof ArticleInput.safeParse>)
     if (!parsed.success) {
       const field = String(parsed.error.issues[0]?.path[0] ?? 'body')
       throw newsroomErrors.articleInvalid(field, saveErrors[field] ?? nm.errors.invalidInput)
     }
     const note = raw.success ? raw.data.correctionNote : undefined
-    await writer.updateArticle(
+    await desk.updateArticle(
       id,
       parsed.data,
       current.status === 'published' ? (note ? note : null) : undefined,
@@ -263,7 +260,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
       const me = staffOf(request)
       const { id } = IdParams.parse(request.params)
       await access(id, (a) => canSubmit(me, a))
-      await writer.submitArticle(id, me.id)
+      await desk.submitArticle(id, me.id)
       return reply.redirect(`/newsroom/articles/${id}/edit?done=submitted`, 303)
     },
   )
@@ -271,12 +268,8 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
   app.get('/newsroom/articles/:id/history', { preHandler: any }, async (request, reply) => {
     const me = staffOf(request)
     const { id } = IdParams.parse(request.params)
-    await access(id, (a) => canView(me, a))
-    const [versions, events, article] = await Promise.all([
-      repo.versionsOf(db, id),
-      repo.eventsOf(db, id),
-      db.selectFrom('articles').select(['headline']).where('id', '=', id).executeTakeFirstOrThrow(),
-    ])
+    const article = await access(id, (a) => canView(me, a))
+    const { versions, events } = await desk.history(id)
     const texts = versions.map((v) =>
       [v.headline, v.subheadline, documentText(readDocument(v.body))].filter(Boolean).join('\n\n'),
     )
@@ -302,7 +295,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
 
   app.get('/newsroom/related', { preHandler: any }, async (request, reply) => {
     const { q } = z.object({ q: z.string().trim().max(100).default('') }).parse(request.query)
-    const search = ctx.deps.searchRelated ?? ((words: string) => repo.searchPublishedHeadlines(db, words))
+    const search = ctx.deps.searchRelated ?? ((words: string) => articles.searchPublishedHeadlines(words))
     const found = q ? await search(q) : []
     return reply.header('cache-control', 'private, no-store').send({ articles: found })
   })

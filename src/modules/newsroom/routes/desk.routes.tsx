@@ -6,7 +6,6 @@ import { notFound } from '../../../platform/errors.js'
 import { newsroomErrors } from '../newsroom.errors.js'
 import { staffOf } from '../newsroom.guard.js'
 import { nm } from '../newsroom.messages.js'
-import * as repo from '../newsroom.repository.js'
 import { IdParams } from './articles.routes.js'
 import type { RouteContext } from './context.js'
 
@@ -20,7 +19,7 @@ export function koreaLocalToIso(value: string): string | null {
 }
 
 export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
-  const { db, writer } = ctx.deps
+  const { desk: workflow, articles } = ctx.deps
   const desk = [ctx.guard('desk'), app.csrfProtection]
 
   /** A refused desk action goes back to the editor with the reason, nothing else changed. */
@@ -28,7 +27,7 @@ export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
 
   async function existing(request: FastifyRequest) {
     const { id } = IdParams.parse(request.params)
-    if (!(await repo.accessOf(db, id))) throw notFound('article')
+    if (!(await articles.accessOf(id))) throw notFound('article')
     return id
   }
   const back = (reply: FastifyReply, id: number, done: string) =>
@@ -38,7 +37,7 @@ export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
     const id = await existing(request)
     const { note } = z.object({ note: z.string().trim().max(2000).default('') }).parse(request.body ?? {})
     if (!note) throw refuse(nm.desk.noteRequired)
-    await writer.returnArticle(id, note, staffOf(request).id)
+    await workflow.returnArticle(id, note, staffOf(request).id)
     return back(reply, id, 'returned')
   })
 
@@ -49,7 +48,7 @@ export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
       .parse(request.body ?? {})
     const at = form.publishAt ? koreaLocalToIso(form.publishAt) : null
     if (form.publishAt && !at) throw refuse(nm.desk.badTime)
-    const outcome = await writer.approveArticle(id, { grade: form.grade, at, by: staffOf(request).id })
+    const outcome = await workflow.approveArticle(id, { grade: form.grade, at, by: staffOf(request).id })
     if (outcome === 'scheduled') return reply.redirect('/newsroom/articles?view=waiting&done=scheduled', 303)
     return back(reply, id, 'published')
   })
@@ -58,7 +57,7 @@ export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
     const id = await existing(request)
     const { reason } = z.object({ reason: z.string().trim().max(2000).default('') }).parse(request.body ?? {})
     if (!reason) throw refuse(nm.desk.reasonRequired)
-    await writer.withdrawArticle(id, reason, staffOf(request).id)
+    await workflow.withdrawArticle(id, reason, staffOf(request).id)
     return reply.redirect('/newsroom/articles?view=all&done=withdrawn', 303)
   })
 
@@ -74,9 +73,9 @@ export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
       .filter((n) => Number.isInteger(n) && n > 0)
     let count = 0
     for (const id of ids.slice(0, 100)) {
-      const a = await repo.accessOf(db, id)
+      const a = await articles.accessOf(id)
       if (a?.status !== 'submitted') continue
-      await writer.approveArticle(id, { grade: form.grade, by: staffOf(request).id })
+      await workflow.approveArticle(id, { grade: form.grade, by: staffOf(request).id })
       count++
     }
     return reply.redirect(`/newsroom/articles?view=waiting&done=bulk:${count}`, 303)

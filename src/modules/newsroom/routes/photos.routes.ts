@@ -3,8 +3,7 @@
 // with their Korean message.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { mediaErrors } from '../../media/media.errors.js'
-import { type Photo, photoUrl, widthFor } from '../../media/photo.js'
+import { mediaErrors, type Photo, photoUrl, widthFor } from '../../media/index.js'
 import { staffOf } from '../newsroom.guard.js'
 import type { RouteContext } from './context.js'
 

@@ -1,8 +1,8 @@
 // Home curation (slots and 투데이포토), staff management and comment moderation.
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
-import type { SectionRef } from '../../articles/article-views.js'
-import type { StaffMember } from '../../staff/staff.service.js'
+import type { SectionRef } from '../../articles/index.js'
+import type { StaffMember } from '../../staff/index.js'
 import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.js'
 import { nm } from '../newsroom.messages.js'
 import type { ModerationFilter, ModerationItem } from '../routes/moderation.port.js'

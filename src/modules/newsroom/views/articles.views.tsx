@@ -1,10 +1,9 @@
 // The dashboard, the article lists (with the desk's bulk approval) and the new-article form.
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
-import type { RankedLink, SectionRef } from '../../articles/article-views.js'
+import type { RankedLink, SectionRef, WorkItem } from '../../articles/index.js'
 import { nm } from '../newsroom.messages.js'
 import { isDesk } from '../newsroom.policy.js'
-import type { WorkItem } from '../newsroom.repository.js'
 import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
 const sectionName = (sections: SectionRef[], id: number) => sections.find((s) => s.id === id)?.name ?? ''

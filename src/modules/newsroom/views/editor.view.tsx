@@ -2,10 +2,8 @@
 // body editor (TipTap), autosave, photo upload, library and related-article search are
 // added by editor.ts. The desk's forms (반려, 승인·예약, 철회) sit beside it.
 import type { Selectable } from 'kysely'
-import type { SectionRef } from '../../articles/article-views.js'
-import type { ArticlesTable } from '../../articles/articles.table.js'
-import type { ArticleDocument } from '../../articles/document/document.schema.js'
-import type { StaffMember } from '../../staff/staff.service.js'
+import type { ArticleDocument, ArticleRow, SectionRef } from '../../articles/index.js'
+import type { StaffMember } from '../../staff/index.js'
 import { nm } from '../newsroom.messages.js'
 import type { photoJson } from '../routes/photos.routes.js'
 import { Csrf, type Frame, NewsroomLayout } from './layout.js'
@@ -16,7 +14,7 @@ export function EditorView(props: {
   frame: Frame
   script: string
   staff: StaffMember
-  article: Selectable<ArticlesTable>
+  article: ArticleRow
   body: ArticleDocument
   reporterIds: number[]
   tags: string[]
@@ -236,7 +234,7 @@ export function EditorView(props: {
   )
 }
 
-function DeskPanel(props: { frame: Frame; article: Selectable<ArticlesTable> }) {
+function DeskPanel(props: { frame: Frame; article: ArticleRow }) {
   const a = props.article
   const open = ['draft', 'submitted', 'returned', 'scheduled'].includes(a.status)
   return (

@@ -1,7 +1,7 @@
 // The frame of every newsroom page: its own stylesheet, the menu for the staff member's
 // role, and a status line for what just happened.
 import type { ComponentChildren } from 'preact'
-import type { StaffMember } from '../../staff/staff.service.js'
+import type { StaffMember } from '../../staff/index.js'
 import { nm } from '../newsroom.messages.js'
 import { isAdmin, isDesk } from '../newsroom.policy.js'
 

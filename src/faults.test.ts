@@ -8,15 +8,19 @@ import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildApp, type Sinmun } from '../../app.js'
-import { readerWithSession } from '../../modules/comments/testing/factories.js'
-import { csrfFrom, TestBrowser } from '../../modules/comments/testing/http-client.js'
-import { createTestApp, SHARED_TEST_MEDIA } from '../../testing/test-app.js'
-import { startChildNode } from '../cluster/testing/child-node.js'
-import { loadConfig } from '../config.js'
-import { INVALIDATION_CHANNEL } from '../redis/redis-invalidation-bus.js'
-import { childReader, postCommentAs } from './testing/child-reader.js'
-import { ownPostgresUnavailable, startOwnPostgres, startOwnRedis } from './testing/throwaway-services.js'
+import { buildApp, type Sinmun } from './app.js'
+import { startChildNode } from './platform/cluster/testing/child-node.js'
+import { loadConfig } from './platform/config.js'
+import { childReader, postCommentAs } from './platform/ops/testing/child-reader.js'
+import {
+  ownPostgresUnavailable,
+  startOwnPostgres,
+  startOwnRedis,
+} from './platform/ops/testing/throwaway-services.js'
+import { INVALIDATION_CHANNEL } from './platform/redis/redis-invalidation-bus.js'
+import { readerWithSession, section, staffMember } from './testing/factories.js'
+import { csrfFrom, TestBrowser } from './testing/http-client.js'
+import { createTestApp, SHARED_TEST_MEDIA } from './testing/test-app.js'
 
 const JSON_ACCEPT = { accept: 'application/json' }
 const NO_LIMITS = { COMMENT_RATE_PER_MINUTE: '1000000', COMMENT_IP_RATE_PER_MINUTE: '1000000' }
@@ -137,27 +141,18 @@ describe.skipIf(pgUnavailable !== null)('PostgreSQL restarted under comment load
     })
     const app = await buildApp(config, { logger: false })
     cleanups.push(() => app.close())
-    const db = app.db.kysely
-    const section = await db
-      .insertInto('sections')
-      .values({ slug: 'news', name: '뉴스', position: 0 })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const staff = await db
-      .insertInto('staff')
-      .values({ email: 'r@example.com', name: '기자', role: 'reporter', createdAt: new Date().toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const id = await app.services.articlesWriter.createDraft(
+    const sectionId = await section(app, 'news', '뉴스')
+    const reporterId = await staffMember(app, { email: 'r@example.com', name: '기자', role: 'reporter' })
+    const id = await app.services.desk.createDraft(
       {
-        sectionId: section.id,
+        sectionId,
         headline: '재시작 시험 기사',
         body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '본문' }] }] },
-        reporterIds: [staff.id],
+        reporterIds: [reporterId],
       },
       null,
     )
-    await app.services.articlesWriter.publishArticle(id)
+    await app.services.desk.publishArticle(id)
 
     const writers = await Promise.all([0, 1, 2, 3].map((i) => readerBrowser(app, `독자${i}`)))
     const tokens = await Promise.all(writers.map(async (w) => csrfFrom((await w.get(`/news/${id}`)).body)))
@@ -190,7 +185,7 @@ describe.skipIf(pgUnavailable !== null)('PostgreSQL restarted under comment load
     const wrong = await storedOnce(
       acknowledged.map((a) => a.body),
       async (body) => {
-        const row = await db
+        const row = await app.db.kysely
           .selectFrom('comments')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('body', '=', body)

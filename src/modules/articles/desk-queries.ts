@@ -1,0 +1,140 @@
+// The articles as the newsroom's screens list and open them: work lists, the article being
+// edited with its bylines, tags and related articles, who may touch it, and pickers.
+import type { Kysely } from 'kysely'
+import type { ArticleStatus, ArticlesTables } from './articles.table.js'
+
+export interface WorkItem {
+  id: number
+  headline: string
+  status: ArticleStatus
+  sectionId: number
+  grade: string
+  updatedAt: string
+  scheduledAt: string | null
+  publishedAt: string | null
+  deskNote: string | null
+}
+
+const workColumns = [
+  'articles.id',
+  'articles.headline',
+  'articles.status',
+  'articles.sectionId',
+  'articles.grade',
+  'articles.updatedAt',
+  'articles.scheduledAt',
+  'articles.publishedAt',
+  'articles.deskNote',
+] as const
+
+/** Articles in the given states, optionally only those the staff member wrote or is named on. */
+export function workList(
+  db: Kysely<ArticlesTables>,
+  opts: { statuses: ArticleStatus[]; mineOf?: number; limit?: number; order?: 'updated' | 'scheduled' },
+): Promise<WorkItem[]> {
+  let q = db.selectFrom('articles').select(workColumns).where('articles.status', 'in', opts.statuses)
+  if (opts.mineOf !== undefined) {
+    const me = opts.mineOf
+    q = q.where((eb) =>
+      eb.or([
+        eb('articles.createdBy', '=', me),
+        eb.exists(
+          eb
+            .selectFrom('articleReporters')
+            .select('articleReporters.staffId')
+            .whereRef('articleReporters.articleId', '=', 'articles.id')
+            .where('articleReporters.staffId', '=', me),
+        ),
+      ]),
+    )
+  }
+  q =
+    opts.order === 'scheduled'
+      ? q.orderBy('articles.scheduledAt', 'asc')
+      : q.orderBy('articles.updatedAt', 'desc').orderBy('articles.id', 'desc')
+  return q.limit(opts.limit ?? 50).execute()
+}
+
+export async function articleForEditing(db: Kysely<ArticlesTables>, id: number) {
+  const article = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!article) return undefined
+  const [reporters, tagRows, related] = await Promise.all([
+    db
+      .selectFrom('articleReporters')
+      .select('staffId')
+      .where('articleId', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('articleTags')
+      .innerJoin('tags', 'tags.id', 'articleTags.tagId')
+      .select('tags.name')
+      .where('articleTags.articleId', '=', id)
+      .orderBy('tags.name')
+      .execute(),
+    db
+      .selectFrom('relatedArticles')
+      .innerJoin('articles', 'articles.id', 'relatedArticles.relatedId')
+      .select(['articles.id', 'articles.headline'])
+      .where('relatedArticles.articleId', '=', id)
+      .orderBy('relatedArticles.position')
+      .execute(),
+  ])
+  return {
+    article,
+    reporterIds: reporters.map((r) => r.staffId),
+    tags: tagRows.map((t) => t.name),
+    related,
+  }
+}
+
+/** Who may touch an article (its status, creator and named reporters), with its headline and grade. */
+export async function accessOf(db: Kysely<ArticlesTables>, id: number) {
+  const row = await db
+    .selectFrom('articles')
+    .select(['status', 'createdBy', 'headline', 'grade'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const reporters = await db
+    .selectFrom('articleReporters')
+    .select('staffId')
+    .where('articleId', '=', id)
+    .execute()
+  return { ...row, reporterIds: reporters.map((r) => r.staffId) }
+}
+
+/** Published articles whose headline contains the words, for the related-articles picker. */
+export function searchPublishedHeadlines(db: Kysely<ArticlesTables>, q: string, limit = 20) {
+  let query = db
+    .selectFrom('articles')
+    .select(['id', 'headline', 'publishedAt'])
+    .where('status', '=', 'published')
+  for (const word of q.split(/\s+/).filter(Boolean).slice(0, 5)) {
+    query = query.where('headline', 'like', `%${word.replace(/[%_\\]/g, '')}%`)
+  }
+  return query.orderBy('publishedAt', 'desc').orderBy('id', 'desc').limit(limit).execute()
+}
+
+export const recentPublished = (db: Kysely<ArticlesTables>, limit: number) =>
+  db
+    .selectFrom('articles')
+    .select(['id', 'headline', 'sectionId', 'grade', 'leadPhotoId', 'publishedAt'])
+    .where('status', '=', 'published')
+    .orderBy('publishedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+
+/** The queries above, bound to the database: what the newsroom module is given. */
+export function createDeskQueries(db: Kysely<ArticlesTables>) {
+  return {
+    workList: (opts: Parameters<typeof workList>[1]) => workList(db, opts),
+    articleForEditing: (id: number) => articleForEditing(db, id),
+    accessOf: (id: number) => accessOf(db, id),
+    searchPublishedHeadlines: (q: string, limit?: number) => searchPublishedHeadlines(db, q, limit),
+    recentPublished: (limit: number) => recentPublished(db, limit),
+  }
+}
+
+export type DeskQueries = ReturnType<typeof createDeskQueries>

@@ -1,0 +1,7 @@
+// The importers module's public face: moving an archive in from WordPress or an RSS feed, through
+// the other modules' services (ImportServices), remembering what came from where.
+export { ImportUsageError, type OpenImportTarget, runImport } from './import-command.js'
+export type { ImportServices } from './import-services.js'
+export type { ImportersTables } from './import-sources.js'
+export { importRss, type RssImportSummary } from './rss/rss-import.js'
+export { type ImportSummary, importWordpress } from './wordpress/wordpress-import.js'

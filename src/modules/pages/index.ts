@@ -1,0 +1,6 @@
+// The pages module's public face: what other modules and the composition root may use.
+
+export { pagesRoutes } from './pages.routes.js'
+export type { PagesService } from './pages.service.js'
+export { createPagesService } from './pages.service.js'
+export type { PagesTables } from './pages.table.js'
