@@ -134,7 +134,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     ipRatePerMinute: config.comments.ipRatePerMinute,
     setReaderSuspended: accounts.setSuspended,
   })
-  const comments = commentsModule.reader
+  const comments = commentsModule.readModel
   const articles = createArticlesModule({
     db: tablesFor(db.kysely),
     readDb: readDb ? tablesFor(readDb.kysely) : undefined,
@@ -174,7 +174,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   // their masthead and footer once per version of it (platform/views/rendered-once.ts).
   let current: SiteContext | undefined
   const site = async (): Promise<SiteContext> => {
-    const [outletSettings, sections] = await Promise.all([outlet.getOutlet(), articles.reader.sections()])
+    const [outletSettings, sections] = await Promise.all([outlet.getOutlet(), articles.readModel.sections()])
     const today = formatKoreaDate(clock.now())
     if (current?.outlet !== outletSettings || current.sections !== sections || current.today !== today) {
       current = {
@@ -195,7 +195,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     bus,
     secureCookies: config.publicUrl.startsWith('https:'),
     staff,
-    reader: articles.reader,
+    readModel: articles.readModel,
     store: articles.store,
     articles: articles.deskQueries,
     homePins: outlet.storedSetting('homePins'),
@@ -261,11 +261,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
   await http.register(newsroom.routes)
-  await http.register(searchRoutes({ search, articles: articles.reader, source: searchSource, site }))
+  await http.register(searchRoutes({ search, articles: articles.readModel, source: searchSource, site }))
   await http.register(
     syndicationRoutes({
       articles: articles.published,
-      sections: articles.reader.sections,
+      sections: articles.readModel.sections,
       pages,
       site,
       clock,
@@ -298,7 +298,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       media,
       outlet,
       comments,
-      articles: articles.reader,
+      articles: articles.readModel,
       articleStore: articles.store,
       published: articles.published,
       desk: newsroom.desk,

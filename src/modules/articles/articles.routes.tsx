@@ -5,10 +5,10 @@ import { tags } from '../../platform/cache/invalidation.js'
 import { messages as m, msg } from '../../platform/i18n/messages.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
-import type { CommentsReader } from '../comments/index.js'
+import type { CommentsReadModel } from '../comments/index.js'
 import { Picture } from '../media/index.js'
 import { type ArticleCard, reporterUrl, sectionUrl, tagUrl } from './article-views.js'
-import type { ArticlesReader } from './articles.reader.js'
+import type { ArticlesReadModel } from './articles.read-model.js'
 import type { TodayPhotos } from './today-photos.js'
 import type { ViewCounter } from './view-counter.js'
 import { ArticlePageView } from './views/article.view.js'
@@ -16,8 +16,8 @@ import { HomeView } from './views/home.view.js'
 import { ListPageView } from './views/list.view.js'
 
 export interface ArticlesRoutesDeps {
-  reader: ArticlesReader
-  comments: CommentsReader
+  readModel: ArticlesReadModel
+  comments: CommentsReadModel
   todayPhotos: Pick<TodayPhotos, 'todayPhotos'>
   views: ViewCounter
   site: () => Promise<SiteContext>
@@ -43,15 +43,15 @@ const listCache = { query: ['page'] } as const
 export const articlesRoutes =
   (deps: ArticlesRoutesDeps): FastifyPluginAsync =>
   async (app) => {
-    const { reader } = deps
+    const { readModel } = deps
 
     app.get('/', { config: { pageCache: {} } }, async (_request, reply) => {
       const [site, graded, important, latest, mostRead, todayPhotos, pins] = await Promise.all([
         deps.site(),
-        reader.byGrade('headline', 4),
-        reader.byGrade('important', 40),
-        reader.latest(10),
-        reader.mostRead(),
+        readModel.byGrade('headline', 4),
+        readModel.byGrade('important', 40),
+        readModel.latest(10),
+        readModel.mostRead(),
         deps.todayPhotos.todayPhotos(),
         deps.homePins?.(),
       ])
@@ -64,7 +64,7 @@ export const articlesRoutes =
       }))
       // Sections whose desk has graded nothing 중요 lately are filled with their newest articles.
       const missing = sectionBlocks.filter((b) => b.articles.length === 0)
-      const fills = await reader.newestInSections(
+      const fills = await readModel.newestInSections(
         missing.map((b) => b.section.id),
         4,
       )
@@ -104,11 +104,11 @@ export const articlesRoutes =
       },
       async (request, reply) => {
         const { id } = IdParams.parse(request.params)
-        const [site, article] = await Promise.all([deps.site(), reader.articlePage(id)])
+        const [site, article] = await Promise.all([deps.site(), readModel.articlePage(id)])
         if (!article) return reply.callNotFound()
         const [comments, mostRead, todayPhotos] = await Promise.all([
           deps.comments.sectionFor(id, await deps.comments.viewerOf(request, reply)),
-          reader.mostRead(),
+          readModel.mostRead(),
           deps.todayPhotos.todayPhotos(),
         ])
         const html = renderPage(
@@ -133,11 +133,11 @@ export const articlesRoutes =
     app.get('/section/:slug', { config: { pageCache: listCache } }, async (request, reply) => {
       const { slug } = request.params as { slug: string }
       const { page } = PageQuery.parse(request.query)
-      const [site, section] = await Promise.all([deps.site(), reader.sectionBySlug(slug)])
+      const [site, section] = await Promise.all([deps.site(), readModel.sectionBySlug(slug)])
       if (!section) return reply.callNotFound()
       const [list, mostRead] = await Promise.all([
-        reader.sectionList(section.id, PER_PAGE, (page - 1) * PER_PAGE),
-        reader.mostRead(),
+        readModel.sectionList(section.id, PER_PAGE, (page - 1) * PER_PAGE),
+        readModel.mostRead(),
       ])
       const html = renderPage(
         <ListPageView
@@ -166,8 +166,8 @@ export const articlesRoutes =
       const { page } = PageQuery.parse(request.query)
       const [site, list, mostRead] = await Promise.all([
         deps.site(),
-        reader.tagList(name.normalize('NFC'), PER_PAGE, (page - 1) * PER_PAGE),
-        reader.mostRead(),
+        readModel.tagList(name.normalize('NFC'), PER_PAGE, (page - 1) * PER_PAGE),
+        readModel.mostRead(),
       ])
       if (!list) return reply.callNotFound()
       const html = renderPage(
@@ -195,8 +195,8 @@ export const articlesRoutes =
       const { page } = PageQuery.parse(request.query)
       const [site, list, mostRead] = await Promise.all([
         deps.site(),
-        reader.reporterList(id, PER_PAGE, (page - 1) * PER_PAGE),
-        reader.mostRead(),
+        readModel.reporterList(id, PER_PAGE, (page - 1) * PER_PAGE),
+        readModel.mostRead(),
       ])
       if (!list) return reply.callNotFound()
       const r = list.reporter

@@ -8,11 +8,11 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
-import type { CommentedArticles, CommentsReader } from '../comments/index.js'
+import type { CommentedArticles, CommentsReadModel } from '../comments/index.js'
 import type { MediaService } from '../media/index.js'
 import type { StoredSetting } from '../outlet/index.js'
 import type { StaffService } from '../staff/index.js'
-import { createArticlesReader } from './articles.reader.js'
+import { createArticlesReadModel } from './articles.read-model.js'
 import { findCommentTarget, headlinesOf } from './articles.repository.js'
 import { type ArticlesRoutesDeps, articlesRoutes } from './articles.routes.js'
 import { createArticlesStore } from './articles.store.js'
@@ -26,7 +26,7 @@ import { createViewCounter } from './view-counter.js'
 export type { ArticleCard, ArticlePage, RankedLink, SectionRef } from './article-views.js'
 export { articleUrl, sectionUrl } from './article-views.js'
 export { articlesErrors } from './articles.errors.js'
-export type { ArticlesReader } from './articles.reader.js'
+export type { ArticlesReadModel } from './articles.read-model.js'
 export type { CardRow } from './articles.repository.js'
 export { ArticleInput } from './articles.schema.js'
 export type { ArticlesStore, ArticleText } from './articles.store.js'
@@ -50,7 +50,7 @@ export interface ArticlesDeps {
   clock: Clock
   bus: InvalidationBus
   media: Pick<MediaService, 'findPhotos'>
-  comments: Pick<CommentsReader, 'countsFor'>
+  comments: Pick<CommentsReadModel, 'countsFor'>
   staff: Pick<StaffService, 'profiles'>
   /** The outlet's setting that keeps the desk's 투데이포토 picks. */
   todayPicks: StoredSetting
@@ -60,7 +60,7 @@ export interface ArticlesDeps {
 
 export function createArticlesModule(deps: ArticlesDeps) {
   const { db } = deps
-  const reader = createArticlesReader({
+  const readModel = createArticlesReadModel({
     db: deps.readDb ?? db,
     clock: deps.clock,
     bus: deps.bus,
@@ -75,21 +75,21 @@ export function createArticlesModule(deps: ArticlesDeps) {
     headlines: (ids) => headlinesOf(db, ids),
   }
   return {
-    reader,
+    readModel,
     /** The article rows as the newsroom's desk writes them. */
     store: createArticlesStore({ db, clock: deps.clock, bus: deps.bus }),
     /** The newsroom's lists and pickers over the articles. */
     deskQueries: createDeskQueries(db),
     /** Feeds' and sitemaps' reads over the whole archive. */
-    published: createPublishedArticles({ db, media: deps.media, bylines: reader.bylines }),
+    published: createPublishedArticles({ db, media: deps.media, bylines: readModel.bylines }),
     /** What the search index reads. */
     searchSource: createArticlesSearchSource(db),
     /** What comments ask of articles. */
     commented,
     todayPhotos,
     views,
-    routes: (more: Omit<ArticlesRoutesDeps, 'reader' | 'todayPhotos' | 'views'>): FastifyPluginAsync =>
-      articlesRoutes({ ...more, reader, todayPhotos, views }),
+    routes: (more: Omit<ArticlesRoutesDeps, 'readModel' | 'todayPhotos' | 'views'>): FastifyPluginAsync =>
+      articlesRoutes({ ...more, readModel, todayPhotos, views }),
     close: () => views.stop(),
   }
 }

@@ -5,7 +5,7 @@ import { msg } from '../../platform/i18n/messages.js'
 import { Layout } from '../../platform/views/layout.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import { commentMessages as m } from './comments.messages.js'
-import type { CommentSectionData, CommentViewer } from './comments.reader.js'
+import type { CommentSectionData, CommentViewer } from './comments.read-model.js'
 import { CommentForm, CommentSection } from './comments.view.js'
 
 export interface ArticleRef {

@@ -11,14 +11,14 @@ import type { Reader, ReaderAuth } from '../accounts/index.js'
 import { commentsErrors, formFixableCodes } from './comments.errors.js'
 import { commentMessages as m } from './comments.messages.js'
 import { CommentMessageView, CommentsPageView, DeleteConfirmView, WritePageView } from './comments.pages.js'
-import type { CommentsReader, CommentViewer } from './comments.reader.js'
+import type { CommentsReadModel, CommentViewer } from './comments.read-model.js'
 import type { CommentsService } from './comments.service.js'
 import type { CommentSettingsStore } from './comments.settings.js'
 import { loginUrl } from './comments.view.js'
 
 export interface CommentsRoutesDeps {
   service: CommentsService
-  reader: CommentsReader
+  readModel: CommentsReadModel
   auth: Pick<ReaderAuth, 'currentReader'>
   settings: CommentSettingsStore
   site: () => Promise<SiteContext>
@@ -74,12 +74,12 @@ export const commentsRoutes =
       return reader
     }
     const article = async (id: number) => {
-      const found = await deps.reader.articleFor(id)
+      const found = await deps.readModel.articleFor(id)
       if (!found?.publishedAt) throw commentsErrors.articleNotFound()
       return found
     }
     const countOf = async (articleId: number) =>
-      (await deps.reader.countsFor([articleId])).get(articleId) ?? 0
+      (await deps.readModel.countsFor([articleId])).get(articleId) ?? 0
 
     // Posting is limited per IP and per reader (guests count by IP). The plugin's own hook
     // runs once per request, so both limits are checked here with its limiter functions.
@@ -112,11 +112,11 @@ export const commentsRoutes =
       async (request, reply) => {
         const { id } = IdParams.parse(request.params)
         const query = ListQuery.parse(request.query)
-        const found = await deps.reader.articleFor(id)
+        const found = await deps.readModel.articleFor(id)
         if (!found?.publishedAt) return reply.callNotFound()
         const [site, section] = await Promise.all([
           deps.site(),
-          deps.reader.sectionFor(id, await viewerOf(request, reply), query),
+          deps.readModel.sectionFor(id, await viewerOf(request, reply), query),
         ])
         const html = renderPage(<CommentsPageView site={site} article={found} section={section} />)
         return reply.sendPage(html, [tags.article(id), tags.outlet])

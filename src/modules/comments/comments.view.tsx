@@ -4,7 +4,7 @@
 import { msg } from '../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../platform/korea-time.js'
 import { commentMessages as m } from './comments.messages.js'
-import type { CommentSectionData, CommentView, CommentViewer } from './comments.reader.js'
+import type { CommentSectionData, CommentView, CommentViewer } from './comments.read-model.js'
 
 export const commentsUrl = (articleId: number, sort: string, page: number) =>
   `/news/${articleId}/comments?sort=${sort}${page > 1 ? `&page=${page}` : ''}`

@@ -11,7 +11,7 @@ import type { SiteContext } from '../../platform/views/site-context.js'
 import type { ReaderAuth } from '../accounts/index.js'
 import type { StoredSetting } from '../outlet/index.js'
 import type { CommentAuthors, CommentedArticles } from './comments.ports.js'
-import { createCommentsReader } from './comments.reader.js'
+import { createCommentsReadModel } from './comments.read-model.js'
 import { bannedWordList } from './comments.repository.js'
 import { commentsRoutes } from './comments.routes.js'
 import { createCommentsService } from './comments.service.js'
@@ -21,7 +21,12 @@ import { createPasswordThrottle } from './guest-password-throttle.js'
 import { createModerationService, type ModerationDeps } from './moderation.service.js'
 
 export type { CommentAuthors, CommentedArticles } from './comments.ports.js'
-export type { CommentSectionData, CommentsReader, CommentView, CommentViewer } from './comments.reader.js'
+export type {
+  CommentSectionData,
+  CommentsReadModel,
+  CommentView,
+  CommentViewer,
+} from './comments.read-model.js'
 export type { CommentsService } from './comments.service.js'
 export type { CommentSettings } from './comments.settings.js'
 export type {
@@ -51,7 +56,7 @@ export interface CommentsDeps {
 export function createCommentsModule(deps: CommentsDeps) {
   const settings = createCommentSettingsStore(deps.settings)
   const bannedWords = memo(() => bannedWordList(deps.db), 60_000)
-  const reader = createCommentsReader({
+  const readModel = createCommentsReadModel({
     db: deps.db,
     articles: deps.articles,
     authors: deps.authors,
@@ -89,7 +94,7 @@ export function createCommentsModule(deps: CommentsDeps) {
     await app.register(
       commentsRoutes({
         service,
-        reader,
+        readModel,
         auth: deps.auth,
         settings,
         site: deps.site,
@@ -101,7 +106,7 @@ export function createCommentsModule(deps: CommentsDeps) {
   }
 
   return {
-    reader,
+    readModel,
     service,
     moderation,
     routes,

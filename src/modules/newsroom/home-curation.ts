@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
-import type { ArticleCard, ArticlesReader } from '../articles/index.js'
+import type { ArticleCard, ArticlesReadModel } from '../articles/index.js'
 import type { StoredSetting } from '../outlet/index.js'
 
 export const HEADLINE_SLOTS = 4
@@ -44,7 +44,7 @@ export function createHomeCuration(deps: {
   /** The pins, kept in the outlet's settings. */
   stored: StoredSetting
   bus: InvalidationBus
-  reader: Pick<ArticlesReader, 'publishedCards'>
+  readModel: Pick<ArticlesReadModel, 'publishedCards'>
 }) {
   async function pins(): Promise<HomePins> {
     const parsed = HomePins.safeParse((await deps.stored.read()) ?? {})
@@ -57,7 +57,7 @@ export function createHomeCuration(deps: {
       id ? [id] : [],
     )
     // Only published articles can be shown; a withdrawn pin simply leaves its slot automatic.
-    const cards = await deps.reader.publishedCards([...new Set(ids)])
+    const cards = await deps.readModel.publishedCards([...new Set(ids)])
     const byId = new Map(cards.map((c) => [c.id, c]))
     const resolve = (slots: readonly (number | null)[]) =>
       slots.map((id) => (id ? (byId.get(id) ?? null) : null))

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import { useErrorPage } from '../../platform/http/error-handler.js'
 import { renderPage } from '../../platform/views/render.js'
-import type { ArticlesReader, ArticlesStore } from '../articles/index.js'
+import type { ArticlesStore } from '../articles/index.js'
 import type { StoredSetting } from '../outlet/index.js'
 import { createDeskService } from './desk.service.js'
 import { createHomeCuration } from './home-curation.js'
@@ -33,7 +33,6 @@ export type { ModerationPort } from './routes/moderation.port.js'
 export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets' | 'desk'> & {
   db: Kysely<NewsroomTables>
   bus: InvalidationBus
-  reader: ArticlesReader
   /** The article rows, written by the desk workflow (the articles module's store). */
   store: ArticlesStore
   /** The outlet's setting that keeps the home page's pins. */
@@ -44,7 +43,7 @@ export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets' | 'desk'> &
 }
 
 export function createNewsroom(deps: NewsroomDeps) {
-  const home = createHomeCuration({ stored: deps.homePins, bus: deps.bus, reader: deps.reader })
+  const home = createHomeCuration({ stored: deps.homePins, bus: deps.bus, readModel: deps.readModel })
   const desk = createDeskService({
     db: deps.db,
     clock: deps.clock,

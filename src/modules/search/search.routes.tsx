@@ -6,7 +6,7 @@ import { tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
-import type { ArticlesReader } from '../articles/index.js'
+import type { ArticlesReadModel } from '../articles/index.js'
 import type { Search } from './index.js'
 import { SEARCH_TAG } from './search.indexer.js'
 import type { SearchSource } from './search.source.js'
@@ -14,7 +14,7 @@ import { type SearchForm, SearchPageView, type SearchResultView } from './search
 
 export interface SearchRoutesDeps {
   search: Pick<Search, 'searchArticles'>
-  articles: Pick<ArticlesReader, 'cards'>
+  articles: Pick<ArticlesReadModel, 'cards'>
   source: Pick<SearchSource, 'bylineReporters'>
   site: () => Promise<SiteContext>
 }

@@ -28,7 +28,7 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
   app.get('/newsroom/home', { preHandler: desk }, async (request, reply) => {
     const [pins, sections, candidates, picks] = await Promise.all([
       home.pins(),
-      ctx.deps.reader.sections(),
+      ctx.deps.readModel.sections(),
       articles.recentPublished(80),
       ctx.deps.todayPhotos.pickedIds(),
     ])
@@ -49,7 +49,7 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
 
   app.post('/newsroom/home', { preHandler: [desk, app.csrfProtection] }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>
-    const sections = await ctx.deps.reader.sections()
+    const sections = await ctx.deps.readModel.sections()
     const pins: HomePins = {
       headlines: Array.from({ length: HEADLINE_SLOTS }, (_, i) => slotId(body[`h${i}`])),
       sections: Object.fromEntries(

@@ -55,7 +55,7 @@ export const NOTICES: Record<string, string> = {
 }
 
 export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
-  const { desk, articles, reader, media, staff: staffService } = ctx.deps
+  const { desk, articles, readModel, media, staff: staffService } = ctx.deps
   const any = ctx.guard('staff')
 
   /** Loads an article's access facts and checks the rule; 404 before 403 for unknown ids. */
@@ -79,9 +79,9 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         order: 'scheduled',
         limit: 20,
       }),
-      reader.mostRead(),
+      readModel.mostRead(),
       desk ? ctx.deps.pages.listTips(10) : Promise.resolve([]),
-      reader.sections(),
+      readModel.sections(),
     ])
     const frame = await ctx.frame(request, reply)
     return ctx.page(
@@ -123,7 +123,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         frame={frame}
         view={view}
         items={items}
-        sections={await reader.sections()}
+        sections={await readModel.sections()}
         notice={notice}
       />,
     )
@@ -131,7 +131,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
 
   app.get('/newsroom/articles/new', { preHandler: any }, async (request, reply) => {
     const frame = await ctx.frame(request, reply)
-    return ctx.page(reply, <NewArticleView frame={frame} sections={await reader.sections()} />)
+    return ctx.page(reply, <NewArticleView frame={frame} sections={await readModel.sections()} />)
   })
 
   app.post('/newsroom/articles/new', { preHandler: [any, app.csrfProtection] }, async (request, reply) => {
@@ -152,7 +152,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         reply,
         <NewArticleView
           frame={frame}
-          sections={await reader.sections()}
+          sections={await readModel.sections()}
           headline={form.headline}
           error={saveErrors[field] ?? nm.errors.invalidInput}
         />,
@@ -172,7 +172,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     const body = readDocument(loaded.article.body)
     const leadIds = loaded.article.leadPhotoId ? [loaded.article.leadPhotoId] : []
     const [sections, bylines, photos, assets] = await Promise.all([
-      reader.sections(),
+      readModel.sections(),
       staffService.bylines(),
       media.findPhotos([...photoIdsIn(body), ...leadIds]),
       ctx.deps.assets.editor(),
@@ -231,8 +231,8 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     await access(id, (a) => canView(me, a))
     const [site, article, mostRead, todayPhotos, comments] = await Promise.all([
       ctx.deps.site(),
-      reader.previewPage(id),
-      reader.mostRead(),
+      readModel.previewPage(id),
+      readModel.mostRead(),
       ctx.deps.todayPhotos.todayPhotos(),
       ctx.deps.comments.sectionFor(id, null),
     ])

@@ -4,8 +4,8 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { VNode } from 'preact'
 import type { Clock } from '../../../platform/clock.js'
 import { renderPage } from '../../../platform/views/render.js'
-import type { ArticlesReader, DeskQueries, TodayPhotos } from '../../articles/index.js'
-import type { CommentsReader } from '../../comments/index.js'
+import type { ArticlesReadModel, DeskQueries, TodayPhotos } from '../../articles/index.js'
+import type { CommentsReadModel } from '../../comments/index.js'
 import type { MediaService } from '../../media/index.js'
 import type { PagesService } from '../../pages/index.js'
 import type { StaffService } from '../../staff/index.js'
@@ -20,13 +20,13 @@ export interface NewsroomRouteDeps {
   clock: Clock
   secureCookies: boolean
   staff: StaffService
-  reader: ArticlesReader
+  readModel: ArticlesReadModel
   desk: DeskService
   /** The articles as the newsroom's lists and pickers read them. */
   articles: DeskQueries
   media: MediaService
   pages: Pick<PagesService, 'listTips'>
-  comments: Pick<CommentsReader, 'sectionFor'>
+  comments: Pick<CommentsReadModel, 'sectionFor'>
   todayPhotos: Pick<TodayPhotos, 'pickTodayPhotos' | 'todayPhotos' | 'pickedIds'>
   home: HomeCuration
   moderation: ModerationPort | null

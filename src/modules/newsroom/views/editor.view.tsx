@@ -1,7 +1,6 @@
 // The article editor page: the fields and side panels are plain server-rendered HTML; the
 // body editor (TipTap), autosave, photo upload, library and related-article search are
 // added by editor.ts. The desk's forms (반려, 승인·예약, 철회) sit beside it.
-import type { Selectable } from 'kysely'
 import type { ArticleDocument, ArticleRow, SectionRef } from '../../articles/index.js'
 import type { StaffMember } from '../../staff/index.js'
 import { nm } from '../newsroom.messages.js'

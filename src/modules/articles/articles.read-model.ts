@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
 import type { Clock } from '../../platform/clock.js'
-import type { CommentsReader } from '../comments/index.js'
+import type { CommentsReadModel } from '../comments/index.js'
 import type { MediaService, Photo } from '../media/index.js'
 import type { StaffProfile, StaffService } from '../staff/index.js'
 import {
@@ -20,19 +20,19 @@ import * as repo from './articles.repository.js'
 import type { ArticlesTable, ArticlesTables } from './articles.table.js'
 import { photoIdsIn, readDocument } from './document/document.schema.js'
 
-export interface ArticlesReaderDeps {
+export interface ArticlesReadModelDeps {
   db: Kysely<ArticlesTables>
   clock: Clock
   bus: InvalidationBus
   media: Pick<MediaService, 'findPhotos'>
-  comments: Pick<CommentsReader, 'countsFor'>
+  comments: Pick<CommentsReadModel, 'countsFor'>
   staff: Pick<StaffService, 'profiles'>
 }
 
 const utcHour = (d: Date) => d.toISOString().slice(0, 13)
 const HOUR = 3_600_000
 
-export function createArticlesReader(deps: ArticlesReaderDeps) {
+export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
   const { db } = deps
 
   const sections = memo(async () => {
@@ -255,4 +255,4 @@ export function createArticlesReader(deps: ArticlesReaderDeps) {
   }
 }
 
-export type ArticlesReader = ReturnType<typeof createArticlesReader>
+export type ArticlesReadModel = ReturnType<typeof createArticlesReadModel>

@@ -48,7 +48,7 @@ export interface CommentSectionData {
   viewer: CommentViewer | null
 }
 
-export interface CommentsReaderDeps {
+export interface CommentsReadModelDeps {
   db: Kysely<CommentsTables>
   articles: Pick<CommentedArticles, 'published'>
   authors: CommentAuthors
@@ -77,7 +77,7 @@ function toView(row: repo.ListRow, names: Map<number, string>): CommentView {
   }
 }
 
-export function createCommentsReader(deps: CommentsReaderDeps) {
+export function createCommentsReadModel(deps: CommentsReadModelDeps) {
   const { db } = deps
 
   async function threads(articleId: number, sort: repo.CommentSort, page: number, pageSize: number) {
@@ -149,4 +149,4 @@ export function createCommentsReader(deps: CommentsReaderDeps) {
   }
 }
 
-export type CommentsReader = ReturnType<typeof createCommentsReader>
+export type CommentsReadModel = ReturnType<typeof createCommentsReadModel>
