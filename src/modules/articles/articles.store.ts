@@ -27,6 +27,17 @@ export interface ArticleText {
 
 type Input = ReturnType<typeof ArticleInput.parse>
 
+/** The columns an editor's save sets, drafts and corrections alike. */
+const contentColumns = (input: Input) => ({
+  sectionId: input.sectionId,
+  headline: input.headline,
+  subheadline: input.subheadline,
+  body: JSON.stringify(input.body),
+  summary: summarize(documentText(input.body)),
+  leadPhotoId: input.leadPhotoId,
+  grade: input.grade,
+})
+
 export function createArticlesStore(deps: ArticlesStoreDeps) {
   const { db } = deps
   const nowIso = () => deps.clock.now().toISOString()
@@ -130,14 +141,8 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
       const row = await q
         .insertInto('articles')
         .values({
-          sectionId: input.sectionId,
-          headline: input.headline,
-          subheadline: input.subheadline,
-          body: JSON.stringify(input.body),
-          summary: summarize(documentText(input.body)),
-          leadPhotoId: input.leadPhotoId,
+          ...contentColumns(input),
           status: 'draft',
-          grade: input.grade,
           createdBy,
           createdAt: now,
           updatedAt: now,
@@ -164,13 +169,7 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
       await setColumns(
         id,
         {
-          sectionId: input.sectionId,
-          headline: input.headline,
-          subheadline: input.subheadline,
-          body: JSON.stringify(input.body),
-          summary: summarize(documentText(input.body)),
-          leadPhotoId: input.leadPhotoId,
-          grade: input.grade,
+          ...contentColumns(input),
           updatedAt: now,
           ...(correction ? { modifiedAt: now } : {}),
           ...(correction && correction.note !== undefined ? { correctionNote: correction.note } : {}),

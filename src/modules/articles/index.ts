@@ -37,7 +37,7 @@ export { ArticleDocument, photoIdsIn, readDocument } from './document/document.s
 export { documentText } from './document/document.text.js'
 export { DocumentBody } from './document/document.view.js'
 export type { FullArticle, PublishedArticles } from './published-articles.js'
-export type { ArticlesSearchSource } from './search-source.js'
+export type { ArticleForIndex, ArticlesSearchSource } from './search-source.js'
 export type { TodayPhotos } from './today-photos.js'
 export type { ViewCounter } from './view-counter.js'
 export { ArticlePageView } from './views/article.view.js'

@@ -1,19 +1,10 @@
 // The one interface both full-text indexes implement. SQL for each database lives in
 // search.sqlite.ts and search.postgres.ts; everything above them is database-agnostic.
+import type { ArticleForIndex } from '../articles/index.js'
 import type { SearchQuery } from './tokenizer.js'
 
-/** What the index keeps about one article: raw text (the index tokenizes it) and filters. */
-export interface IndexedDocument {
-  articleId: number
-  status: string
-  sectionId: number
-  reporterIds: number[]
-  /** Publication time (UTC ISO), or the last update for an unpublished article. */
-  datedAt: string
-  headline: string
-  /** Subheadline, tags and body text. */
-  body: string
-}
+/** What the index keeps about one article, as the articles module reads it out. */
+export type IndexedDocument = ArticleForIndex
 
 export interface IndexQuery {
   query: SearchQuery
