@@ -11,7 +11,7 @@ module.exports = {
       from: { path: '^src/modules/([^/]+)/' },
       to: {
         path: '^src/modules/([^/]+)/',
-        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.tsx?$'],
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
       },
     },
     {
@@ -20,7 +20,7 @@ module.exports = {
         'The composition root, platform, e2e tests and scripts use a module only through its index.ts.',
       severity: 'error',
       from: { pathNot: '^src/modules/' },
-      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/(index\\.tsx?|testing/.*)$' },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/(index\\.ts|testing/.*)$' },
     },
     {
       name: 'module-testing-only-in-tests',

@@ -44,15 +44,27 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database: dialect === 'postgres' ? { kind: 'postgres', url: TEST_POSTGRES_URL, schema } : base.database,
   }
   const clock = fixedClock(options.now ?? '2025-02-05T03:00:00.000Z')
-  const app = await buildApp(config, { clock, logger: false })
-  if (options.seed) await seedDemo(app.services.seeding, { adminPassword: 'test-admin-password' })
-  return Object.assign(app, {
+  const removeData = async () => {
+    if (dialect === 'postgres') await withPg((c) => c.query(`drop schema ${schema} cascade`))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  let app: Sinmun | undefined
+  try {
+    app = await buildApp(config, { clock, logger: false })
+    if (options.seed) await seedDemo(app.services.seeding, { adminPassword: 'test-admin-password' })
+  } catch (error) {
+    // A test that cannot start leaves no schema or folder behind.
+    await app?.close()
+    await removeData()
+    throw error
+  }
+  const started = app
+  return Object.assign(started, {
     clock,
     dataDir,
     async cleanup() {
-      await app.close()
-      if (dialect === 'postgres') await withPg((c) => c.query(`drop schema ${schema} cascade`))
-      rmSync(dataDir, { recursive: true, force: true })
+      await started.close()
+      await removeData()
     },
   })
 }

@@ -9,14 +9,12 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import { useErrorPage } from '../../platform/http/error-handler.js'
-import { renderPage } from '../../platform/views/render.js'
 import type { ArticlesStore } from '../articles/index.js'
 import type { StoredSetting } from '../outlet/index.js'
 import { createDeskService } from './desk.service.js'
 import { createHomeCuration } from './home-curation.js'
 import { newsroomAssets } from './newsroom.assets.js'
 import { createGuard } from './newsroom.guard.js'
-import { nm } from './newsroom.messages.js'
 import type { NewsroomTables } from './newsroom.table.js'
 import { adminRoutes } from './routes/admin.routes.js'
 import { articlesRoutes } from './routes/articles.routes.js'
@@ -25,7 +23,7 @@ import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
 import { createScheduler } from './scheduler.js'
-import { NewsroomLayout } from './views/layout.js'
+import { renderRefusal } from './views/refusal.view.js'
 
 export type { HomeArrangement } from './home-curation.js'
 export type { ModerationPort } from './routes/moderation.port.js'
@@ -68,11 +66,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     // Refusals are shown in the newsroom's frame with their Korean reason; the site-wide
     // handler decides between this page and JSON, and answers server failures itself.
     useErrorPage(app, async (request, reply, error) =>
-      renderPage(
-        <NewsroomLayout frame={await ctx.frame(request, reply)} title={nm.title} error={error.message}>
-          {null}
-        </NewsroomLayout>,
-      ),
+      renderRefusal(await ctx.frame(request, reply), error.message),
     )
 
     app.get('/newsroom/assets/:file', async (request, reply) => {
@@ -106,5 +100,4 @@ export type Newsroom = ReturnType<typeof createNewsroom>
 export type { DeskService } from './desk.service.js'
 export { moderationPort } from './moderation-adapter.js'
 export { newsroomErrorCatalogue } from './newsroom.errors.js'
-export { nm } from './newsroom.messages.js'
 export type { NewsroomTables } from './newsroom.table.js'
