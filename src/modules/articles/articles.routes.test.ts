@@ -183,7 +183,52 @@ for (const dialect of await testDialects()) {
         expect(res.statusCode, url).toBe(404)
         expect(res.body).toContain('페이지를 찾을 수 없습니다')
       }
-      expect((await get(app, '/news/abc')).statusCode).toBe(400)
+    })
+
+    test('what is not a page answers 404, not a request error', async () => {
+      const reporter = await app.db.kysely.selectFrom('staff').select('id').executeTakeFirstOrThrow()
+      for (const url of [
+        '/news/abc',
+        '/news/0',
+        '/news/12.5',
+        '/news/99999999999',
+        '/reporter/abc',
+        '/section/economy?page=abc',
+        '/section/economy?page=0',
+        `/reporter/${reporter.id}?page=-1`,
+      ]) {
+        const res = await get(app, url)
+        expect({ url, status: res.statusCode }).toEqual({ url, status: 404 })
+        expect(res.body).toContain('페이지를 찾을 수 없습니다')
+      }
+    })
+
+    test('a list page past the last one is 404; the first page of any list is there', async () => {
+      const economy = await get(app, '/section/economy')
+      const total = Number(/기사 (\d+)건/.exec(economy.body)?.[1])
+      expect(total).toBeGreaterThan(0)
+      expect(total).toBeLessThanOrEqual(20)
+      for (const url of ['/section/economy?page=2', '/section/economy?page=501', '/tag/반도체?page=2']) {
+        const res = await get(app, encodeURI(url))
+        expect({ url, status: res.statusCode }).toEqual({ url, status: 404 })
+      }
+      expect((await get(app, '/section/economy?page=1')).statusCode).toBe(200)
+    })
+
+    test('an address with a trailing slash moves permanently to the page without it', async () => {
+      for (const [from, to] of [
+        [`/news/${articleId}/`, `/news/${articleId}`],
+        ['/section/economy/?page=1', '/section/economy?page=1'],
+        ['/rss/', '/rss'],
+      ]) {
+        const res = await get(app, from!)
+        expect({ from, status: res.statusCode, location: res.headers.location }).toEqual({
+          from,
+          status: 301,
+          location: to,
+        })
+      }
+      expect((await get(app, '/')).statusCode).toBe(200)
     })
 
     test('cached pages: ETag revalidation, a correction shows at once, unrelated pages stay cached', async () => {

@@ -37,7 +37,13 @@ const IdParams = z.object({
     .positive()
     .max(2 ** 31 - 1),
 })
-const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1) })
+// `?page=` must name a page that exists: anything else (0, abc, past the last) is not a page.
+const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1) })
+/** The page a list asks for, or null when the address names no page. */
+const pageOf = (query: unknown): number | null => PageQuery.safeParse(query).data?.page ?? null
+const idOf = (params: unknown): number | null => IdParams.safeParse(params).data?.id ?? null
+/** Page 1 of an empty list exists (it says so); later pages exist only while they hold articles. */
+const pastLastPage = (page: number, total: number) => page > 1 && (page - 1) * PER_PAGE >= total
 const listCache = { query: ['page'] } as const
 
 export const articlesRoutes =
@@ -103,7 +109,8 @@ export const articlesRoutes =
         },
       },
       async (request, reply) => {
-        const { id } = IdParams.parse(request.params)
+        const id = idOf(request.params)
+        if (id === null) return reply.callNotFound()
         const [site, article] = await Promise.all([deps.site(), readModel.articlePage(id)])
         if (!article) return reply.callNotFound()
         const [comments, mostRead, todayPhotos] = await Promise.all([
@@ -132,13 +139,15 @@ export const articlesRoutes =
 
     app.get('/section/:slug', { config: { pageCache: listCache } }, async (request, reply) => {
       const { slug } = request.params as { slug: string }
-      const { page } = PageQuery.parse(request.query)
+      const page = pageOf(request.query)
+      if (page === null) return reply.callNotFound()
       const [site, section] = await Promise.all([deps.site(), readModel.sectionBySlug(slug)])
       if (!section) return reply.callNotFound()
       const [list, mostRead] = await Promise.all([
         readModel.sectionList(section.id, PER_PAGE, (page - 1) * PER_PAGE),
         readModel.mostRead(),
       ])
+      if (pastLastPage(page, list.total)) return reply.callNotFound()
       const html = renderPage(
         <ListPageView
           site={site}
@@ -163,13 +172,14 @@ export const articlesRoutes =
 
     app.get('/tag/:name', { config: { pageCache: listCache } }, async (request, reply) => {
       const { name } = request.params as { name: string }
-      const { page } = PageQuery.parse(request.query)
+      const page = pageOf(request.query)
+      if (page === null) return reply.callNotFound()
       const [site, list, mostRead] = await Promise.all([
         deps.site(),
         readModel.tagList(name.normalize('NFC'), PER_PAGE, (page - 1) * PER_PAGE),
         readModel.mostRead(),
       ])
-      if (!list) return reply.callNotFound()
+      if (!list || pastLastPage(page, list.total)) return reply.callNotFound()
       const html = renderPage(
         <ListPageView
           site={site}
@@ -191,14 +201,15 @@ export const articlesRoutes =
     })
 
     app.get('/reporter/:id', { config: { pageCache: listCache } }, async (request, reply) => {
-      const { id } = IdParams.parse(request.params)
-      const { page } = PageQuery.parse(request.query)
+      const id = idOf(request.params)
+      const page = pageOf(request.query)
+      if (id === null || page === null) return reply.callNotFound()
       const [site, list, mostRead] = await Promise.all([
         deps.site(),
         readModel.reporterList(id, PER_PAGE, (page - 1) * PER_PAGE),
         readModel.mostRead(),
       ])
-      if (!list) return reply.callNotFound()
+      if (!list || pastLastPage(page, list.total)) return reply.callNotFound()
       const r = list.reporter
       const html = renderPage(
         <ListPageView

@@ -85,6 +85,23 @@ describe('the error handler', () => {
     expect(res.json().errors[0].code).toBe('NOT_FOUND')
   })
 
+  test('an address with a trailing slash moves permanently to the one without, query kept', async () => {
+    const res = await get('/missing/?utm_source=kakao', HTML_ACCEPT)
+    expect(res.statusCode).toBe(301)
+    expect(res.headers.location).toBe('/missing?utm_source=kakao')
+    const many = await get('/area/refused//', HTML_ACCEPT)
+    expect(many.headers.location).toBe('/area/refused')
+  })
+
+  test('a trailing slash never sends the reader to another host, nor redirects a form post', async () => {
+    for (const url of ['//evil.example/', '///evil.example//', '/\\evil.example/']) {
+      const res = await get(url, HTML_ACCEPT)
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 404 })
+    }
+    const post = await app.inject({ method: 'POST', url: '/nowhere/' })
+    expect(post.statusCode).toBe(404)
+  })
+
   test("an area's refusals use its own page; its server failures the site's", async () => {
     const refused = await get('/area/refused', HTML_ACCEPT)
     expect(refused.statusCode).toBe(403)

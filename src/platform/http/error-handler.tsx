@@ -108,5 +108,27 @@ export function installErrorHandling(app: FastifyInstance, site: () => Promise<S
     return respond(request, reply, pub)
   })
 
-  app.setNotFoundHandler(async (request, reply) => respond(request, reply, fromSpec(platformErrors.notFound)))
+  app.setNotFoundHandler(async (request, reply) => {
+    const target = withoutTrailingSlash(request)
+    if (target) return reply.redirect(target, 301)
+    return respond(request, reply, fromSpec(platformErrors.notFound))
+  })
+}
+
+/**
+ * `/news/14/` is the address `/news/14` typed or pasted with a slash: the page without it,
+ * query kept. Only for reads, and never to `//host`, which a browser would take for another site.
+ */
+function withoutTrailingSlash(request: FastifyRequest): string | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null
+  const [path = '', query] = splitOnce(request.url, '?')
+  if (path === '/' || !path.endsWith('/')) return null
+  const trimmed = path.replace(/\/+$/, '')
+  if (trimmed === '' || trimmed.startsWith('//') || trimmed.startsWith('/\\')) return null
+  return query === undefined ? trimmed : `${trimmed}?${query}`
+}
+
+const splitOnce = (text: string, separator: string): [string, string?] => {
+  const at = text.indexOf(separator)
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)]
 }
