@@ -100,12 +100,14 @@ describe.skipIf(browserSkipReason())('article page in Chromium', () => {
     await expect.poll(() => article.kakaoShared(), poll).toEqual({ key: KAKAO_KEY, url })
   })
 
-  test('without a Kakao app key or a share sheet, the KakaoTalk button copies the link and says so', async () => {
+  test('without a Kakao app key or a share sheet, KakaoTalk copies the link and says to paste it there', async () => {
     const { article, url } = await openTopStory()
 
     await article.kakaoButton().click()
 
-    await expect.poll(() => article.shareStatus().textContent(), poll).toBe('링크가 복사되었습니다.')
+    await expect
+      .poll(() => article.shareStatus().textContent(), poll)
+      .toBe('링크가 복사되었습니다. 카카오톡 대화창에 붙여 넣어 공유해 주세요.')
     expect(await article.readClipboard()).toBe(url)
     expect(await article.kakaoShared()).toBeNull()
   })

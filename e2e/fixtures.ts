@@ -67,11 +67,21 @@ export const VIEWPORTS = {
 /** A fresh context (own storage, own clipboard grant) with one page at the given width. */
 export async function openPage(
   browser: Browser,
-  options: { baseUrl: string; viewport: { width: number; height: number }; clipboard?: boolean },
+  options: {
+    baseUrl: string
+    viewport: { width: number; height: number }
+    clipboard?: boolean
+    /** False: a reader whose browser runs no scripts. */
+    javaScript?: boolean
+    /** A phone: touch input and a sharp (2x) screen. */
+    phone?: boolean
+  },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: options.baseUrl,
     viewport: options.viewport,
+    javaScriptEnabled: options.javaScript ?? true,
+    ...(options.phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
     permissions: options.clipboard ? ['clipboard-read', 'clipboard-write'] : [],

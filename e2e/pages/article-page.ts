@@ -64,6 +64,11 @@ export class ArticlePage {
     return this.sharePanel().getByRole('button', { name: '글자 작게' })
   }
 
+  /** Every link and button of the share panel and the tools beside it. */
+  shareControls(): Locator {
+    return this.sharePanel().locator('a, button')
+  }
+
   shareStatus(): Locator {
     return this.sharePanel().getByRole('status')
   }

@@ -31,7 +31,9 @@ function progressBar() {
   update()
 }
 
-function say(panel: HTMLElement, key: 'copied' | 'failed') {
+type Said = 'copied' | 'copiedForKakao' | 'failed' | 'largest' | 'smallest'
+
+function say(panel: HTMLElement, key: Said) {
   const status = panel.querySelector<HTMLElement>('.share-status')
   if (!status) return
   status.textContent = status.dataset[key] ?? ''
@@ -40,10 +42,10 @@ function say(panel: HTMLElement, key: 'copied' | 'failed') {
   }, 4000)
 }
 
-async function copyLink(panel: HTMLElement, url: string) {
+async function copyLink(panel: HTMLElement, url: string, said: Said = 'copied') {
   try {
     await navigator.clipboard.writeText(url)
-    say(panel, 'copied')
+    say(panel, said)
   } catch {
     say(panel, 'failed')
   }
@@ -75,44 +77,57 @@ function loadKakao(key: string): Promise<KakaoSdk> {
 function sharePanel() {
   const panel = document.querySelector<HTMLElement>('.share')
   if (!panel) return
+  // The buttons that need this script arrive in <template>s; in place, they can be used.
+  for (const template of panel.querySelectorAll<HTMLTemplateElement>('template.enhancement')) {
+    template.replaceWith(template.content)
+  }
   const url = panel.dataset.url ?? location.href
   const title = panel.dataset.title ?? document.title
   const kakao = panel.querySelector<HTMLButtonElement>('.share-kakao')
-  const copy = panel.querySelector<HTMLButtonElement>('.share-copy')
-  const tools = panel.querySelector<HTMLElement>('.article-tools')
-
-  if (kakao) {
-    const key = kakao.dataset.kakaoKey
-    // Without a Kakao app key, the phone's own share sheet (which lists KakaoTalk); where there
-    // is none (most desktops), a copied link with its confirmation, ready to paste in KakaoTalk.
-    kakao.hidden = false
-    kakao.addEventListener('click', async () => {
-      if (key) {
-        try {
-          ;(await loadKakao(key)).Share.sendScrap({ requestUrl: url })
-          return
-        } catch {
-          // fall through to the share sheet
-        }
+  const key = kakao?.dataset.kakaoKey
+  kakao?.addEventListener('click', async () => {
+    if (key) {
+      try {
+        ;(await loadKakao(key)).Share.sendScrap({ requestUrl: url })
+        return
+      } catch {
+        // fall through to the share sheet
       }
-      if (navigator.share) await navigator.share({ title, url }).catch(() => {})
-      else await copyLink(panel, url)
-    })
-  }
-  if (copy) {
-    copy.hidden = false
-    copy.addEventListener('click', () => copyLink(panel, url))
-  }
-  if (tools) tools.hidden = false
+    }
+    // Without Kakao's SDK: the phone's share sheet lists KakaoTalk; where there is none (most
+    // desktops), the link is copied and the reader told to paste it into a KakaoTalk chat.
+    if (navigator.share) await navigator.share({ title, url }).catch(() => {})
+    else await copyLink(panel, url, 'copiedForKakao')
+  })
+  panel.querySelector('.share-copy')?.addEventListener('click', () => copyLink(panel, url))
   panel.querySelector('.tool-print')?.addEventListener('click', () => print())
-  const setStep = (next: number) => {
-    const step = Math.min(MAX_STEP, Math.max(MIN_STEP, next))
-    document.documentElement.style.setProperty('--article-font-step', String(step))
-    localStorage.setItem(FONT_KEY, String(step))
-  }
+  fontSize(panel)
+}
+
+/** A−/A+ step the body size; at either end the button says so instead of doing nothing. */
+function fontSize(panel: HTMLElement) {
+  const smaller = panel.querySelector<HTMLButtonElement>('.font-smaller')
+  const larger = panel.querySelector<HTMLButtonElement>('.font-larger')
+  if (!smaller || !larger) return
   const current = () => Number(localStorage.getItem(FONT_KEY) ?? '0')
-  panel.querySelector('.font-smaller')?.addEventListener('click', () => setStep(current() - 1))
-  panel.querySelector('.font-larger')?.addEventListener('click', () => setStep(current() + 1))
+  const showLimits = (step: number) => {
+    // aria-disabled, not disabled: the button keeps its focus and still explains itself.
+    smaller.setAttribute('aria-disabled', String(step <= MIN_STEP))
+    larger.setAttribute('aria-disabled', String(step >= MAX_STEP))
+  }
+  const step = (by: number) => {
+    const next = Math.min(MAX_STEP, Math.max(MIN_STEP, current() + by))
+    if (next === current()) {
+      say(panel, by > 0 ? 'largest' : 'smallest')
+      return
+    }
+    document.documentElement.style.setProperty('--article-font-step', String(next))
+    localStorage.setItem(FONT_KEY, String(next))
+    showLimits(next)
+  }
+  smaller.addEventListener('click', () => step(-1))
+  larger.addEventListener('click', () => step(1))
+  showLimits(current())
 }
 
 progressBar()

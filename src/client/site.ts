@@ -1,6 +1,20 @@
-// Runs on every reader page: applies the reader's remembered font size before paint.
+// Runs on every reader page: applies the reader's remembered font size, and the section menu's scroll hint.
 const FONT_KEY = 'sinmun:font-step'
 
 const step = Number(localStorage.getItem(FONT_KEY) ?? '0')
 if (step) document.documentElement.style.setProperty('--article-font-step', String(step))
 document.documentElement.classList.add('js')
+
+// The section menu scrolls sideways on phones: its arrow hint goes once the end is reached,
+// and the current section is brought into view.
+const menu = document.querySelector<HTMLElement>('.menu-scroller ul')
+const nav = menu?.closest('nav')
+if (menu && nav) {
+  const current = menu.querySelector<HTMLElement>('[aria-current="page"]')
+  if (current) menu.scrollLeft = current.offsetLeft - (menu.clientWidth - current.offsetWidth) / 2
+  const atEnd = () =>
+    nav.classList.toggle('menu-at-end', menu.scrollLeft + menu.clientWidth >= menu.scrollWidth - 4)
+  menu.addEventListener('scroll', atEnd, { passive: true })
+  addEventListener('resize', atEnd)
+  atEnd()
+}

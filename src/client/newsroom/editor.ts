@@ -98,6 +98,7 @@ function start() {
     reporterIds: [...document.querySelectorAll<HTMLInputElement>('input[name=reporterIds]:checked')].map(
       (i) => Number(i.value),
     ),
+    unsigned: $<HTMLInputElement>('#unsigned')?.checked ?? false,
     relatedIds: [...document.querySelectorAll<HTMLElement>('#related-chosen li')].map((li) =>
       Number(li.dataset.id),
     ),

@@ -51,6 +51,30 @@ for (const dialect of await testDialects()) {
       expect(html).toContain('<meta property="og:image" content="http://localhost:3000/media/')
     })
 
+    test('an unsigned editorial (사설) has no byline or reporter box, and the outlet as author', async () => {
+      const editorial = await app.db.kysely
+        .selectFrom('articles')
+        .select('id')
+        .where('headline', 'like', '[사설]%')
+        .executeTakeFirstOrThrow()
+
+      const html = (await get(app, `/news/${editorial.id}`)).body
+      const jsonLd = JSON.parse(html.match(/<script type="application\/ld\+json">(.+?)<\/script>/)![1]!)
+
+      expect(html).toContain('[사설]')
+      expect(html).not.toContain('class="byline"')
+      expect(html).not.toContain('class="reporter-box"')
+      expect(html).not.toMatch(/\/reporter\/\d+">[^<]+ 기자</)
+      expect(jsonLd.author).toEqual([
+        {
+          '@type': 'NewsMediaOrganization',
+          name: '신문일보',
+          url: 'http://localhost:3000',
+          logo: expect.anything(),
+        },
+      ])
+    })
+
     test('previous and next are the neighbours in the section; related articles keep the desk order', async () => {
       const db = app.db.kysely
       const me = await db

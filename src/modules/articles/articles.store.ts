@@ -45,10 +45,12 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
 
   async function writeRelations(q: Kysely<ArticlesTables>, articleId: number, input: Input) {
     await q.deleteFrom('articleReporters').where('articleId', '=', articleId).execute()
-    await q
-      .insertInto('articleReporters')
-      .values(input.reporterIds.map((staffId, position) => ({ articleId, staffId, position })))
-      .execute()
+    if (input.reporterIds.length > 0) {
+      await q
+        .insertInto('articleReporters')
+        .values(input.reporterIds.map((staffId, position) => ({ articleId, staffId, position })))
+        .execute()
+    }
     await q.deleteFrom('articleTags').where('articleId', '=', articleId).execute()
     const names = [...new Set(input.tags.map((t) => t.normalize('NFC')))]
     if (names.length > 0) {

@@ -1192,7 +1192,7 @@ export const demoArticles: DemoArticle[] = [
   // ── 오피니언 ──────────────────────────────────────────
   {
     section: 'opinion',
-    reporters: ['song-taeyang'],
+    reporters: [],
     headline: '[사설] 금리 동결 이후, 가계부채 고삐 늦춰선 안 된다',
     subheadline: '인하 기대가 부동산 과열로 번지지 않게 관리해야',
     tags: ['사설', '기준금리', '가계부채'],
@@ -1257,7 +1257,7 @@ export const demoArticles: DemoArticle[] = [
   },
   {
     section: 'opinion',
-    reporters: ['song-taeyang'],
+    reporters: [],
     headline: '[사설] 서울시 교통 정책, 수도권 전체를 보고 설계해야',
     subheadline: '정기권 확대는 첫걸음… 재원 분담 원칙부터 세워야',
     tags: ['사설', '서울시', '대중교통'],

@@ -26,7 +26,7 @@ export interface DemoPhoto {
 
 export interface DemoArticle {
   section: string // DemoSection.slug
-  reporters: string[] // DemoReporter.key, first is the lead byline
+  reporters: string[] // DemoReporter.key, first is the lead byline; none: unsigned (사설)
   headline: string
   subheadline: string
   tags: string[] // Korean tag names

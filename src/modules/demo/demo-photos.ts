@@ -49,14 +49,18 @@ ${shapes.join('\n')}
 /** A square portrait-like picture for reporter profiles. */
 export const demoPortrait = (seed: number) => demoPhoto(seed + 1000, 480, 480)
 
-/** The demo outlet's wordmark: a small mark of shapes and the name set in Pretendard. */
+/**
+ * The demo outlet's wordmark: a small mark of shapes and the name set in Pretendard, drawn at
+ * three times the size the masthead shows it, so that a 2x variant exists for sharp screens.
+ */
 export async function demoLogo(name: string): Promise<Buffer> {
-  const height = 64
+  const scale = 3
+  const height = 64 * scale
   const fontfile = join(packageDir('pretendard'), 'dist', 'public', 'static', 'Pretendard-ExtraBold.otf')
   const text = await sharp({
     text: {
       text: `<span foreground="#123a6b">${name.replace(/[<&>]/g, '')}</span>`,
-      font: 'Pretendard ExtraBold 40',
+      font: `Pretendard ExtraBold ${40 * scale}`,
       fontfile,
       rgba: true,
       dpi: 72,
@@ -64,14 +68,15 @@ export async function demoLogo(name: string): Promise<Buffer> {
   })
     .png()
     .toBuffer({ resolveWithObject: true })
-  const width = 68 + text.info.width + 12
-  const mark = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-<rect width="${width}" height="${height}" fill="#ffffff"/>
+  const left = 68 * scale
+  const width = left + text.info.width + 12 * scale
+  const mark = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width / scale} 64">
+<rect width="${width / scale}" height="64" fill="#ffffff"/>
 <circle cx="32" cy="32" r="22" fill="#123a6b"/>
 <rect x="26" y="14" width="28" height="36" rx="4" fill="#e63946" fill-opacity="0.85"/>
 </svg>`
   return sharp(Buffer.from(mark))
-    .composite([{ input: text.data, left: 68, top: Math.round((height - text.info.height) / 2) }])
+    .composite([{ input: text.data, left, top: Math.round((height - text.info.height) / 2) }])
     .png()
     .toBuffer()
 }

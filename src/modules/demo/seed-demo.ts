@@ -65,10 +65,21 @@ export async function seedDemo(
   const now = app.clock.now().getTime()
 
   const logo = await media.storePhoto(() => demoLogo(demoOutlet.name), {
-    key: 'demo-logo',
+    key: 'demo-logo-2x',
     alt: demoOutlet.name,
   })
-  await outlet.saveOutlet({ ...demoOutlet, logoUrl: photoUrl(logo, widthFor(logo, 640), 'jpg') })
+  // Drawn 48 px tall in the masthead; the 320 and 640 px variants are its 1x and 2x.
+  const logoHeight = 48
+  const logoWidth = Math.round((logo.width * logoHeight) / logo.height)
+  const oneX = widthFor(logo, logoWidth)
+  const twoX = widthFor(logo, logoWidth * 2)
+  await outlet.saveOutlet({
+    ...demoOutlet,
+    logoUrl: photoUrl(logo, twoX, 'jpg'),
+    logoSrcset: `${photoUrl(logo, oneX, 'jpg')} 1x, ${photoUrl(logo, twoX, 'jpg')} 2x`,
+    logoWidth,
+    logoHeight,
+  })
 
   const sectionIds = new Map<string, number>()
   for (const section of demoSections) {
@@ -120,6 +131,7 @@ export async function seedDemo(
         body,
         leadPhotoId: lead.id,
         reporterIds: a.reporters.map((key) => reporterIds.get(key)!),
+        unsigned: a.reporters.length === 0,
         tags: a.tags,
         grade: a.grade,
       },

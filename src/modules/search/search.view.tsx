@@ -58,7 +58,7 @@ export function SearchPageView(props: SearchPageProps) {
   const { form } = props
   const title = form.q ? msg(m.resultsTitle, { q: form.q }) : m.title
   return (
-    <Layout site={props.site} meta={{ title, path: searchHref(form), noindex: true }}>
+    <Layout site={props.site} meta={{ title, path: searchHref(form), noindex: true }} searchBox={false}>
       <div class="search-page">
         <h1 class="list-title">{title}</h1>
         <SearchFormView site={props.site} form={form} reporters={props.reporters} />

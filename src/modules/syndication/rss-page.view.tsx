@@ -11,15 +11,14 @@ export interface FeedLink {
 
 export function RssPageView(props: { site: SiteContext; all: FeedLink; sections: FeedLink[] }) {
   const { site } = props
-  const row = (feed: FeedLink) => (
-    <tr>
-      <th scope="row">{feed.name}</th>
-      <td>
-        <a href={feed.path} type="application/rss+xml">
-          {site.publicUrl + feed.path}
-        </a>
-      </td>
-    </tr>
+  // A list, not a table: on a phone each feed is a row with its name over its address.
+  const item = (feed: FeedLink) => (
+    <li>
+      <span class="feed-name">{feed.name}</span>
+      <a class="feed-url" href={feed.path} type="application/rss+xml">
+        {site.publicUrl + feed.path}
+      </a>
+    </li>
   )
   return (
     <Layout
@@ -33,20 +32,11 @@ export function RssPageView(props: { site: SiteContext; all: FeedLink; sections:
       <article class="static-page rss-page">
         <h1>{s.rssPageTitle}</h1>
         <p>{s.rssPageIntro}</p>
-        <table>
-          <caption>{s.rssPageTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s.rssPageFeedColumn}</th>
-              <th scope="col">{s.rssPageAddressColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {row(props.all)}
-            {props.sections.map(row)}
-          </tbody>
-        </table>
-        <p>{s.rssPageNote}</p>
+        <ul class="feed-list">
+          {item(props.all)}
+          {props.sections.map(item)}
+        </ul>
+        <p class="feed-note">{s.rssPageNote}</p>
       </article>
     </Layout>
   )

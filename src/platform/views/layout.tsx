@@ -24,6 +24,8 @@ export function Layout(props: {
   children: ComponentChildren
   scripts?: string[]
   activeSection?: number
+  /** False on the search page, which has its own search form. */
+  searchBox?: boolean
 }) {
   const { site, meta } = props
   const canonical = `${site.publicUrl}${meta.path}`
@@ -75,7 +77,12 @@ export function Layout(props: {
         </a>
         <header
           class="site-header"
-          dangerouslySetInnerHTML={{ __html: headerHtml([site], String(props.activeSection ?? '')) }}
+          dangerouslySetInnerHTML={{
+            __html: headerHtml(
+              [site],
+              `${props.activeSection ?? ''}|${props.searchBox === false ? 'no-search' : ''}`,
+            ),
+          }}
         />
         <main id="content" tabIndex={-1}>
           {props.children}
@@ -88,42 +95,80 @@ export function Layout(props: {
 
 // The site context keeps its identity while the outlet, the sections and the date stay the
 // same (app.ts), so the masthead and the footer are rendered once per version of them.
-const headerHtml = renderedOnce(([site]: [SiteContext], activeSection) => (
-  <Header site={site} activeSection={activeSection ? Number(activeSection) : undefined} />
-))
+const headerHtml = renderedOnce(([site]: [SiteContext], variant) => {
+  const [active, search] = variant.split('|')
+  return (
+    <Header
+      site={site}
+      activeSection={active ? Number(active) : undefined}
+      searchBox={search !== 'no-search'}
+    />
+  )
+})
 const footerHtml = renderedOnce(([site]: [SiteContext]) => <Footer site={site} />)
 
-/** What is inside the <header> element. */
-function Header(props: { site: SiteContext; activeSection?: number }) {
+/**
+ * What is inside the <header> element. On phones it is compact and sticky (site.css): the
+ * masthead row scrolls away, the section menu row with the search link stays in view.
+ */
+function Header(props: { site: SiteContext; activeSection?: number; searchBox: boolean }) {
   const { site } = props
+  const o = site.outlet
   return (
     <>
       <div class="masthead">
         <p class="today">{site.today}</p>
         <a class="brand" href="/">
-          {site.outlet.logoUrl ? <img src={site.outlet.logoUrl} alt={site.outlet.name} /> : site.outlet.name}
+          {o.logoUrl ? (
+            <img
+              src={o.logoUrl}
+              srcset={o.logoSrcset ?? undefined}
+              width={o.logoWidth ?? undefined}
+              height={o.logoHeight ?? undefined}
+              alt={o.name}
+            />
+          ) : (
+            o.name
+          )}
         </a>
-        <form class="search-box" role="search" action="/search" method="get">
-          <label for="q" class="visually-hidden">
-            {m.site.search}
-          </label>
-          <input id="q" name="q" type="search" placeholder={m.site.searchPlaceholder} />
-          <button type="submit">{m.site.search}</button>
-        </form>
+        {props.searchBox && (
+          <form class="search-box" role="search" action="/search" method="get">
+            <label for="q" class="visually-hidden">
+              {m.site.search}
+            </label>
+            <input id="q" name="q" type="search" placeholder={m.site.searchPlaceholder} />
+            <button type="submit">{m.site.search}</button>
+          </form>
+        )}
       </div>
       <nav class="sections-nav" aria-label={m.site.mainMenu}>
-        <ul>
-          <li>
-            <a href="/">{m.site.home}</a>
-          </li>
-          {site.sections.map((s) => (
+        <div class="menu-scroller">
+          <ul>
             <li>
-              <a href={`/section/${s.slug}`} aria-current={props.activeSection === s.id ? 'page' : undefined}>
-                {s.name}
-              </a>
+              <a href="/">{m.site.home}</a>
             </li>
-          ))}
-        </ul>
+            {site.sections.map((s) => (
+              <li>
+                <a
+                  href={`/section/${s.slug}`}
+                  aria-current={props.activeSection === s.id ? 'page' : undefined}
+                >
+                  {s.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+        {props.searchBox && (
+          // Phones have no room for the search form; this link leads to the search page's own.
+          <a class="search-link" href="/search">
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+              <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.4" />
+              <path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
+            </svg>
+            <span class="visually-hidden">{m.site.search}</span>
+          </a>
+        )}
       </nav>
     </>
   )

@@ -6,6 +6,11 @@ export interface SiteOutlet {
   name: string
   tagline: string
   logoUrl: string | null
+  /** `… 1x, … 2x`, for sharp screens. */
+  logoSrcset: string | null
+  /** The size the masthead draws the logo at, in CSS pixels. */
+  logoWidth: number | null
+  logoHeight: number | null
   copyrightHolder: string
   registrationNumber: string
   registrationDate: string

@@ -30,6 +30,14 @@ export function articleMeta(site: SiteContext, a: ArticlePage): PageMeta {
 }
 
 export function articleJsonLd(site: SiteContext, a: ArticlePage) {
+  const publisher = {
+    '@type': 'NewsMediaOrganization',
+    name: site.outlet.name,
+    url: site.publicUrl,
+    ...(site.outlet.logoUrl
+      ? { logo: { '@type': 'ImageObject', url: site.publicUrl + site.outlet.logoUrl } }
+      : {}),
+  }
   const images = a.leadPhoto
     ? [site.publicUrl + photoUrl(a.leadPhoto, widthFor(a.leadPhoto, SHARE_WIDTH), 'jpg')]
     : []
@@ -45,18 +53,15 @@ export function articleJsonLd(site: SiteContext, a: ArticlePage) {
     articleSection: a.section.name,
     keywords: a.tags.map((t) => t.name),
     inLanguage: 'ko-KR',
-    author: a.reporters.map((r) => ({
-      '@type': 'Person',
-      name: r.name,
-      url: site.publicUrl + reporterUrl(r.id),
-    })),
-    publisher: {
-      '@type': 'NewsMediaOrganization',
-      name: site.outlet.name,
-      url: site.publicUrl,
-      ...(site.outlet.logoUrl
-        ? { logo: { '@type': 'ImageObject', url: site.publicUrl + site.outlet.logoUrl } }
-        : {}),
-    },
+    // An unsigned piece (사설) is the outlet's own voice: the outlet is its author.
+    author:
+      a.reporters.length > 0
+        ? a.reporters.map((r) => ({
+            '@type': 'Person',
+            name: r.name,
+            url: site.publicUrl + reporterUrl(r.id),
+          }))
+        : [publisher],
+    publisher,
   }
 }

@@ -12,6 +12,7 @@ import { DocumentBody, Inline } from '../document/document.view.js'
 import type { TodayPhoto } from '../today-photos.js'
 import { articleMeta } from './article-meta.js'
 import { ArticleList, Sidebar } from './blocks.js'
+import { SharePanel } from './share-panel.js'
 
 export interface ArticlePageProps {
   site: SiteContext
@@ -50,14 +51,17 @@ export function ArticlePageView(props: ArticlePageProps) {
             <h1 class="headline">{a.headline}</h1>
             {a.subheadline && <p class="subheadline">{a.subheadline}</p>}
             <ul class="article-info">
-              <li>
-                {a.reporters.map((r, i) => (
-                  <>
-                    {i > 0 && ', '}
-                    <a href={reporterUrl(r.id)}>{`${r.name} ${m.article.reporterSuffix}`}</a>
-                  </>
-                ))}
-              </li>
+              {/* An unsigned piece (사설) has no reporters: no byline here, none in the body. */}
+              {a.reporters.length > 0 && (
+                <li>
+                  {a.reporters.map((r, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <a href={reporterUrl(r.id)}>{`${r.name} ${m.article.reporterSuffix}`}</a>
+                    </>
+                  ))}
+                </li>
+              )}
               <li>
                 {m.article.published}{' '}
                 <time datetime={a.publishedAt}>{formatKoreaDateTime(a.publishedAt)}</time>
@@ -69,7 +73,7 @@ export function ArticlePageView(props: ArticlePageProps) {
                 </li>
               )}
             </ul>
-            <SharePanel site={site} url={absoluteUrl} title={a.headline} />
+            <SharePanel kakaoKey={site.kakaoJsKey} url={absoluteUrl} title={a.headline} />
           </header>
           <div class="article-body" id="article-body">
             {a.leadPhoto && <Figure photo={a.leadPhoto} eager />}
@@ -142,6 +146,9 @@ export function ArticlePageView(props: ArticlePageProps) {
 
 /** `매체명=이름 기자 | 본문…`: the byline opens the body, as Korean wire copy does. */
 function BylineLead(props: { outlet: string; article: ArticlePage }) {
+  if (props.article.reporters.length === 0) {
+    return <DocumentBody doc={props.article.body} photos={props.article.bodyPhotos} />
+  }
   const names = props.article.reporters.map((r) => `${r.name} ${m.article.reporterSuffix}`).join('·')
   const byline = <span class="byline">{`${props.outlet}=${names}`}</span>
   const [first, ...rest] = props.article.body.content
@@ -163,81 +170,5 @@ function BylineLead(props: { outlet: string; article: ArticlePage }) {
       </p>
       <DocumentBody doc={{ type: 'doc', content: rest }} photos={props.article.bodyPhotos} />
     </>
-  )
-}
-
-function SharePanel(props: { site: SiteContext; url: string; title: string }) {
-  const u = encodeURIComponent(props.url)
-  const t = encodeURIComponent(props.title)
-  return (
-    <section class="share" aria-labelledby="share-title" data-url={props.url} data-title={props.title}>
-      <h2 id="share-title" class="visually-hidden">
-        {m.article.sharePanel}
-      </h2>
-      <ul class="share-links">
-        <li>
-          <button type="button" class="share-kakao" data-kakao-key={props.site.kakaoJsKey ?? ''} hidden>
-            {m.article.shareKakao}
-          </button>
-        </li>
-        <li>
-          <a
-            class="share-facebook"
-            href={`https://www.facebook.com/sharer/sharer.php?u=${u}`}
-            target="_blank"
-            rel="noopener"
-          >
-            {m.article.shareFacebook}
-          </a>
-        </li>
-        <li>
-          <a
-            class="share-x"
-            href={`https://twitter.com/intent/tweet?url=${u}&text=${t}`}
-            target="_blank"
-            rel="noopener"
-          >
-            {m.article.shareX}
-          </a>
-        </li>
-        <li>
-          <a
-            class="share-band"
-            href={`https://band.us/plugin/share?body=${encodeURIComponent(`${props.title}\n${props.url}`)}&route=${u}`}
-            target="_blank"
-            rel="noopener"
-          >
-            {m.article.shareBand}
-          </a>
-        </li>
-        <li>
-          <button type="button" class="share-copy" hidden>
-            {m.article.copyLink}
-          </button>
-        </li>
-      </ul>
-      <div class="article-tools" hidden>
-        <button type="button" class="tool-print">
-          {m.article.print}
-        </button>
-        <fieldset class="font-size">
-          <legend class="visually-hidden">{m.article.fontSize}</legend>
-          {/* The name starts with the visible text, so voice control users can say "A−" (WCAG 2.5.3). */}
-          <button type="button" class="font-smaller" aria-label={`A− ${m.article.fontSmaller}`}>
-            A−
-          </button>
-          <button type="button" class="font-larger" aria-label={`A+ ${m.article.fontLarger}`}>
-            A+
-          </button>
-        </fieldset>
-      </div>
-      <p
-        class="share-status"
-        role="status"
-        aria-live="polite"
-        data-copied={m.article.copied}
-        data-failed={m.article.copyFailed}
-      />
-    </section>
   )
 }

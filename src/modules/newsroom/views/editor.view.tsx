@@ -135,6 +135,16 @@ export function EditorView(props: {
                 {b.name}
               </label>
             ))}
+            <label class="check">
+              <input
+                type="checkbox"
+                id="unsigned"
+                name="unsigned"
+                form="article-form"
+                checked={props.reporterIds.length === 0}
+              />{' '}
+              {nm.editor.unsigned}
+            </label>
           </fieldset>
           <label>
             {nm.editor.tags}
