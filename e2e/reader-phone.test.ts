@@ -168,13 +168,15 @@ describe.skipIf(browserSkipReason())('the reader site on a phone', () => {
     expect(logo.naturalWidth).toBeGreaterThanOrEqual(2 * logo.drawnWidth)
   })
 
-  test('the search page has one search box, not two', async () => {
-    const { page } = await open('/search?q=반도체')
+  test('the search page has one search box, not two, and its menu still shows it scrolls', async () => {
+    const { page, header } = await open('/search?q=반도체')
+    await page.evaluate(() => document.fonts.ready)
 
     const boxes = await page.getByRole('searchbox').count()
     await page.screenshot({ path: `${SCREENSHOTS}/phone-search.png` })
 
     expect(boxes).toBe(1)
+    await expect.poll(() => header.hintOpacity(), poll).toBe(1)
   })
 
   test('the feed list page is a styled list of feeds with visible links (screenshots saved)', async () => {

@@ -34,9 +34,20 @@ export class SiteFrame {
       const el = document.activeElement
       if (!el || el === document.body) return null
       const style = getComputedStyle(el)
+      // Text a screen reader reads: icons marked aria-hidden are not part of the name.
+      const spoken = (node: Node): string =>
+        [...node.childNodes]
+          .map((child) =>
+            child instanceof Element
+              ? child.getAttribute('aria-hidden') === 'true'
+                ? ''
+                : spoken(child)
+              : (child.textContent ?? ''),
+          )
+          .join('')
       return {
         tag: el.tagName.toLowerCase(),
-        name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
+        name: (el.getAttribute('aria-label') ?? spoken(el)).trim(),
         id: el.id,
         outlineStyle: style.outlineStyle,
         outlineWidth: Number.parseFloat(style.outlineWidth),

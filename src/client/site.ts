@@ -16,5 +16,8 @@ if (menu && nav) {
     nav.classList.toggle('menu-at-end', menu.scrollLeft + menu.clientWidth >= menu.scrollWidth - 4)
   menu.addEventListener('scroll', atEnd, { passive: true })
   addEventListener('resize', atEnd)
+  // The menu's width changes when the web font arrives; measure again then.
+  document.fonts?.addEventListener('loadingdone', atEnd)
+  document.fonts?.ready.then(atEnd)
   atEnd()
 }
