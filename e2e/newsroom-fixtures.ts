@@ -13,7 +13,7 @@ export async function createStaff(
   app: TestApp,
   who: { email: string; name: string; role: 'reporter' | 'desk' | 'admin' },
 ): Promise<number> {
-  const link = await app.services.staff.invite(who)
+  const { link } = await app.services.staff.invite(who)
   const token = link.split('/').pop()!
   await app.services.staff.setPasswordWithToken(token, 'invite', STAFF_PASSWORD)
   return (await app.services.staff.findIdByEmail(who.email))!

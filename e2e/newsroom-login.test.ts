@@ -57,7 +57,7 @@ for (const dialect of await testDialects()) {
         clock: app.clock,
         bus: app.bus,
         sessions: app.sessions,
-        mailer: { send: async () => {} },
+        mailer: { transport: 'console', send: async () => {} },
         publicUrl: 'http://localhost',
       })
       expect(await restarted.login('lock@example.kr', STAFF_PASSWORD, '198.51.100.10')).toMatchObject({
@@ -91,7 +91,7 @@ for (const dialect of await testDialects()) {
         payload: { email: 'forgot@example.kr', _csrf: jar.csrf },
       })
       expect(request.statusCode).toBe(303)
-      const mail = app.services.mailer.sent.at(-1)!
+      const mail = app.services.consoleMailer!.sent.at(-1)!
       expect(mail.to).toBe('forgot@example.kr')
       const link = mail.text.match(/http\S+\/newsroom\/reset\/\S+/)![0]
       const path = new URL(link).pathname
@@ -102,7 +102,7 @@ for (const dialect of await testDialects()) {
         method: 'POST',
         url: path,
         headers: { cookie: jar.cookie },
-        payload: { password: 'short', _csrf: jar.csrf },
+        payload: { password: 'short', passwordAgain: 'short', _csrf: jar.csrf },
       })
       expect(short.statusCode).toBe(400)
       expect(short.body).toContain('비밀번호는 10자 이상이어야 합니다.')
@@ -111,7 +111,7 @@ for (const dialect of await testDialects()) {
         method: 'POST',
         url: path,
         headers: { cookie: jar.cookie },
-        payload: { password: 'a-brand-new-password', _csrf: jar.csrf },
+        payload: { password: 'a-brand-new-password', passwordAgain: 'a-brand-new-password', _csrf: jar.csrf },
       })
       expect(set.statusCode).toBe(303)
       expect((await attempt('forgot@example.kr', STAFF_PASSWORD)).statusCode).toBe(400)
@@ -123,14 +123,14 @@ for (const dialect of await testDialects()) {
         method: 'POST',
         url: path,
         headers: { cookie: jar.cookie },
-        payload: { password: 'yet-another-password', _csrf: jar.csrf },
+        payload: { password: 'yet-another-password', passwordAgain: 'yet-another-password', _csrf: jar.csrf },
       })
       expect(again.statusCode).toBe(400)
       expect(again.body).toContain('링크가 만료되었거나 이미 사용되었습니다')
     })
 
     test('asking for a reset of an unknown address looks the same and sends nothing', async () => {
-      const sent = app.services.mailer.sent.length
+      const sent = app.services.consoleMailer!.sent.length
       const jar = await anonymousJar(app)
       const res = await app.http.inject({
         method: 'POST',
@@ -139,7 +139,7 @@ for (const dialect of await testDialects()) {
         payload: { email: 'stranger@example.kr', _csrf: jar.csrf },
       })
       expect(res.statusCode).toBe(303)
-      expect(app.services.mailer.sent.length).toBe(sent)
+      expect(app.services.consoleMailer!.sent.length).toBe(sent)
     })
 
     test('the seeded desk editor gets in through a reset link the admin sends', async () => {
@@ -156,7 +156,7 @@ for (const dialect of await testDialects()) {
         payload: { _csrf: admin.csrf },
       })
       expect(res.statusCode).toBe(303)
-      const link = app.services.mailer.sent.at(-1)!.text.match(/\/newsroom\/reset\/\S+/)![0]
+      const link = app.services.consoleMailer!.sent.at(-1)!.text.match(/\/newsroom\/reset\/\S+/)![0]
       await app.services.staff.setPasswordWithToken(link.split('/').pop()!, 'reset', 'desk-password-123')
       expect((await attempt('desk@sinmun-demo.kr', 'desk-password-123')).statusCode).toBe(303)
     })

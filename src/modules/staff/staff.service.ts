@@ -7,7 +7,7 @@ import { msg } from '../../platform/i18n/messages.js'
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../platform/passwords.js'
 import { hashToken, newToken, type SessionStore } from '../../platform/sessions/session-store.js'
 import { staffErrors } from './staff.errors.js'
-import type { Mailer } from './staff.mailer.js'
+import { type Mailer, MailFailed } from './staff.mailer.js'
 import { staffMessages } from './staff.messages.js'
 import type { StaffRole, StaffTables, StaffTokenPurpose } from './staff.table.js'
 import { accountKey, createLoginThrottle, ipKey } from './staff.throttle.js'
@@ -30,11 +30,26 @@ export type LoginResult =
 export interface StaffProfile {
   id: number
   name: string
+  /** The public e-mail the reporter chose ('' for none); never the login address. */
   email: string
   bio: string
+  department: string
   photoId: number | null
   active: boolean
 }
+
+/** What a staff member edits of their own public profile. */
+export interface ProfileChanges {
+  name: string
+  bio: string
+  department: string
+  publicEmail: string
+  /** undefined keeps the photo; null removes it. */
+  photoId?: number | null
+}
+
+/** Whether a mail went out; a failure carries the server's answer for the admin. */
+export type Delivery = { sent: true; transport: 'smtp' | 'console' } | { sent: false; reason: string }
 
 export interface NewStaffAccount {
   email: string
@@ -42,6 +57,8 @@ export interface NewStaffAccount {
   role: StaffRole
   bio?: string
   photoId?: number | null
+  department?: string
+  publicEmail?: string
   /** Without one the account is signed in to through an invitation or reset link. */
   password?: string
 }
@@ -90,9 +107,22 @@ export function createStaffService(deps: StaffServiceDeps) {
   const directory = memo(async () => {
     const rows = await db
       .selectFrom('staff')
-      .select(['id', 'name', 'email', 'bio', 'photoId', 'active'])
+      .select(['id', 'name', 'publicEmail', 'bio', 'department', 'photoId', 'active'])
       .execute()
-    return new Map(rows.map((r): [number, StaffProfile] => [r.id, { ...r, active: r.active === 1 }]))
+    return new Map(
+      rows.map((r): [number, StaffProfile] => [
+        r.id,
+        {
+          id: r.id,
+          name: r.name,
+          email: r.publicEmail,
+          bio: r.bio,
+          department: r.department,
+          photoId: r.photoId,
+          active: r.active === 1,
+        },
+      ]),
+    )
   }, 300_000)
   deps.bus.subscribe((changed) => {
     if (changed.some((t) => t.startsWith('reporter:'))) directory.reset()
@@ -111,6 +141,8 @@ export function createStaffService(deps: StaffServiceDeps) {
         role: account.role,
         bio: account.bio ?? '',
         photoId: account.photoId ?? null,
+        department: account.department ?? '',
+        publicEmail: account.publicEmail ?? '',
         passwordHash: account.password ? await hashPassword(account.password) : null,
         createdAt: deps.clock.now().toISOString(),
       })
@@ -141,6 +173,19 @@ export function createStaffService(deps: StaffServiceDeps) {
       .execute()
     return `${deps.publicUrl}/newsroom/${purpose === 'invite' ? 'invite' : 'reset'}/${token}`
   }
+
+  /** Sends and reports the outcome; a failure is never reported as sent. */
+  async function deliver(to: string, subject: string, text: string): Promise<Delivery> {
+    try {
+      await deps.mailer.send({ to, subject, text })
+      return { sent: true, transport: deps.mailer.transport }
+    } catch (error) {
+      if (error instanceof MailFailed) return { sent: false, reason: error.reason }
+      throw error
+    }
+  }
+  const inviteText = (link: string) => msg(staffMessages.mailInviteBody, { link })
+  const resetText = (link: string) => msg(staffMessages.mailResetBody, { link })
 
   return {
     async login(email: string, password: string, ip: string): Promise<LoginResult> {
@@ -223,18 +268,68 @@ export function createStaffService(deps: StaffServiceDeps) {
       return (await findByEmail(email))?.id
     },
 
-    /** Creates the account and sends the invitation link; returns the link too. */
-    async invite(input: { email: string; name: string; role: StaffRole }): Promise<string> {
+    /**
+     * Creates the account and sends the invitation link. The account stays even when the mail
+     * fails, so the admin can send it again (resendInvite) without typing everything anew.
+     */
+    async invite(input: {
+      email: string
+      name: string
+      role: StaffRole
+    }): Promise<Delivery & { link: string }> {
       const email = normalizeEmail(input.email)
       if (await findByEmail(email)) throw staffErrors.emailTaken()
       const id = await insertAccount({ email, name: input.name, role: input.role })
       const link = await issueToken(id, 'invite')
-      await deps.mailer.send({
-        to: email,
-        subject: staffMessages.mailInviteSubject,
-        text: msg(staffMessages.mailInviteBody, { link }),
-      })
-      return link
+      return { ...(await deliver(email, staffMessages.mailInviteSubject, inviteText(link))), link }
+    },
+
+    /** A new invitation link for an account that never set its password. */
+    async resendInvite(staffId: number): Promise<Delivery & { email: string; link: string }> {
+      const row = await db
+        .selectFrom('staff')
+        .select(['id', 'email'])
+        .where('id', '=', staffId)
+        .executeTakeFirst()
+      if (!row) throw staffErrors.notFound()
+      const link = await issueToken(row.id, 'invite')
+      const delivery = await deliver(row.email, staffMessages.mailInviteSubject, inviteText(link))
+      return { ...delivery, email: row.email, link }
+    },
+
+    /** Whether any active admin exists: the first-run setup is open only while none does. */
+    async hasAdmin(): Promise<boolean> {
+      const row = await db
+        .selectFrom('staff')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .executeTakeFirst()
+      return row !== undefined
+    },
+
+    /** The public profile a staff member edits, with their login address for their own screen. */
+    async ownProfile(id: number) {
+      return db
+        .selectFrom('staff')
+        .select(['id', 'email', 'name', 'bio', 'department', 'publicEmail', 'photoId'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+    },
+
+    async updateProfile(id: number, changes: ProfileChanges): Promise<void> {
+      await db
+        .updateTable('staff')
+        .set({
+          name: changes.name.trim().slice(0, 100),
+          bio: changes.bio.trim().slice(0, 500),
+          department: changes.department.trim().slice(0, 50),
+          publicEmail: normalizeEmail(changes.publicEmail),
+          ...(changes.photoId === undefined ? {} : { photoId: changes.photoId }),
+        })
+        .where('id', '=', id)
+        .execute()
+      changed(id)
     },
 
     async update(id: number, changes: { role?: StaffRole; active?: boolean }): Promise<void> {
@@ -266,11 +361,8 @@ export function createStaffService(deps: StaffServiceDeps) {
       const row = await findByEmail(email)
       if (row?.active !== 1) return
       const link = await issueToken(row.id, 'reset')
-      await deps.mailer.send({
-        to: row.email,
-        subject: staffMessages.mailResetSubject,
-        text: msg(staffMessages.mailResetBody, { link }),
-      })
+      // The answer is the same either way; a failure is the operator's to see in the log.
+      await deliver(row.email, staffMessages.mailResetSubject, resetText(link))
     },
 
     /** Whether a link token is still usable (for showing the form). */
@@ -320,7 +412,7 @@ export function createStaffService(deps: StaffServiceDeps) {
     },
 
     /** Issues a reset link for an account (the admin's "send reset link" button). */
-    async sendResetLink(staffId: number): Promise<string> {
+    async sendResetLink(staffId: number): Promise<Delivery & { link: string; email: string }> {
       const row = await db
         .selectFrom('staff')
         .select(['id', 'email'])
@@ -328,12 +420,8 @@ export function createStaffService(deps: StaffServiceDeps) {
         .executeTakeFirst()
       if (!row) throw staffErrors.notFound()
       const link = await issueToken(row.id, 'reset')
-      await deps.mailer.send({
-        to: row.email,
-        subject: staffMessages.mailResetSubject,
-        text: msg(staffMessages.mailResetBody, { link }),
-      })
-      return link
+      const delivery = await deliver(row.email, staffMessages.mailResetSubject, resetText(link))
+      return { ...delivery, link, email: row.email }
     },
   }
 }

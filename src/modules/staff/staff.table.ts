@@ -9,6 +9,10 @@ export interface StaffTable {
   role: StaffRole
   bio: Generated<string>
   photoId: number | null
+  /** 부서, shown on the reporter page. */
+  department: Generated<string>
+  /** The address readers see; the login e-mail is never shown to them. Empty: none shown. */
+  publicEmail: Generated<string>
   passwordHash: string | null
   /** 1 or 0: booleans are integers on both databases. */
   active: Generated<number>
