@@ -6,6 +6,10 @@ export interface SectionRef {
   id: number
   slug: string
   name: string
+  /** The parent of a sub-section; null for a top-level section. */
+  parentId?: number | null
+  /** Kept out of the menu and the home page; its pages still answer. */
+  hidden?: boolean
 }
 
 export interface ReporterRef {

@@ -37,7 +37,15 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
 
   const sections = memo(async () => {
     const rows = await repo.allSections(db)
-    return rows.map((s): SectionRef => ({ id: s.id, slug: s.slug, name: s.name }))
+    return rows.map(
+      (s): SectionRef => ({
+        id: s.id,
+        slug: s.slug,
+        name: s.name,
+        parentId: s.parentId,
+        hidden: s.hidden === 1,
+      }),
+    )
   }, 300_000)
 
   const mostReadFor = (hours: number) =>

@@ -96,7 +96,12 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
         .executeTakeFirst()
       const row = await db
         .insertInto('sections')
-        .values({ slug, name: name.slice(0, 100), position: Number(last?.position ?? -1) + 1 })
+        .values({
+          slug,
+          name: name.slice(0, 100),
+          position: Number(last?.position ?? -1) + 1,
+          parentId: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
       deps.bus.publish([tags.section(row.id), tags.outlet])

@@ -9,6 +9,10 @@ export interface SectionsTable {
   slug: string
   name: string
   position: number
+  /** One level of sub-sections: a sub-section's parent has none itself. */
+  parentId: number | null
+  /** 1 keeps the section out of the menu and the home page (its pages still answer). */
+  hidden: Generated<number>
 }
 
 export interface ArticlesTable {

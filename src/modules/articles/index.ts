@@ -20,6 +20,7 @@ import type { ArticlesTables } from './articles.table.js'
 import { createDeskQueries } from './desk-queries.js'
 import { createPublishedArticles } from './published-articles.js'
 import { createArticlesSearchSource } from './search-source.js'
+import { createSectionsAdmin } from './sections.admin.js'
 import { createTodayPhotos } from './today-photos.js'
 import { createViewCounter } from './view-counter.js'
 
@@ -38,6 +39,8 @@ export { documentText } from './document/document.text.js'
 export { DocumentBody } from './document/document.view.js'
 export type { FullArticle, PublishedArticles } from './published-articles.js'
 export type { ArticleForIndex, ArticlesSearchSource } from './search-source.js'
+export type { AdminSection, SectionProblem, SectionResult, SectionsAdmin } from './sections.admin.js'
+export { SectionForm } from './sections.admin.js'
 export type { TodayPhotos } from './today-photos.js'
 export type { ViewCounter } from './view-counter.js'
 export { ArticlePageView } from './views/article.view.js'
@@ -88,6 +91,8 @@ export function createArticlesModule(deps: ArticlesDeps) {
     commented,
     todayPhotos,
     views,
+    /** The admin's section management. */
+    sectionsAdmin: createSectionsAdmin({ db, bus: deps.bus }),
     routes: (more: Omit<ArticlesRoutesDeps, 'readModel' | 'todayPhotos' | 'views'>): FastifyPluginAsync =>
       articlesRoutes({ ...more, readModel, todayPhotos, views }),
     close: () => views.stop(),
