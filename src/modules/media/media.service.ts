@@ -9,6 +9,7 @@ import { preparedFor } from '../../platform/db/prepared.js'
 import type { MediaTables } from './media.table.js'
 import { type Photo, photoFromRow } from './photo.js'
 import { probeImage, writeVariants } from './photo-variants.js'
+import { type SiteIcons, writeSiteIcons } from './site-icons.js'
 
 export interface MediaDeps {
   db: Kysely<MediaTables>
@@ -28,6 +29,9 @@ export interface PhotoMetadata {
 
 export function createMediaService(deps: MediaDeps) {
   return {
+    /** The outlet's site icons in every size, checked like any upload. */
+    storeSiteIcons: (input: Buffer): Promise<SiteIcons> => writeSiteIcons(input, deps.mediaDir),
+
     /** The photo stored under a fixed key, if any (an import that stopped halfway reuses it). */
     async findIdByKey(key: string): Promise<number | undefined> {
       const row = await deps.db

@@ -9,6 +9,13 @@ export const OutletSettings = z.object({
   logoSrcset: z.string().max(1000).nullable().default(null),
   logoWidth: z.number().int().positive().max(2000).nullable().default(null),
   logoHeight: z.number().int().positive().max(2000).nullable().default(null),
+  /** Site icons made from one square upload: favicon PNGs, apple-touch-icon, Android sizes. */
+  icons: z
+    .object({ png32: z.string(), appleTouch: z.string(), png192: z.string(), png512: z.string() })
+    .nullable()
+    .default(null),
+  /** The image shared when a page has none of its own (Open Graph, 1200×630). */
+  shareImageUrl: z.string().max(500).nullable().default(null),
   copyrightHolder: z.string().trim().max(60),
   registrationNumber: z.string().trim().max(40),
   registrationDate: z.string().trim().max(20),
@@ -18,6 +25,13 @@ export const OutletSettings = z.object({
   address: z.string().trim().max(200),
   phone: z.string().trim().max(40),
   email: z.string().trim().max(120),
+  /** 고충처리인 (언론중재법 §6): who handles readers' grievances, and how to reach them. */
+  grievanceOfficer: z.string().trim().max(40).default(''),
+  grievanceContact: z.string().trim().max(120).default(''),
+  /** The sender of staff mail, e.g. `신문일보 <newsroom@example.kr>`; empty uses MAIL_FROM. */
+  mailFrom: z.string().trim().max(200).default(''),
+  /** Kakao JavaScript key for the KakaoTalk share button; empty uses KAKAO_JS_KEY. */
+  kakaoJsKey: z.string().trim().max(100).default(''),
 })
 export type OutletSettings = z.infer<typeof OutletSettings>
 
@@ -31,6 +45,7 @@ export const LEGAL_FOOTER_FIELDS = [
   'youthProtectionOfficer',
   'address',
   'phone',
+  'email',
 ] as const satisfies readonly (keyof OutletSettings)[]
 
 export const emptyOutlet: OutletSettings = {
@@ -49,4 +64,10 @@ export const emptyOutlet: OutletSettings = {
   address: '',
   phone: '',
   email: '',
+  icons: null,
+  shareImageUrl: null,
+  grievanceOfficer: '',
+  grievanceContact: '',
+  mailFrom: '',
+  kakaoJsKey: '',
 }

@@ -6,6 +6,8 @@ import { emptyOutlet, LEGAL_FOOTER_FIELDS, OutletSettings } from './outlet.schem
 import type { OutletTables } from './outlet.table.js'
 
 const KEY = 'outlet'
+/** Written once by the first-run setup; its primary key makes a second setup fail, even racing. */
+const SETUP_KEY = 'setup'
 
 /**
  * A JSON setting another module keeps in the outlet's settings (today's photos, the comment
@@ -56,11 +58,30 @@ export function createOutletService(deps: OutletDeps) {
 
     /** The setting stored under `key` for another module; the outlet's own key is not lent. */
     storedSetting(key: string): StoredSetting {
-      if (key === KEY) throw new Error(`the setting '${KEY}' belongs to the outlet module`)
+      if (key === KEY || key === SETUP_KEY)
+        throw new Error(`the setting '${KEY}' belongs to the outlet module`)
       return { read: () => readSetting(key), write: (value) => writeSetting(key, value) }
     },
 
-    /** The legal footer fields still empty; production refuses to start unless this is empty. */
+    /**
+     * Claims the first-run setup: true for exactly one caller, ever. Two browsers sending the
+     * setup form at once both pass the "no admin yet" check; only one insert of this key wins.
+     */
+    async claimSetup(at: string): Promise<boolean> {
+      const result = await deps.db
+        .insertInto('settings')
+        .values({ key: SETUP_KEY, value: JSON.stringify({ at }) })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .executeTakeFirst()
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1
+    },
+
+    /** Gives the claim back when the setup failed after claiming, so it can be tried again. */
+    async releaseSetup(): Promise<void> {
+      await deps.db.deleteFrom('settings').where('key', '=', SETUP_KEY).execute()
+    },
+
+    /** The legal footer fields still empty; the public site shows a notice until none is. */
     async missingLegalFields(): Promise<string[]> {
       const outlet = await current.get()
       return LEGAL_FOOTER_FIELDS.filter((field) => !outlet[field])

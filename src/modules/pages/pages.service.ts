@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
 import { ArticleDocument, readDocument } from '../articles/index.js'
+import { legalPageTemplates } from './legal-templates.js'
+import { textToDocument } from './page-text.js'
 import { type TipFields, TipInput } from './pages.schema.js'
 import type { PagesTables } from './pages.table.js'
 
@@ -44,6 +46,36 @@ export function createPagesService(deps: PagesDeps) {
         .execute()
       deps.bus.publish([tags.page(slug)])
     },
+
+    /**
+     * Writes the legal pages from their templates where the outlet has none yet, so no footer
+     * link is ever a 404; a page the outlet already wrote is left as it is.
+     */
+    async prefillLegalPages(outletName: string) {
+      const existing = new Set(
+        (await deps.db.selectFrom('pages').select('slug').execute()).map((p) => p.slug),
+      )
+      for (const t of legalPageTemplates) {
+        if (existing.has(t.slug)) continue
+        const doc = textToDocument(t.text.replaceAll('{outlet}', outletName))
+        const values = {
+          slug: t.slug,
+          title: t.title,
+          body: JSON.stringify(doc),
+          updatedAt: deps.clock.now().toISOString(),
+        }
+        await deps.db
+          .insertInto('pages')
+          .values(values)
+          .onConflict((oc) => oc.column('slug').doNothing())
+          .execute()
+        deps.bus.publish([tags.page(t.slug)])
+      }
+    },
+
+    /** Every page's title and address, for the newsroom's list. */
+    listTitles: () =>
+      deps.db.selectFrom('pages').select(['slug', 'title', 'updatedAt']).orderBy('slug').execute(),
 
     /** Stores a tip; the attachment is written first so a stored tip never points at nothing. */
     async submitTip(raw: TipInput | TipFields, attachment?: { name: string; data: Buffer }) {
