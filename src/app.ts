@@ -14,10 +14,10 @@ import type { DemoServices } from './modules/demo/index.js'
 import type { ImportServices } from './modules/importers/index.js'
 import { createMediaService } from './modules/media/index.js'
 import { createNewsroom, moderationPort } from './modules/newsroom/index.js'
-import { createOutletService } from './modules/outlet/index.js'
+import { createOutletService, createSetupService, legalGuard } from './modules/outlet/index.js'
 import { createPagesService, pagesRoutes } from './modules/pages/index.js'
 import { createSearch, type SearchSource, searchRoutes } from './modules/search/index.js'
-import { createConsoleMailer, createStaffService } from './modules/staff/index.js'
+import { createConsoleMailer, createSmtpMailer, createStaffService } from './modules/staff/index.js'
 import { syndicationRoutes } from './modules/syndication/index.js'
 import { createLocalInvalidationBus, type InvalidationBus, tags } from './platform/cache/invalidation.js'
 import { createPageCache, disabledPageCache } from './platform/cache/page-cache.js'
@@ -104,10 +104,28 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     guestWriteUrl: (returnTo) => commentsModule.guestWriteUrl(returnTo),
     afterRename: (readerId) => commentsModule.service.readerChanged(readerId),
   })
-  // Without an SMTP transport, invite and reset links are printed for the operator.
-  const mailer = createConsoleMailer((line) => {
-    if (config.env !== 'test') console.log(line)
-  })
+  // With SMTP_URL mail really goes out; without it (development) invite and reset links are
+  // printed for the operator, and the newsroom says so instead of claiming a mail was sent.
+  const consoleMailer = config.mail.smtpUrl
+    ? null
+    : createConsoleMailer((line) => {
+        if (config.env !== 'test') console.log(line)
+      })
+  const smtpMailer = config.mail.smtpUrl
+    ? createSmtpMailer({
+        url: config.mail.smtpUrl,
+        from: async () => {
+          const o = await outlet.getOutlet()
+          return mailSender(o.mailFrom, o.name)
+        },
+        log: (message, error) => http.log.warn({ err: error }, message),
+      })
+    : null
+  const mailSender = (fromSettings: string, outletName: string) =>
+    fromSettings ||
+    config.mail.from ||
+    `"${outletName.replace(/["\\]/g, '')}" <noreply@${new URL(config.publicUrl).hostname}>`
+  const mailer = smtpMailer ?? consoleMailer!
   const staff = createStaffService({
     db: tablesFor(db.kysely),
     clock,
@@ -151,6 +169,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     bus,
     uploadsDir: resolve(config.dataDir, 'uploads'),
   })
+  const setup = createSetupService({
+    outlet,
+    staff,
+    prefillPages: (name) => pages.prefillLegalPages(name),
+    now: () => clock.now(),
+  })
   const searchSource: SearchSource = {
     ...articles.searchSource,
     // The reporter filter lists staff with a byline, by name.
@@ -173,16 +197,23 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   // The same object while the outlet, the sections and the date stay the same: pages render
   // their masthead and footer once per version of it (platform/views/rendered-once.ts).
   let current: SiteContext | undefined
+  // The masthead menu: top-level sections not hidden, kept as one array per sections version.
+  let allSections: unknown
+  let menu: SiteContext['sections'] = []
   const site = async (): Promise<SiteContext> => {
     const [outletSettings, sections] = await Promise.all([outlet.getOutlet(), articles.readModel.sections()])
+    if (sections !== allSections) {
+      allSections = sections
+      menu = sections.filter((s) => !s.hidden && (s.parentId ?? null) === null)
+    }
     const today = formatKoreaDate(clock.now())
-    if (current?.outlet !== outletSettings || current.sections !== sections || current.today !== today) {
+    if (current?.outlet !== outletSettings || current.sections !== menu || current.today !== today) {
       current = {
         outlet: outletSettings,
-        sections,
+        sections: menu,
         publicUrl: config.publicUrl,
         assets,
-        kakaoJsKey: config.kakaoJsKey,
+        kakaoJsKey: outletSettings.kakaoJsKey || config.kakaoJsKey,
         today,
       }
     }
@@ -201,11 +232,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     homePins: outlet.storedSetting('homePins'),
     media,
     pages,
+    outlet,
+    setup,
+    sectionsAdmin: articles.sectionsAdmin,
     comments,
     todayPhotos: articles.todayPhotos,
     moderation: moderationPort(commentsModule.moderation),
     site,
-    consoleMail: true,
+    mailTransport: mailer.transport,
     searchRelated: async (q) =>
       (await search.searchArticles({ q, sort: 'newest', limit: 20 })).hits.map((h) => ({
         id: h.id,
@@ -237,6 +271,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   await http.register(formbody)
   await installCsrf(http, config.publicUrl.startsWith('https:'))
   await http.register(securityHeadersPlugin, { config })
+  // Before the page cache: a closed site never answers from it. Tests build apps without a
+  // footer on purpose, so the guard runs for the real environments only.
+  if (config.env !== 'test') {
+    http.addHook('onRequest', legalGuard({ outlet, setupOpen: setup.isOpen, site }))
+  }
   await http.register(pageCachePlugin, { cache: pageCache, cdnMaxAge: config.cdnMaxAge })
   installErrorHandling(http, site)
   await http.register(fastifyStatic, {
@@ -281,6 +320,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     await db.close()
     await readDb?.close()
     await redis?.close()
+    smtpMailer?.close()
   })
 
   return {
@@ -309,6 +349,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       searchSource,
       staff,
       mailer,
+      /** The messages printed instead of sent (no SMTP_URL); null when mail really goes out. */
+      consoleMailer,
+      setup,
+      sectionsAdmin: articles.sectionsAdmin,
       newsroom,
       /** What the importers write through (`sinmun import`). */
       importing: {

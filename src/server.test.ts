@@ -11,7 +11,7 @@ describe('starting the server', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   })
 
-  test('production refuses to start while the legal footer (신문법 §21) is empty, naming the fields', async () => {
+  test('production on an empty database serves the setup screen and a notice instead of articles', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sinmun-prod-'))
     dirs.push(dataDir)
     const config = loadConfig({
@@ -22,8 +22,20 @@ describe('starting the server', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
     })
-    await expect(startServer(config, () => {})).rejects.toThrow(
-      /registrationNumber, registrationDate, publisher, editor, youthProtectionOfficer, address, phone/,
-    )
+    const lines: string[] = []
+    const app = await startServer(config, (line) => lines.push(line))
+    try {
+      expect(lines.join('\n')).toContain('/setup')
+      expect(lines.join('\n')).toMatch(/registrationNumber, registrationDate, publisher, editor/)
+      const home = await app.http.inject({ url: '/' })
+      expect(home.statusCode).toBe(503)
+      expect(home.body).toContain('사이트를 준비하고 있습니다')
+      expect(home.body).toContain('href="/setup"')
+      const setup = await app.http.inject({ url: '/setup' })
+      expect(setup.statusCode).toBe(200)
+      expect(setup.body).toContain('처음 설정')
+    } finally {
+      await app.close()
+    }
   })
 })

@@ -1,21 +1,31 @@
-// Starts the app on a port: seeds the demo into an empty database (development), refuses to
-// run in production without the legal footer, and shuts down gracefully on SIGTERM/SIGINT.
+// Starts the app on a port: seeds the demo into an empty database (development), says what a
+// new outlet still has to do (setup, legal footer), and shuts down gracefully on SIGTERM/SIGINT.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type AppOverrides, buildApp, type Sinmun } from './app.js'
 import type { Config } from './platform/config.js'
 
-/** What runs once before serving: the demo seed, and the refusal to run without the legal footer. */
+/**
+ * What runs once before serving: the demo seed, then what the operator still has to do. A new
+ * outlet is set up inside the product (ADR 022): the site serves the setup screen and, until
+ * the legal footer is complete, a notice instead of articles.
+ */
 export async function prepareToServe(app: Sinmun, config: Config, log: (line: string) => void) {
   if (config.seedDemo) await seedAndPrintLogin(app, config, log)
-  if (config.env === 'production') {
-    const missing = await app.services.outlet.missingLegalFields()
-    if (missing.length > 0) {
-      throw new Error(
-        `The outlet's legal footer (신문법 §21) is incomplete: ${missing.join(', ')}. ` +
-          'Fill it in before starting in production.',
-      )
-    }
+  if (await app.services.setup.isOpen()) {
+    log(
+      `No admin account yet: open ${config.publicUrl}/setup to set up the outlet (or run \`sinmun setup\`).`,
+    )
+  }
+  const missing = await app.services.outlet.missingLegalFields()
+  if (missing.length > 0) {
+    log(
+      `The legal footer (신문법 §21) is incomplete (${missing.join(', ')}): readers see a notice ` +
+        'instead of articles until an admin fills it in at /newsroom/settings.',
+    )
+  }
+  if (config.env === 'production' && !config.mail.smtpUrl) {
+    log('SMTP_URL is not set: invitations and password resets are printed here, not sent.')
   }
 }
 

@@ -50,6 +50,11 @@ const EnvSchema = z.object({
   OIDC_NAME: z.string().optional(),
   DEMO_LOGIN: bool,
   GUEST_COMMENTS: bool,
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  MAIL_FROM: z.string().max(200).optional(),
   COMMENT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   COMMENT_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 })
@@ -88,6 +93,8 @@ export interface Config {
     /** The embedded demo OpenID provider (데모 계정). */
     demo: boolean
   }
+  /** Staff mail; without an SMTP server messages are printed on the console (development). */
+  mail: { smtpUrl: string | null; from: string | null }
   comments: {
     /** 비회원 글쓰기: a name and a password instead of a login. */
     guests: boolean
@@ -157,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           : null,
       demo: e.DEMO_LOGIN ?? !production,
     },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? null },
     comments: {
       guests: e.GUEST_COMMENTS ?? false,
       ratePerMinute: e.COMMENT_RATE_PER_MINUTE,

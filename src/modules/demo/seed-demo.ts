@@ -95,6 +95,9 @@ export async function seedDemo(
       role: 'reporter',
       bio: r.bio,
       photoId: photo.id,
+      // The demo's reporters chose to show their address in bylines (a real outlet's do so
+      // in their profile; the login address itself is never shown).
+      publicEmail: r.email,
     })
     reporterIds.set(r.key, id)
   }

@@ -21,7 +21,12 @@ import { articlesRoutes } from './routes/articles.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
 import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
+import { staticPagesRoutes } from './routes/pages.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
+import { profileRoutes } from './routes/profile.routes.js'
+import { sectionsRoutes } from './routes/sections.routes.js'
+import { settingsRoutes } from './routes/settings.routes.js'
+import { setupRoutes } from './routes/setup.routes.js'
 import { createScheduler } from './scheduler.js'
 import { renderRefusal } from './views/refusal.view.js'
 
@@ -83,6 +88,11 @@ export function createNewsroom(deps: NewsroomDeps) {
     deskRoutes(app, ctx)
     photosRoutes(app, ctx)
     adminRoutes(app, ctx)
+    setupRoutes(app, ctx)
+    settingsRoutes(app, ctx)
+    sectionsRoutes(app, ctx)
+    staticPagesRoutes(app, ctx)
+    profileRoutes(app, ctx)
   }
 
   return {

@@ -19,6 +19,7 @@ export const messages = {
     address: '주소',
     phone: '전화',
     email: '이메일',
+    grievanceOfficer: '고충처리인',
     tipLink: '기사제보',
     correctionLink: '정정보도 요청',
     aboutLink: '회사소개',

@@ -39,7 +39,15 @@ export function Layout(props: {
         <title>{fullTitle}</title>
         {meta.description && <meta name="description" content={meta.description} />}
         <link rel="canonical" href={canonical} />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {site.outlet.icons ? (
+          <>
+            <link rel="icon" href={site.outlet.icons.png32} type="image/png" sizes="32x32" />
+            <link rel="icon" href={site.outlet.icons.png192} type="image/png" sizes="192x192" />
+            <link rel="apple-touch-icon" href={site.outlet.icons.appleTouch} sizes="180x180" />
+          </>
+        ) : (
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        )}
         {meta.noindex && <meta name="robots" content="noindex" />}
         <meta property="og:site_name" content={site.outlet.name} />
         <meta property="og:locale" content="ko_KR" />
@@ -48,6 +56,9 @@ export function Layout(props: {
         {meta.description && <meta property="og:description" content={meta.description} />}
         <meta property="og:url" content={canonical} />
         {image && <meta property="og:image" content={image.url} />}
+        {!image && site.outlet.shareImageUrl && (
+          <meta property="og:image" content={`${site.publicUrl}${site.outlet.shareImageUrl}`} />
+        )}
         {image && <meta property="og:image:width" content={String(image.width)} />}
         {image && <meta property="og:image:height" content={String(image.height)} />}
         {image && <meta property="og:image:alt" content={image.alt} />}
@@ -214,6 +225,12 @@ function Footer(props: { site: SiteContext }) {
         <FooterItem label={m.site.address} value={o.address} />
         <FooterItem label={m.site.phone} value={o.phone} />
         {o.email && <FooterItem label={m.site.email} value={o.email} />}
+        {o.grievanceOfficer && (
+          <FooterItem
+            label={m.site.grievanceOfficer}
+            value={o.grievanceContact ? `${o.grievanceOfficer} (${o.grievanceContact})` : o.grievanceOfficer}
+          />
+        )}
       </dl>
       <p class="copyright">{msg(m.site.copyright, { holder: o.copyrightHolder || o.name })}</p>
     </>

@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { AppError } from '../../../platform/errors.js'
 import { msg } from '../../../platform/i18n/messages.js'
+import type { Delivery } from '../../staff/index.js'
 import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.js'
 import { newsroomErrors } from '../newsroom.errors.js'
 import { staffOf } from '../newsroom.guard.js'
 import { nm } from '../newsroom.messages.js'
+import { sm } from '../settings.messages.js'
 import { HomeCurationView, ModerationView, StaffView } from '../views/admin.views.js'
 import { IdParams } from './articles.routes.js'
 import type { RouteContext } from './context.js'
@@ -73,26 +75,52 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
     },
   )
 
+  // What happened to a mail is carried to the list page in the address (a redirect after the
+  // post), so a reload does not send it again; only the admin sees it.
   app.get('/newsroom/staff', { preHandler: admin }, async (request, reply) => {
-    const q = request.query as { done?: string; email?: string; link?: string }
+    const q = request.query as { done?: string; email?: string; link?: string; reason?: string }
     const frame = await ctx.frame(request, reply)
     const email = (q.email ?? '').slice(0, 200)
+    const link = (q.link ?? '').slice(0, 500)
+    const reason = (q.reason ?? '').slice(0, 200)
     let notice: string | null = null
-    if (q.done === 'invited') notice = msg(nm.staff.invited, { email })
-    else if (q.done === 'reset') notice = msg(nm.staff.resetSent, { email })
+    let error: string | null = null
+    if (q.done === 'invited') notice = msg(sm.mail.invited, { email })
+    else if (q.done === 'invited-console') notice = msg(sm.mail.invitedConsole, { link })
+    else if (q.done === 'invite-failed') error = msg(sm.mail.inviteFailed, { email, reason })
+    else if (q.done === 'reset') notice = msg(sm.mail.resetSent, { email })
+    else if (q.done === 'reset-console') notice = msg(sm.mail.resetConsole, { link })
+    else if (q.done === 'reset-failed') error = msg(sm.mail.resetFailed, { email, reason })
     else if (q.done === 'saved') notice = nm.staff.saved
-    return ctx.page(reply, <StaffView frame={frame} members={await staffService.list()} notice={notice} />)
+    return ctx.page(
+      reply,
+      <StaffView frame={frame} members={await staffService.list()} notice={notice} error={error} />,
+    )
   })
 
+  /** Where the list goes after a mail: sent, printed (no SMTP), or failed with the reason. */
+  const afterMail = (kind: 'invite' | 'reset', email: string, delivery: Delivery & { link: string }) => {
+    const base = kind === 'invite' ? 'invited' : 'reset'
+    const q = new URLSearchParams({ email })
+    if (!delivery.sent) q.set('reason', delivery.reason)
+    else if (delivery.transport === 'console') q.set('link', delivery.link)
+    const done = !delivery.sent
+      ? `${kind}-failed`
+      : delivery.transport === 'console'
+        ? `${base}-console`
+        : base
+    return `/newsroom/staff?done=${done}&${q}`
+  }
+
   app.post('/newsroom/staff', { preHandler: [admin, app.csrfProtection] }, async (request, reply) => {
+    const raw = (request.body ?? {}) as { email?: string; name?: string }
     const form = z
       .object({
         email: z.email().max(200),
         name: z.string().trim().min(1).max(50),
         role: Role,
       })
-      .safeParse(request.body ?? {})
-    const raw = (request.body ?? {}) as { email?: string; name?: string }
+      .safeParse(raw)
     const again = async (error: string) =>
       ctx.page(
         reply,
@@ -105,14 +133,23 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
         />,
         400,
       )
-    if (!form.success) return again(nm.errors.invalidInput)
+    if (!form.success) {
+      const field = form.error.issues[0]?.path[0]
+      return again(
+        field === 'email'
+          ? sm.staff.emailInvalid
+          : field === 'name'
+            ? sm.staff.nameInvalid
+            : nm.errors.invalidInput,
+      )
+    }
     try {
-      await staffService.invite(form.data)
+      const delivery = await staffService.invite(form.data)
+      return reply.redirect(afterMail('invite', form.data.email, delivery), 303)
     } catch (error) {
       if (error instanceof AppError && error.code === 'STAFF_EMAIL_TAKEN') return again(nm.staff.emailTaken)
       throw error
     }
-    return reply.redirect(`/newsroom/staff?done=invited&email=${encodeURIComponent(form.data.email)}`, 303)
   })
 
   app.post('/newsroom/staff/:id', { preHandler: [admin, app.csrfProtection] }, async (request, reply) => {
@@ -136,12 +173,18 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
     { preHandler: [admin, app.csrfProtection] },
     async (request, reply) => {
       const { id } = IdParams.parse(request.params)
-      await staffService.sendResetLink(id)
-      const member = (await staffService.list()).find((m) => m.id === id)
-      return reply.redirect(
-        `/newsroom/staff?done=reset&email=${encodeURIComponent(member?.email ?? '')}`,
-        303,
-      )
+      const delivery = await staffService.sendResetLink(id)
+      return reply.redirect(afterMail('reset', delivery.email, delivery), 303)
+    },
+  )
+
+  app.post(
+    '/newsroom/staff/:id/invite',
+    { preHandler: [admin, app.csrfProtection] },
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      const delivery = await staffService.resendInvite(id)
+      return reply.redirect(afterMail('invite', delivery.email, { ...delivery, link: delivery.link }), 303)
     },
   )
 

@@ -11,6 +11,7 @@ import {
   setSessionCookie,
 } from '../../../platform/sessions/session-cookie.js'
 import { nm } from '../newsroom.messages.js'
+import { sm } from '../settings.messages.js'
 import { LoginView, ResetRequestView, SetPasswordView } from '../views/auth.views.js'
 import type { RouteContext } from './context.js'
 
@@ -24,7 +25,11 @@ const LoginForm = z.object({
 const safeNext = (next: string | undefined) =>
   next && /^\/newsroom(\/|$|\?)/.test(next) && !next.startsWith('//') ? next : '/newsroom'
 
-const NOTICES: Record<string, string> = { out: nm.login.loggedOut, set: nm.login.passwordSet }
+const NOTICES: Record<string, string> = {
+  out: nm.login.loggedOut,
+  set: nm.login.passwordSet,
+  setup: sm.setup.finished,
+}
 
 export function authRoutes(app: FastifyInstance, ctx: RouteContext) {
   const { staff } = ctx.deps
@@ -95,7 +100,23 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext) {
 
     app.post(path, { preHandler: app.csrfProtection }, async (request, reply) => {
       const { token } = request.params as { token: string }
-      const { password } = z.object({ password: z.string().max(500).default('') }).parse(request.body ?? {})
+      const { password, passwordAgain } = z
+        .object({ password: z.string().max(500).default(''), passwordAgain: z.string().max(500).default('') })
+        .parse(request.body ?? {})
+      if (password !== passwordAgain) {
+        const valid = await staff.tokenValid(token, purpose)
+        return ctx.page(
+          reply,
+          <SetPasswordView
+            frame={await ctx.frame(request, reply)}
+            action={`/newsroom/${purpose}/${encodeURIComponent(token)}`}
+            invite={purpose === 'invite'}
+            valid={valid}
+            error={sm.staff.passwordMismatch}
+          />,
+          400,
+        )
+      }
       try {
         await staff.setPasswordWithToken(token, purpose, password)
       } catch (error) {

@@ -4,9 +4,10 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { VNode } from 'preact'
 import type { Clock } from '../../../platform/clock.js'
 import { renderPage } from '../../../platform/views/render.js'
-import type { ArticlesReadModel, DeskQueries, TodayPhotos } from '../../articles/index.js'
+import type { ArticlesReadModel, DeskQueries, SectionsAdmin, TodayPhotos } from '../../articles/index.js'
 import type { CommentsReadModel } from '../../comments/index.js'
 import type { MediaService } from '../../media/index.js'
+import type { OutletService, SetupService } from '../../outlet/index.js'
 import type { PagesService } from '../../pages/index.js'
 import type { StaffService } from '../../staff/index.js'
 import type { DeskService } from '../desk.service.js'
@@ -25,7 +26,10 @@ export interface NewsroomRouteDeps {
   /** The articles as the newsroom's lists and pickers read them. */
   articles: DeskQueries
   media: MediaService
-  pages: Pick<PagesService, 'listTips'>
+  pages: Pick<PagesService, 'listTips' | 'listTitles' | 'findPage' | 'savePage'>
+  outlet: Pick<OutletService, 'getOutlet' | 'saveOutlet' | 'missingLegalFields'>
+  setup: SetupService
+  sectionsAdmin: SectionsAdmin
   comments: Pick<CommentsReadModel, 'sectionFor'>
   todayPhotos: Pick<TodayPhotos, 'pickTodayPhotos' | 'todayPhotos' | 'pickedIds'>
   home: HomeCuration
@@ -36,8 +40,8 @@ export interface NewsroomRouteDeps {
   /** Published articles matching words, for the related-articles picker (the search module's
    * search when wired; otherwise a headline match). */
   searchRelated?(q: string): Promise<{ id: number; headline: string; publishedAt: string | null }[]>
-  /** Whether mail goes to the console only (embedded mode): the link is then shown to the admin. */
-  consoleMail: boolean
+  /** 'console' when no SMTP server is set: links are then shown to the admin, never "sent". */
+  mailTransport: 'smtp' | 'console'
 }
 
 export interface RouteContext {
@@ -53,7 +57,16 @@ export function makeContext(deps: NewsroomRouteDeps, guard: (need: Need) => preH
     guard,
     async frame(request, reply) {
       const css = await deps.assets.css()
-      return { css: css.url, staff: request.staff ?? null, csrf: reply.generateCsrf() }
+      // Desk and admins are told which legal fields keep the site closed, on every page.
+      const legalGaps =
+        request.staff && request.staff.role !== 'reporter' ? await deps.outlet.missingLegalFields() : []
+      return {
+        css: css.url,
+        staff: request.staff ?? null,
+        csrf: reply.generateCsrf(),
+        legalGaps,
+        consoleMail: deps.mailTransport === 'console',
+      }
     },
     page(reply, page, status = 200) {
       return reply

@@ -6,6 +6,7 @@ import type { StaffMember } from '../../staff/index.js'
 import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.js'
 import { nm } from '../newsroom.messages.js'
 import type { ModerationFilter, ModerationItem } from '../routes/moderation.port.js'
+import { sm } from '../settings.messages.js'
 import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
 type Candidate = { id: number; headline: string; sectionId: number; leadPhotoId: number | null }
@@ -144,6 +145,12 @@ export function StaffView(props: {
                   <Csrf token={props.frame.csrf} />
                   <button type="submit">{nm.staff.sendReset}</button>
                 </form>
+                {!s.hasPassword && (
+                  <form method="post" action={`/newsroom/staff/${s.id}/invite`} class="inline">
+                    <Csrf token={props.frame.csrf} />
+                    <button type="submit">{sm.mail.resendInvite}</button>
+                  </form>
+                )}
               </td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 // Login, the reset-link request and the set-password form (from an invite or reset link).
 import { nm } from '../newsroom.messages.js'
+import { sm } from '../settings.messages.js'
 import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
 export function LoginView(props: {
@@ -68,6 +69,10 @@ export function SetPasswordView(props: {
           <label>
             {nm.reset.newPassword}
             <input type="password" name="password" required minLength={10} autocomplete="new-password" />
+          </label>
+          <label>
+            {sm.staff.passwordAgain}
+            <input type="password" name="passwordAgain" required minLength={10} autocomplete="new-password" />
           </label>
           <button type="submit">{nm.reset.setSubmit}</button>
         </form>

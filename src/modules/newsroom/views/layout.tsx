@@ -1,15 +1,21 @@
 // The frame of every newsroom page: its own stylesheet, the menu for the staff member's
 // role, and a status line for what just happened.
 import type { ComponentChildren } from 'preact'
+import { msg } from '../../../platform/i18n/messages.js'
 import type { StaffMember } from '../../staff/index.js'
 import { nm } from '../newsroom.messages.js'
 import { isAdmin, isDesk } from '../newsroom.policy.js'
+import { sm } from '../settings.messages.js'
 
 export interface Frame {
   css: string
   /** The signed-in staff member; null on the login and password pages. */
   staff: StaffMember | null
   csrf: string
+  /** The 신문법 §21 fields still empty (field keys); the banner names them. */
+  legalGaps?: readonly string[]
+  /** Mail is only printed on the server console (no SMTP_URL). */
+  consoleMail?: boolean
 }
 
 export function NewsroomLayout(props: {
@@ -38,6 +44,19 @@ export function NewsroomLayout(props: {
       <body class="newsroom">
         {frame.staff && <Menu staff={frame.staff} csrf={frame.csrf} />}
         <main id="content" class={props.wide ? 'wide' : undefined}>
+          {frame.legalGaps && frame.legalGaps.length > 0 && (
+            <p class="error legal-gaps" role="alert">
+              {msg(sm.legal.missing, {
+                fields: frame.legalGaps
+                  .map((f) => sm.settings.fields[f as keyof typeof sm.settings.fields] ?? f)
+                  .join(', '),
+              })}{' '}
+              {frame.staff && isAdmin(frame.staff) && <a href="/newsroom/settings">{sm.legal.fix}</a>}
+            </p>
+          )}
+          {frame.consoleMail && frame.staff && isAdmin(frame.staff) && (
+            <p class="hint">{sm.mail.consoleMode}</p>
+          )}
           <h1>{props.title}</h1>
           {props.notice && (
             <p class="notice" role="status">
@@ -69,7 +88,15 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/moderation', nm.nav.moderation],
         ] as [string, string][])
       : []),
-    ...(isAdmin(staff) ? ([['/newsroom/staff', nm.nav.staff]] as [string, string][]) : []),
+    ...(isDesk(staff) ? ([['/newsroom/pages', sm.nav.pages]] as [string, string][]) : []),
+    ...(isAdmin(staff)
+      ? ([
+          ['/newsroom/staff', nm.nav.staff],
+          ['/newsroom/settings', sm.nav.settings],
+          ['/newsroom/sections', sm.nav.sections],
+        ] as [string, string][])
+      : []),
+    ['/newsroom/profile', sm.nav.profile],
     ['/', nm.nav.site],
   ]
   return (

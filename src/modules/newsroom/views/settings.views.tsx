@@ -1,0 +1,106 @@
+// The admin's outlet settings: name, legal footer, grievance officer, logo, icons, mail sender.
+import { msg } from '../../../platform/i18n/messages.js'
+import type { OutletFieldProblem, OutletFormField, OutletSettings } from '../../outlet/index.js'
+import { sm } from '../settings.messages.js'
+import { Field } from './fields.js'
+import { Csrf, type Frame, NewsroomLayout } from './layout.js'
+
+const t = sm.settings
+
+const basics: OutletFormField[] = ['name', 'tagline', 'copyrightHolder']
+const legal: OutletFormField[] = [
+  'registrationNumber',
+  'registrationDate',
+  'publisher',
+  'editor',
+  'youthProtectionOfficer',
+  'address',
+  'phone',
+  'email',
+]
+const grievance: OutletFormField[] = ['grievanceOfficer', 'grievanceContact']
+const integrations: OutletFormField[] = ['mailFrom', 'kakaoJsKey']
+const requiredFields = new Set<OutletFormField>(['name', ...legal])
+
+export function SettingsView(props: {
+  frame: Frame
+  outlet: OutletSettings
+  values: Record<string, string>
+  errors: Partial<Record<OutletFormField, OutletFieldProblem>>
+  notice?: string | null
+  error?: string | null
+}) {
+  const { outlet } = props
+  const group = (title: string, fields: OutletFormField[]) => (
+    <fieldset class="group">
+      <legend>{title}</legend>
+      <div class="settings-grid">
+        {fields.map((f) => (
+          <Field
+            name={f}
+            label={t.fields[f]}
+            value={props.values[f] ?? ''}
+            required={requiredFields.has(f)}
+            type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+            error={props.errors[f] ? t.problems[props.errors[f]] : undefined}
+          />
+        ))}
+      </div>
+    </fieldset>
+  )
+  return (
+    <NewsroomLayout frame={props.frame} title={t.title} notice={props.notice} error={props.error} wide>
+      <form method="post" action="/newsroom/settings" enctype="multipart/form-data" class="stack">
+        <Csrf token={props.frame.csrf} />
+        {group(t.basics, basics)}
+        {group(t.legal, legal)}
+        {group(t.grievance, grievance)}
+        <fieldset class="group">
+          <legend>{t.images}</legend>
+          <div class="settings-grid">
+            <div class="field">
+              <label for="logo">{t.logo}</label>
+              <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/avif" />
+              {outlet.logoUrl && (
+                <figure>
+                  <img
+                    class="preview-img"
+                    src={outlet.logoUrl}
+                    width={outlet.logoWidth ?? undefined}
+                    height={outlet.logoHeight ?? undefined}
+                    alt={t.logoNow}
+                  />
+                </figure>
+              )}
+            </div>
+            <div class="field">
+              <label for="icon">{t.icon}</label>
+              <input id="icon" name="icon" type="file" accept="image/png,image/jpeg,image/webp" />
+              {outlet.icons && (
+                <img class="preview-img" src={outlet.icons.png192} width={64} height={64} alt={t.iconNow} />
+              )}
+            </div>
+            <div class="field">
+              <label for="shareImage">{t.shareImage}</label>
+              <input id="shareImage" name="shareImage" type="file" accept="image/png,image/jpeg,image/webp" />
+              {outlet.shareImageUrl && (
+                <img
+                  class="preview-img"
+                  src={outlet.shareImageUrl}
+                  width={240}
+                  height={126}
+                  alt={t.shareImageNow}
+                />
+              )}
+            </div>
+          </div>
+        </fieldset>
+        {group(t.integrations, integrations)}
+        <p class="hint">{t.logins}</p>
+        <button type="submit">{t.submit}</button>
+      </form>
+    </NewsroomLayout>
+  )
+}
+
+export const imageRefused = (what: string, reason: string) => msg(t.imageRefused, { what, reason })
