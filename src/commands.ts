@@ -1,5 +1,7 @@
-// The `sinmun` commands: serve, migrate, seed-demo, reindex, create-staff, import, backup, restore.
+// The `sinmun` commands: serve, migrate, seed-demo, setup, reindex, create-staff, import, backup, restore.
+import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
+import { z } from 'zod'
 import { buildApp } from './app.js'
 import { serve } from './cluster.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
@@ -83,6 +85,67 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  setup: {
+    summary: 'First-run setup for scripted installs: the first admin and the outlet (once only).',
+    usage:
+      'sinmun setup --outlet-name NAME --address ADDRESS --admin-name NAME --email E [--password P]\n' +
+      '       (without --password one is generated and printed)',
+    options: {
+      'outlet-name': { type: 'string' },
+      address: { type: 'string' },
+      'admin-name': { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+    },
+    async run(values, config) {
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '')
+      const password = text('password') || randomBytes(12).toString('base64url')
+      const app = await buildApp(config, { logger: false })
+      try {
+        const result = await app.services.setup.run({
+          outletName: text('outlet-name'),
+          address: text('address'),
+          adminName: text('admin-name'),
+          email: text('email'),
+          password,
+          passwordAgain: password,
+        })
+        if (!result.ok && result.reason === 'done') {
+          throw new UsageError('This site is already set up (an admin exists); nothing was changed.')
+        }
+        if (!result.ok) {
+          const flags: Record<string, string> = {
+            outletName: '--outlet-name',
+            address: '--address',
+            adminName: '--admin-name',
+            email: '--email',
+            password: '--password',
+            passwordAgain: '--password',
+          }
+          const problems: Record<string, string> = {
+            required: 'is required',
+            tooLong: 'is too long',
+            email: 'is not an e-mail address',
+            passwordTooShort: `must be at least ${MIN_PASSWORD_LENGTH} characters`,
+            passwordMismatch: 'does not match',
+          }
+          const lines = Object.entries(result.errors).map(
+            ([f, p]) => `  ${flags[f]} ${problems[p as string]}`,
+          )
+          throw new UsageError(`Nothing was changed:\n${lines.join('\n')}`)
+        }
+        console.log(`Set up. Admin ${text('email')}${text('password') ? '' : ` with password ${password}`}.`)
+        const missing = await app.services.outlet.missingLegalFields()
+        if (missing.length > 0) {
+          console.log(
+            `Still to fill in at ${config.publicUrl}/newsroom/settings before readers see articles: ${missing.join(', ')}`,
+          )
+        }
+      } finally {
+        await app.close()
+      }
+    },
+  },
   'create-staff': {
     summary: 'Create a newsroom account (reporter, desk or admin).',
     usage: 'sinmun create-staff --email E --name N --role reporter|desk|admin [--password P]',
@@ -97,17 +160,27 @@ const commands: Record<string, Command> = {
       if (typeof values.email !== 'string' || typeof values.name !== 'string') {
         throw new UsageError('--email and --name are required')
       }
+      if (!z.email().safeParse(values.email.trim()).success) {
+        throw new UsageError(`--email: "${values.email}" is not an e-mail address`)
+      }
+      const name = values.name.trim()
+      if (name.length === 0 || name.length > 50) throw new UsageError('--name must be 1 to 50 characters')
       if (role !== 'reporter' && role !== 'desk' && role !== 'admin') {
         throw new UsageError('--role must be reporter, desk or admin')
       }
       const password =
-        typeof values.password === 'string' ? values.password : crypto.randomUUID().slice(0, 16)
+        typeof values.password === 'string' ? values.password : randomBytes(12).toString('base64url')
       if (password.length < MIN_PASSWORD_LENGTH) {
         throw new UsageError(`--password must be at least ${MIN_PASSWORD_LENGTH} characters`)
       }
       const app = await buildApp(config, { logger: false })
       try {
-        await app.services.staff.createAccount({ email: values.email, name: values.name, role, password })
+        if (await app.services.staff.findIdByEmail(values.email)) {
+          throw new UsageError(
+            `An account with the e-mail ${values.email.trim()} already exists; nothing was changed.`,
+          )
+        }
+        await app.services.staff.createAccount({ email: values.email, name, role, password })
         console.log(`Created ${role} ${values.email}${values.password ? '' : ` with password ${password}`}`)
       } finally {
         await app.close()

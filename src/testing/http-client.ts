@@ -59,6 +59,49 @@ export class TestBrowser {
     }
   }
 
+  /** A multipart/form-data post as a browser sends a form with file inputs. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    files: Record<string, { name: string; type: string; data: Buffer }> = {},
+  ): Promise<Answer> {
+    const boundary = `----sinmun${Math.random().toString(16).slice(2)}`
+    const parts: Buffer[] = []
+    for (const [name, value] of Object.entries(fields)) {
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      )
+    }
+    for (const [name, file] of Object.entries(files)) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+        ),
+        file.data,
+        Buffer.from('\r\n'),
+      )
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`))
+    const response = await this.http.inject({
+      method: 'POST',
+      url,
+      remoteAddress: this.ip,
+      headers: {
+        ...(this.cookies.size > 0 ? { cookie: this.cookieHeader() } : {}),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Buffer.concat(parts),
+    })
+    this.remember(response.headers['set-cookie'])
+    const location = response.headers.location
+    return {
+      status: response.statusCode,
+      body: response.body,
+      headers: response.headers,
+      location: typeof location === 'string' ? location : undefined,
+    }
+  }
+
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers)
   post = (url: string, form: Record<string, string>, headers?: Record<string, string>) =>
     this.request('POST', url, form, headers)

@@ -15,11 +15,14 @@ export interface SectionRef {
 export interface ReporterRef {
   id: number
   name: string
+  /** The address the reporter chose to show ('' for none); never the login e-mail. */
   email: string
 }
 
 export interface ReporterProfile extends ReporterRef {
   bio: string
+  /** 부서 ('' when not given). */
+  department?: string
   photo: Photo | null
 }
 

@@ -220,17 +220,19 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
 
     /** The newest articles of several sections, enriched in one pass (the home page's blocks). */
     async newestInSections(sectionIds: readonly number[], perSection: number) {
-      const rows = await Promise.all(sectionIds.map((id) => repo.sectionCards(db, id, perSection, 0)))
+      const rows = await Promise.all(sectionIds.map((id) => repo.sectionCards(db, [id], perSection, 0)))
       const all = await cards(rows.flat())
       return new Map(sectionIds.map((id) => [id, all.filter((a) => a.section.id === id)]))
     },
 
-    async sectionList(sectionId: number, limit: number, offset: number) {
-      const [rows, total] = await Promise.all([
-        repo.sectionCards(db, sectionId, limit, offset),
-        counted(tags.section(sectionId), () => repo.countSection(db, sectionId)),
+    /** The articles of a section and its sub-sections (`sectionIds`), newest first. */
+    async sectionList(sectionIds: readonly number[], limit: number, offset: number) {
+      const [rows, counts] = await Promise.all([
+        repo.sectionCards(db, sectionIds, limit, offset),
+        // Counted per section, so a publish that names one sub-section recounts only it.
+        Promise.all(sectionIds.map((id) => counted(tags.section(id), () => repo.countSection(db, id)))),
       ])
-      return { articles: await cards(rows), total }
+      return { articles: await cards(rows), total: counts.reduce((a, b) => a + b, 0) }
     },
 
     async tagList(name: string, limit: number, offset: number) {
@@ -256,6 +258,7 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
         name: reporter.name,
         email: reporter.email,
         bio: reporter.bio,
+        department: reporter.department,
         photo: reporter.photoId ? (photos.get(reporter.photoId) ?? null) : null,
       }
       return { reporter: profile, articles: await cards(rows), total }

@@ -67,18 +67,22 @@ const latestByGrade = prepare(
 export const latestCardsByGrade = latestByGrade.all
 
 const inSection = prepare(
-  (db, sectionId: number, limit: number, offset: number) =>
+  (db, sectionIds: readonly number[], limit: number, offset: number) =>
     published(db)
       .select(cardColumns)
-      .where('sectionId', '=', sectionId)
+      .where('sectionId', 'in', sectionIds)
       .orderBy('publishedAt', 'desc')
       .orderBy('id', 'desc')
       .limit(sql.lit(limit))
       .offset(sql.lit(offset)),
   { inline: [1, 2] },
 )
-export const sectionCards = (db: Kysely<ArticlesTables>, sectionId: number, limit: number, offset = 0) =>
-  inSection.all(db, sectionId, limit, offset)
+export const sectionCards = (
+  db: Kysely<ArticlesTables>,
+  sectionIds: readonly number[],
+  limit: number,
+  offset = 0,
+) => inSection.all(db, sectionIds, limit, offset)
 
 const sectionCount = prepare((db, sectionId: number) =>
   published(db)

@@ -129,7 +129,7 @@ for (const dialect of await testDialects()) {
       const section = (await reader.sections())[1]!
       const reporter = await db.selectFrom('staff').select('id').orderBy('id').executeTakeFirstOrThrow()
       const totals = async () => ({
-        section: (await reader.sectionList(section.id, 20, 0)).total,
+        section: (await reader.sectionList([section.id], 20, 0)).total,
         tag: (await reader.tagList('반도체', 20, 0))?.total ?? 0,
         reporter: (await reader.reporterList(reporter.id, 20, 0))?.total ?? 0,
       })

@@ -143,8 +143,10 @@ export const articlesRoutes =
       if (page === null) return reply.callNotFound()
       const [site, section] = await Promise.all([deps.site(), readModel.sectionBySlug(slug)])
       if (!section) return reply.callNotFound()
+      // A section's page lists its sub-sections' articles too, as Korean outlets' pages do.
+      const children = (await readModel.sections()).filter((s) => s.parentId === section.id).map((s) => s.id)
       const [list, mostRead] = await Promise.all([
-        readModel.sectionList(section.id, PER_PAGE, (page - 1) * PER_PAGE),
+        readModel.sectionList([section.id, ...children], PER_PAGE, (page - 1) * PER_PAGE),
         readModel.mostRead(),
       ])
       if (pastLastPage(page, list.total)) return reply.callNotFound()
@@ -165,6 +167,7 @@ export const articlesRoutes =
       )
       return reply.sendPage(html, [
         tags.section(section.id),
+        ...children.map(tags.section),
         tags.outlet,
         ...list.articles.map((a) => tags.article(a.id)),
       ])
@@ -226,10 +229,13 @@ export const articlesRoutes =
             <section class="profile" aria-label={m.article.reporterBox}>
               {r.photo && <Picture photo={r.photo} sizes="96px" width={320} alt={r.name} />}
               <div>
+                {r.department && <p class="reporter-department">{r.department}</p>}
                 <p>{r.bio}</p>
-                <p>
-                  <a href={`mailto:${r.email}`}>{r.email}</a>
-                </p>
+                {r.email && (
+                  <p>
+                    <a href={`mailto:${r.email}`}>{r.email}</a>
+                  </p>
+                )}
               </div>
             </section>
           }

@@ -106,9 +106,11 @@ export function ArticlePageView(props: ArticlePageProps) {
                 <p class="reporter-name" id={`reporter-${r.id}`}>
                   <a href={reporterUrl(r.id)}>{`${r.name} ${m.article.reporterSuffix}`}</a>
                 </p>
-                <p class="reporter-email">
-                  <a href={`mailto:${r.email}`}>{r.email}</a>
-                </p>
+                {r.email && (
+                  <p class="reporter-email">
+                    <a href={`mailto:${r.email}`}>{r.email}</a>
+                  </p>
+                )}
                 {r.bio && <p class="reporter-bio">{r.bio}</p>}
               </div>
             </section>
