@@ -218,11 +218,20 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
     byGrade: async (grade: 'headline' | 'important', limit: number) =>
       cards(await repo.latestCardsByGrade(db, grade, limit)),
 
-    /** The newest articles of several sections, enriched in one pass (the home page's blocks). */
-    async newestInSections(sectionIds: readonly number[], perSection: number) {
-      const rows = await Promise.all(sectionIds.map((id) => repo.sectionCards(db, [id], perSection, 0)))
-      const all = await cards(rows.flat())
-      return new Map(sectionIds.map((id) => [id, all.filter((a) => a.section.id === id)]))
+    /**
+     * The newest articles of several sections, each with its sub-sections (a family: the
+     * section's id first), enriched in one pass (the home page's blocks); keyed by that id.
+     */
+    async newestInSections(families: readonly (readonly number[])[], perSection: number) {
+      const rows = await Promise.all(families.map((ids) => repo.sectionCards(db, ids, perSection, 0)))
+      const enriched = await cards(rows.flat())
+      const byId = new Map(enriched.map((a) => [a.id, a]))
+      return new Map(
+        families.map((ids, i) => [
+          ids[0]!,
+          rows[i]!.flatMap((r) => (byId.has(r.id) ? [byId.get(r.id)!] : [])),
+        ]),
+      )
     },
 
     /** The articles of a section and its sub-sections (`sectionIds`), newest first. */

@@ -64,14 +64,20 @@ export const articlesRoutes =
       const headlines = pins ? pins.headlines(graded.length > 0 ? graded : latest) : graded
       const [top, ...moreHeadlines] = headlines.length > 0 ? headlines : latest
       const shown = new Set([top?.id, ...moreHeadlines.map((a) => a.id)])
-      const sectionBlocks = site.sections.map((section) => ({
-        section,
-        articles: important.filter((a) => a.section.id === section.id && !shown.has(a.id)).slice(0, 4),
-      }))
+      // A section's block carries its sub-sections' articles too.
+      const all = await readModel.sections()
+      const family = (id: number) => [id, ...all.filter((s) => s.parentId === id).map((s) => s.id)]
+      const sectionBlocks = site.sections.map((section) => {
+        const ids = family(section.id)
+        return {
+          section,
+          articles: important.filter((a) => ids.includes(a.section.id) && !shown.has(a.id)).slice(0, 4),
+        }
+      })
       // Sections whose desk has graded nothing 중요 lately are filled with their newest articles.
       const missing = sectionBlocks.filter((b) => b.articles.length === 0)
       const fills = await readModel.newestInSections(
-        missing.map((b) => b.section.id),
+        missing.map((b) => family(b.section.id)),
         4,
       )
       for (const block of missing) block.articles = fills.get(block.section.id) ?? []

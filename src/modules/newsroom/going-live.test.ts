@@ -156,7 +156,7 @@ for (const dialect of await testDialects()) {
         { logo: { name: 'logo.png', type: 'image/png', data: Buffer.from('this is not a picture at all') } },
       )
       expect(notImage.status).toBe(400)
-      expect(notImage.body).toContain('로고 이미지')
+      expect(notImage.body).toMatch(/<p class="field-error" id="logo-error">이미지 파일이 아닙니다\./)
       expect(notImage.body).toContain('value="김발행"')
       expect(await app.services.outlet.getOutlet()).toEqual(before)
     })

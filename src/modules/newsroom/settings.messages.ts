@@ -69,7 +69,8 @@ export const sm = {
       email: '이메일 주소 형식이 아닙니다.',
       phone: '전화번호를 숫자와 - 로 입력해 주세요.',
     },
-    imageRefused: '{what}: {reason} 다른 설정은 저장하지 않았습니다. 다시 골라 주세요.',
+    imageRefused: '{reason} 아무것도 저장하지 않았습니다. 다른 파일을 골라 주세요.',
+    tooLarge: '20MB를 넘는 파일입니다.',
   },
   sections: {
     title: '섹션 관리',

@@ -25,10 +25,13 @@ export function textToDocument(text: string): ArticleDocument {
         attrs: { level: heading[1] === '##' ? 2 : 3 },
         content: inline(heading[2]!.trim()),
       })
-    } else if (lines.every((l) => /^[-•]\s+/.test(l))) {
+    } else if (lines.every((l) => /^[-\u2022]\s+/.test(l))) {
       blocks.push({
         type: 'bulletList',
-        content: lines.map((l) => ({ type: 'listItem', content: [paragraph([l.replace(/^[-•]\s+/, '')])] })),
+        content: lines.map((l) => ({
+          type: 'listItem',
+          content: [paragraph([l.replace(/^[-\u2022]\s+/, '')])],
+        })),
       })
     } else {
       blocks.push(paragraph(lines))

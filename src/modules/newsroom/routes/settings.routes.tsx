@@ -16,7 +16,7 @@ import {
 import { staffOf } from '../newsroom.guard.js'
 import { nm } from '../newsroom.messages.js'
 import { sm } from '../settings.messages.js'
-import { imageRefused, SettingsView } from '../views/settings.views.js'
+import { type ImageField, imageRefused, SettingsView } from '../views/settings.views.js'
 import type { RouteContext } from './context.js'
 import { readMultipartForm } from './multipart-form.js'
 import { MAX_UPLOAD_BYTES } from './photos.routes.js'
@@ -78,7 +78,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: RouteContext) {
       const current = await outlet.getOutlet()
       const again = async (
         errors: Partial<Record<OutletFormField, OutletFieldProblem>>,
-        error: string | null,
+        imageErrors: Partial<Record<ImageField, string>> = {},
       ) =>
         ctx.page(
           reply,
@@ -87,15 +87,15 @@ export function settingsRoutes(app: FastifyInstance, ctx: RouteContext) {
             outlet={current}
             values={form.fields}
             errors={errors}
-            error={error}
+            imageErrors={imageErrors}
+            error={nm.errors.invalidInput}
           />,
           400,
         )
       const checked = checkOutletForm(form.fields, formatKoreaDate(ctx.deps.clock.now()))
-      if (!checked.ok) return again(checked.errors, nm.errors.invalidInput)
-      const labels = { logo: sm.settings.logo, icon: sm.settings.icon, shareImage: sm.settings.shareImage }
-      const tooLarge = form.tooLarge[0] as keyof typeof labels | undefined
-      if (tooLarge) return again({}, imageRefused(labels[tooLarge], '20MB를 넘는 파일입니다.'))
+      if (!checked.ok) return again(checked.errors)
+      const tooLarge = form.tooLarge[0] as ImageField | undefined
+      if (tooLarge) return again({}, { [tooLarge]: imageRefused(sm.settings.tooLarge) })
 
       const images: Partial<OutletSettings> = {}
       const by = staffOf(request).id
@@ -105,13 +105,13 @@ export function settingsRoutes(app: FastifyInstance, ctx: RouteContext) {
           Object.assign(images, logoFields(photo))
         }
       } catch (error) {
-        if (error instanceof AppError) return again({}, imageRefused(labels.logo, error.message))
+        if (error instanceof AppError) return again({}, { logo: imageRefused(error.message) })
         throw error
       }
       try {
         if (form.files.icon) images.icons = await media.storeSiteIcons(form.files.icon)
       } catch (error) {
-        if (error instanceof AppError) return again({}, imageRefused(labels.icon, error.message))
+        if (error instanceof AppError) return again({}, { icon: imageRefused(error.message) })
         throw error
       }
       try {
@@ -123,7 +123,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: RouteContext) {
           images.shareImageUrl = photoUrl(photo, widthFor(photo, 1200), 'jpg')
         }
       } catch (error) {
-        if (error instanceof AppError) return again({}, imageRefused(labels.shareImage, error.message))
+        if (error instanceof AppError) return again({}, { shareImage: imageRefused(error.message) })
         throw error
       }
       await outlet.saveOutlet({ ...current, ...checked.values, ...images })

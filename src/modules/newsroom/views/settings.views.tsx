@@ -7,6 +7,17 @@ import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
 const t = sm.settings
 
+export type ImageField = 'logo' | 'icon' | 'shareImage'
+
+function ImageError(props: { field: ImageField; errors?: Partial<Record<ImageField, string>> }) {
+  const error = props.errors?.[props.field]
+  return error ? (
+    <p class="field-error" id={`${props.field}-error`}>
+      {error}
+    </p>
+  ) : null
+}
+
 const basics: OutletFormField[] = ['name', 'tagline', 'copyrightHolder']
 const legal: OutletFormField[] = [
   'registrationNumber',
@@ -27,6 +38,8 @@ export function SettingsView(props: {
   outlet: OutletSettings
   values: Record<string, string>
   errors: Partial<Record<OutletFormField, OutletFieldProblem>>
+  /** Why an uploaded image was refused, shown at its file field. */
+  imageErrors?: Partial<Record<ImageField, string>>
   notice?: string | null
   error?: string | null
 }) {
@@ -60,7 +73,14 @@ export function SettingsView(props: {
           <div class="settings-grid">
             <div class="field">
               <label for="logo">{t.logo}</label>
-              <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/avif" />
+              <input
+                id="logo"
+                name="logo"
+                type="file"
+                aria-invalid={props.imageErrors?.logo ? 'true' : undefined}
+                accept="image/png,image/jpeg,image/webp,image/avif"
+              />
+              <ImageError field="logo" errors={props.imageErrors} />
               {outlet.logoUrl && (
                 <figure>
                   <img
@@ -75,14 +95,28 @@ export function SettingsView(props: {
             </div>
             <div class="field">
               <label for="icon">{t.icon}</label>
-              <input id="icon" name="icon" type="file" accept="image/png,image/jpeg,image/webp" />
+              <input
+                id="icon"
+                name="icon"
+                type="file"
+                aria-invalid={props.imageErrors?.icon ? 'true' : undefined}
+                accept="image/png,image/jpeg,image/webp"
+              />
+              <ImageError field="icon" errors={props.imageErrors} />
               {outlet.icons && (
                 <img class="preview-img" src={outlet.icons.png192} width={64} height={64} alt={t.iconNow} />
               )}
             </div>
             <div class="field">
               <label for="shareImage">{t.shareImage}</label>
-              <input id="shareImage" name="shareImage" type="file" accept="image/png,image/jpeg,image/webp" />
+              <input
+                id="shareImage"
+                name="shareImage"
+                type="file"
+                aria-invalid={props.imageErrors?.shareImage ? 'true' : undefined}
+                accept="image/png,image/jpeg,image/webp"
+              />
+              <ImageError field="shareImage" errors={props.imageErrors} />
               {outlet.shareImageUrl && (
                 <img
                   class="preview-img"
@@ -103,4 +137,4 @@ export function SettingsView(props: {
   )
 }
 
-export const imageRefused = (what: string, reason: string) => msg(t.imageRefused, { what, reason })
+export const imageRefused = (reason: string) => msg(t.imageRefused, { reason })
