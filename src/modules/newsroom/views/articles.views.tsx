@@ -3,6 +3,7 @@ import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import type { RankedLink, SectionRef, WorkItem } from '../../articles/index.js'
 import { nm } from '../newsroom.messages.js'
+import { sm } from '../settings.messages.js'
 import { isDesk } from '../newsroom.policy.js'
 import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
@@ -182,6 +183,13 @@ export function NewArticleView(props: {
 }) {
   return (
     <NewsroomLayout frame={props.frame} title={nm.newArticle.title} error={props.error}>
+      {props.sections.length === 0 && (
+        // A new outlet has no sections yet: the form could not be sent, so say why and where.
+        <p class="desk-note">
+          {sm.sections.noneForArticle}{' '}
+          {props.frame.staff?.role === 'admin' && <a href="/newsroom/sections">{sm.sections.title}</a>}
+        </p>
+      )}
       <form method="post" action="/newsroom/articles/new" class="stack">
         <Csrf token={props.frame.csrf} />
         <label>
