@@ -20,10 +20,6 @@ export interface SiteOutlet {
   address: string
   phone: string
   email: string
-  /** The logo's shown size (CSS pixels) and its twice-as-large file for sharp screens. */
-  logoWidth?: number | null
-  logoHeight?: number | null
-  logo2xUrl?: string | null
   /** Site icons: 32-pixel favicon, 180-pixel apple-touch-icon, 192 and 512 for Android. */
   icons?: { png32: string; appleTouch: string; png192: string; png512: string } | null
   /** The image shared when a page has none of its own. */

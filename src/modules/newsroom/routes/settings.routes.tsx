@@ -21,26 +21,19 @@ import type { RouteContext } from './context.js'
 import { readMultipartForm } from './multipart-form.js'
 import { MAX_UPLOAD_BYTES } from './photos.routes.js'
 
-/** The masthead shows the logo at most this tall and wide (CSS pixels). */
-const LOGO_MAX_HEIGHT = 60
+/** The masthead draws the logo this tall, and at most this wide (CSS pixels), as the demo's. */
+const LOGO_HEIGHT = 48
 const LOGO_MAX_WIDTH = 320
 
-/** The logo's shown size and its 1x and 2x files, from the sizes the pipeline made. */
+/** The logo's drawn size and its 1x/2x files, from the sizes the pipeline made. */
 export function logoFields(
   photo: Photo,
-): Pick<OutletSettings, 'logoUrl' | 'logo2xUrl' | 'logoWidth' | 'logoHeight'> {
-  const width = Math.min(
-    LOGO_MAX_WIDTH,
-    Math.round((photo.width * LOGO_MAX_HEIGHT) / photo.height),
-    photo.width,
-  )
+): Pick<OutletSettings, 'logoUrl' | 'logoSrcset' | 'logoWidth' | 'logoHeight'> {
+  const width = Math.min(LOGO_MAX_WIDTH, Math.round((photo.width * LOGO_HEIGHT) / photo.height), photo.width)
   const height = Math.max(1, Math.round((photo.height * width) / photo.width))
-  return {
-    logoUrl: photoUrl(photo, widthFor(photo, width), 'jpg'),
-    logo2xUrl: photoUrl(photo, widthFor(photo, width * 2), 'jpg'),
-    logoWidth: width,
-    logoHeight: height,
-  }
+  const oneX = photoUrl(photo, widthFor(photo, width), 'jpg')
+  const twoX = photoUrl(photo, widthFor(photo, width * 2), 'jpg')
+  return { logoUrl: twoX, logoSrcset: `${oneX} 1x, ${twoX} 2x`, logoWidth: width, logoHeight: height }
 }
 
 const valuesOf = (o: OutletSettings): Record<string, string> =>
