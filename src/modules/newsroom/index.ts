@@ -23,6 +23,7 @@ import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
 import { createScheduler } from './scheduler.js'
+import { statsRoutes } from './stats/stats.routes.js'
 import { renderRefusal } from './views/refusal.view.js'
 
 export type { HomeArrangement } from './home-curation.js'
@@ -83,6 +84,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     deskRoutes(app, ctx)
     photosRoutes(app, ctx)
     adminRoutes(app, ctx)
+    statsRoutes(app, ctx)
   }
 
   return {

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact'
 import type { StaffMember } from '../../staff/index.js'
 import { nm } from '../newsroom.messages.js'
 import { isAdmin, isDesk } from '../newsroom.policy.js'
+import { statsMessages } from '../stats/stats.messages.js'
 
 export interface Frame {
   css: string
@@ -67,6 +68,7 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/articles?view=waiting', nm.nav.desk],
           ['/newsroom/home', nm.nav.home],
           ['/newsroom/moderation', nm.nav.moderation],
+          ['/newsroom/stats', statsMessages.navStats],
         ] as [string, string][])
       : []),
     ...(isAdmin(staff) ? ([['/newsroom/staff', nm.nav.staff]] as [string, string][]) : []),
