@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { createAccountsModule } from './modules/accounts/index.js'
-import { createArticlesModule } from './modules/articles/index.js'
+import { createArticlesModule, SAME_VIEW_MS } from './modules/articles/index.js'
 import { createCommentsModule } from './modules/comments/index.js'
 import type { DemoServices } from './modules/demo/index.js'
 import type { ImportServices } from './modules/importers/index.js'
@@ -21,6 +21,7 @@ import { createConsoleMailer, createSmtpMailer, createStaffService } from './mod
 import { syndicationRoutes } from './modules/syndication/index.js'
 import { createLocalInvalidationBus, type InvalidationBus, tags } from './platform/cache/invalidation.js'
 import { createPageCache, disabledPageCache } from './platform/cache/page-cache.js'
+import { createMemoryRecentKeys } from './platform/cache/recent-keys.js'
 import { type Clock, systemClock } from './platform/clock.js'
 import type { Config } from './platform/config.js'
 import { type Db, openDatabase, tablesFor } from './platform/db/database.js'
@@ -30,12 +31,14 @@ import { installCsrf } from './platform/http/csrf.js'
 import { installErrorHandling } from './platform/http/error-handler.js'
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
 import { securityHeadersPlugin } from './platform/http/security-headers.js'
+import { createVisitorKey } from './platform/http/visitor-key.js'
 import { formatKoreaDate } from './platform/korea-time.js'
 import { healthRoutes } from './platform/ops/health.js'
 import { createMetrics } from './platform/ops/metrics.js'
 import { echoRequestId, requestIdOptions } from './platform/ops/request-id.js'
 import type { RedisLog } from './platform/redis/redis-connections.js'
 import { createRedisInvalidationBus, INVALIDATION_CHANNEL } from './platform/redis/redis-invalidation-bus.js'
+import { createRedisRecentKeys } from './platform/redis/redis-recent-keys.js'
 import { redisSiteKey } from './platform/redis/site-key.js'
 import { createDatabaseSessionStore, type SessionStore } from './platform/sessions/session-store.js'
 import type { SiteContext } from './platform/views/site-context.js'
@@ -162,6 +165,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     comments,
     staff,
     todayPicks: outlet.storedSetting('todayPhotos'),
+    recentViews: redis
+      ? createRedisRecentKeys(redis.commands, {
+          prefix: `sinmun-view:${redisSiteKey(config)}:`,
+          ttlMs: SAME_VIEW_MS,
+          now: () => clock.now().getTime(),
+        })
+      : createMemoryRecentKeys({ ttlMs: SAME_VIEW_MS, now: () => clock.now().getTime() }),
   })
   const pages = createPagesService({
     db: tablesFor(db.kysely),
@@ -229,6 +239,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     readModel: articles.readModel,
     store: articles.store,
     articles: articles.deskQueries,
+    stats: articles.stats,
     homePins: outlet.storedSetting('homePins'),
     media,
     pages,
@@ -295,7 +306,15 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     index: false,
   })
   await http.register(assetsPlugin(assets))
-  await http.register(articles.routes({ comments, site, homePins: newsroom.homePins }))
+  await http.register(
+    articles.routes({
+      comments,
+      site,
+      homePins: newsroom.homePins,
+      visitorOf: createVisitorKey(config.sessionSecret, clock),
+      ownHost: new URL(config.publicUrl).hostname,
+    }),
+  )
   await http.register(pagesRoutes({ pages, site }))
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
@@ -345,6 +364,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       todayPhotos: articles.todayPhotos,
       pages,
       views: articles.views,
+      viewStats: articles.stats,
       search,
       searchSource,
       staff,

@@ -26,3 +26,9 @@ export function formatKoreaDate(iso: string | Date): string {
   const p = kstParts(iso)
   return `${p.y}.${p.m}.${p.d}`
 }
+
+/** `2025-02-04`: the Korea-time day, as stored for daily figures. */
+export function koreaDay(iso: string | Date): string {
+  const p = kstParts(iso)
+  return `${p.y}-${p.m}-${p.d}`
+}

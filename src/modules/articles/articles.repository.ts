@@ -2,7 +2,7 @@
 // What reader pages run on every view is prepared once (platform/db/prepared.ts).
 import { type Kysely, type Selectable, sql } from 'kysely'
 import { preparedFor } from '../../platform/db/prepared.js'
-import type { ArticlesTable, ArticlesTables } from './articles.table.js'
+import type { ArticlesTable, ArticlesTables, ViewSource } from './articles.table.js'
 
 const prepare = preparedFor<ArticlesTables>()
 
@@ -259,6 +259,23 @@ export async function addViews(
     .onConflict((oc) =>
       oc.columns(['articleId', 'hour']).doUpdateSet((eb) => ({
         views: eb('articleViews.views', '+', eb.ref('excluded.views')),
+      })),
+    )
+    .execute()
+}
+
+/** Adds views per day and referrer kind; like addViews, safe when several nodes add at once. */
+export async function addViewSources(
+  db: Kysely<ArticlesTables>,
+  counts: { articleId: number; day: string; source: ViewSource; views: number }[],
+) {
+  if (counts.length === 0) return
+  await db
+    .insertInto('articleViewSources')
+    .values(counts)
+    .onConflict((oc) =>
+      oc.columns(['articleId', 'day', 'source']).doUpdateSet((eb) => ({
+        views: eb('articleViewSources.views', '+', eb.ref('excluded.views')),
       })),
     )
     .execute()

@@ -1,5 +1,6 @@
 // Reader routes of the articles module: home, article, section, tag and reporter pages.
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { isbot } from 'isbot'
 import { z } from 'zod'
 import { tags } from '../../platform/cache/invalidation.js'
 import { messages as m, msg } from '../../platform/i18n/messages.js'
@@ -11,6 +12,7 @@ import { type ArticleCard, reporterUrl, sectionUrl, tagUrl } from './article-vie
 import type { ArticlesReadModel } from './articles.read-model.js'
 import type { TodayPhotos } from './today-photos.js'
 import type { ViewCounter } from './view-counter.js'
+import { viewSourceOf } from './view-source.js'
 import { ArticlePageView } from './views/article.view.js'
 import { HomeView } from './views/home.view.js'
 import { ListPageView } from './views/list.view.js'
@@ -20,12 +22,28 @@ export interface ArticlesRoutesDeps {
   comments: CommentsReadModel
   todayPhotos: Pick<TodayPhotos, 'todayPhotos'>
   views: ViewCounter
+  /** An anonymous daily name for the reader of a request (platform/http/visitor-key.ts). */
+  visitorOf: (request: FastifyRequest) => string
+  /** The site's own host name: a referrer from it is a reader moving inside the site. */
+  ownHost: string
   site: () => Promise<SiteContext>
   /** The desk's pinned home slots (newsroom); unpinned slots keep the graded order. */
   homePins?: () => Promise<{
     headlines(auto: ArticleCard[]): ArticleCard[]
     section(sectionId: number, auto: ArticleCard[]): ArticleCard[]
   }>
+}
+
+/**
+ * A view to count: a person's GET, not a crawler (isbot knows the portals' robots too: Yeti,
+ * Daumoa …) and not a browser fetching ahead of a click that may never come.
+ */
+function isReaderView(request: FastifyRequest): boolean {
+  const userAgent = request.headers['user-agent']
+  // Browsers always name themselves; scripts that send nothing are not readers either.
+  if (request.method !== 'GET' || !userAgent || isbot(userAgent)) return false
+  const purpose = request.headers['sec-purpose'] ?? request.headers.purpose
+  return !(typeof purpose === 'string' && purpose.includes('prefetch'))
 }
 
 const PER_PAGE = 20
@@ -109,7 +127,13 @@ export const articlesRoutes =
           pageCache: {
             onServe: (request) => {
               const id = Number((request.params as { id: string }).id)
-              if (Number.isInteger(id) && id > 0) deps.views.record(id)
+              if (Number.isInteger(id) && id > 0 && isReaderView(request)) {
+                deps.views.record({
+                  articleId: id,
+                  visitor: deps.visitorOf(request),
+                  source: viewSourceOf(request.headers.referer, request.headers['user-agent'], deps.ownHost),
+                })
+              }
             },
           },
         },

@@ -71,6 +71,18 @@ export interface ArticleViewsTable {
   views: number
 }
 
+/** Where readers came from, by Korea-time day. */
+export interface ArticleViewSourcesTable {
+  articleId: number
+  /** 'YYYY-MM-DD', Korea time. */
+  day: string
+  source: ViewSource
+  views: number
+}
+
+/** The kinds of referrer the newsroom reports (view-source.ts). */
+export type ViewSource = 'naver' | 'daum' | 'google' | 'kakaotalk' | 'direct' | 'internal' | 'other'
+
 /** The tables this module owns; its repositories see no others. */
 export interface ArticlesTables {
   sections: SectionsTable
@@ -80,6 +92,7 @@ export interface ArticlesTables {
   articleTags: ArticleTagsTable
   relatedArticles: RelatedArticlesTable
   articleViews: ArticleViewsTable
+  articleViewSources: ArticleViewSourcesTable
 }
 
 /** An article row as read. */

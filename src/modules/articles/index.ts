@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
+import type { RecentKeys } from '../../platform/cache/recent-keys.js'
 import type { Clock } from '../../platform/clock.js'
 import type { CommentedArticles, CommentsReadModel } from '../comments/index.js'
 import type { MediaService } from '../media/index.js'
@@ -23,6 +24,7 @@ import { createArticlesSearchSource } from './search-source.js'
 import { createSectionsAdmin } from './sections.admin.js'
 import { createTodayPhotos } from './today-photos.js'
 import { createViewCounter } from './view-counter.js'
+import { createViewStats } from './view-stats.js'
 
 export type { ArticleCard, ArticlePage, RankedLink, SectionRef } from './article-views.js'
 export { articleUrl, sectionUrl } from './article-views.js'
@@ -31,7 +33,7 @@ export type { ArticlesReadModel } from './articles.read-model.js'
 export type { CardRow } from './articles.repository.js'
 export { ArticleInput } from './articles.schema.js'
 export type { ArticlesStore, ArticleText } from './articles.store.js'
-export type { ArticleGrade, ArticleRow, ArticleStatus, ArticlesTables } from './articles.table.js'
+export type { ArticleGrade, ArticleRow, ArticleStatus, ArticlesTables, ViewSource } from './articles.table.js'
 export type { DeskQueries, WorkItem } from './desk-queries.js'
 export type { DocumentBlock, InlineNode, ParagraphNode } from './document/document.schema.js'
 export { ArticleDocument, photoIdsIn, readDocument } from './document/document.schema.js'
@@ -42,7 +44,9 @@ export type { ArticleForIndex, ArticlesSearchSource } from './search-source.js'
 export type { AdminSection, SectionProblem, SectionResult, SectionsAdmin } from './sections.admin.js'
 export { SectionForm } from './sections.admin.js'
 export type { TodayPhotos } from './today-photos.js'
-export type { ViewCounter } from './view-counter.js'
+export { type PageView, SAME_VIEW_MS, type ViewCounter } from './view-counter.js'
+export type { ArticleViewStats, TopArticle, ViewStats } from './view-stats.js'
+export { MAX_EXPORT_DAYS } from './view-stats.js'
 export { ArticlePageView } from './views/article.view.js'
 
 export interface ArticlesDeps {
@@ -57,6 +61,8 @@ export interface ArticlesDeps {
   staff: Pick<StaffService, 'profiles'>
   /** The outlet's setting that keeps the desk's 투데이포토 picks. */
   todayPicks: StoredSetting
+  /** Who was counted lately (a reader's view counts once per 30 minutes), shared across nodes. */
+  recentViews: RecentKeys
   /** How often counted page views are written (ms). */
   viewsFlushEveryMs?: number
 }
@@ -72,7 +78,12 @@ export function createArticlesModule(deps: ArticlesDeps) {
     staff: deps.staff,
   })
   const todayPhotos = createTodayPhotos({ db, picks: deps.todayPicks, bus: deps.bus, media: deps.media })
-  const views = createViewCounter({ db, clock: deps.clock, flushEveryMs: deps.viewsFlushEveryMs ?? 5_000 })
+  const views = createViewCounter({
+    db,
+    clock: deps.clock,
+    flushEveryMs: deps.viewsFlushEveryMs ?? 5_000,
+    recent: deps.recentViews,
+  })
   const commented: CommentedArticles = {
     published: (id) => findCommentTarget(db, id),
     headlines: (ids) => headlinesOf(db, ids),
@@ -93,6 +104,8 @@ export function createArticlesModule(deps: ArticlesDeps) {
     views,
     /** The admin's section management. */
     sectionsAdmin: createSectionsAdmin({ db, bus: deps.bus }),
+    /** The newsroom's view figures. */
+    stats: createViewStats({ db, clock: deps.clock }),
     routes: (more: Omit<ArticlesRoutesDeps, 'readModel' | 'todayPhotos' | 'views'>): FastifyPluginAsync =>
       articlesRoutes({ ...more, readModel, todayPhotos, views }),
     close: () => views.stop(),

@@ -28,6 +28,7 @@ import { sectionsRoutes } from './routes/sections.routes.js'
 import { settingsRoutes } from './routes/settings.routes.js'
 import { setupRoutes } from './routes/setup.routes.js'
 import { createScheduler } from './scheduler.js'
+import { statsRoutes } from './stats/stats.routes.js'
 import { renderRefusal } from './views/refusal.view.js'
 
 export type { HomeArrangement } from './home-curation.js'
@@ -93,6 +94,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     sectionsRoutes(app, ctx)
     staticPagesRoutes(app, ctx)
     profileRoutes(app, ctx)
+    statsRoutes(app, ctx)
   }
 
   return {

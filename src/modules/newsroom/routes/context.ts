@@ -4,7 +4,13 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { VNode } from 'preact'
 import type { Clock } from '../../../platform/clock.js'
 import { renderPage } from '../../../platform/views/render.js'
-import type { ArticlesReadModel, DeskQueries, SectionsAdmin, TodayPhotos } from '../../articles/index.js'
+import type {
+  ArticlesReadModel,
+  DeskQueries,
+  SectionsAdmin,
+  TodayPhotos,
+  ViewStats,
+} from '../../articles/index.js'
 import type { CommentsReadModel } from '../../comments/index.js'
 import type { MediaService } from '../../media/index.js'
 import type { OutletService, SetupService } from '../../outlet/index.js'
@@ -23,6 +29,8 @@ export interface NewsroomRouteDeps {
   staff: StaffService
   readModel: ArticlesReadModel
   desk: DeskService
+  /** The articles' view figures. */
+  stats: ViewStats
   /** The articles as the newsroom's lists and pickers read them. */
   articles: DeskQueries
   media: MediaService

@@ -5,6 +5,7 @@ import type { ArticleDocument, ArticleRow, SectionRef } from '../../articles/ind
 import type { StaffMember } from '../../staff/index.js'
 import { nm } from '../newsroom.messages.js'
 import type { photoJson } from '../routes/photos.routes.js'
+import { statsMessages } from '../stats/stats.messages.js'
 import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
 type PhotoJson = ReturnType<typeof photoJson>
@@ -227,6 +228,12 @@ export function EditorView(props: {
               {nm.list.preview}
             </a>{' '}
             <a href={`/newsroom/articles/${a.id}/history`}>{nm.list.history}</a>
+            {a.publishedAt && (
+              <>
+                {' '}
+                <a href={`/newsroom/articles/${a.id}/stats`}>{statsMessages.articleStatsLink}</a>
+              </>
+            )}
           </p>
 
           {props.canSubmit && (

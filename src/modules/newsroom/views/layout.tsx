@@ -6,6 +6,7 @@ import type { StaffMember } from '../../staff/index.js'
 import { nm } from '../newsroom.messages.js'
 import { isAdmin, isDesk } from '../newsroom.policy.js'
 import { sm } from '../settings.messages.js'
+import { statsMessages } from '../stats/stats.messages.js'
 
 export interface Frame {
   css: string
@@ -86,6 +87,7 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/articles?view=waiting', nm.nav.desk],
           ['/newsroom/home', nm.nav.home],
           ['/newsroom/moderation', nm.nav.moderation],
+          ['/newsroom/stats', statsMessages.navStats],
         ] as [string, string][])
       : []),
     ...(isDesk(staff) ? ([['/newsroom/pages', sm.nav.pages]] as [string, string][]) : []),

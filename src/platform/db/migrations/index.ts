@@ -9,6 +9,7 @@ import * as createNewsroom from './2026_11_29_1600_create_newsroom.js'
 import * as addArticleDeskNote from './2026_11_29_1610_add_article_desk_note.js'
 import * as createImportSources from './2026_11_29_1700_create_import_sources.js'
 import * as goingLive from './2026_12_06_1000_going_live.js'
+import * as createArticleViewSources from './2026_12_06_1100_create_article_view_sources.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1000_create_content': createContent,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1610_add_article_desk_note': addArticleDeskNote,
   '2026_11_29_1700_create_import_sources': createImportSources,
   '2026_12_06_1000_going_live': goingLive,
+  '2026_12_06_1100_create_article_view_sources': createArticleViewSources,
 }
