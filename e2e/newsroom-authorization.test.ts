@@ -113,7 +113,16 @@ const CASES: RouteCase[] = [
     allowed: DESK,
     prepare: async (s) => ({
       url: `/newsroom/articles/${await s.article('published')}/withdraw`,
-      form: { reason: '오보' },
+      form: { reason: '오보', confirm: 'yes' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/newsroom/articles/:id/restore',
+    allowed: DESK,
+    prepare: async (s) => ({
+      url: `/newsroom/articles/${await s.article('withdrawn')}/restore`,
+      form: {},
     }),
   },
   {
@@ -222,7 +231,8 @@ for (const dialect of await testDialects()) {
             owner,
           )
           if (status === 'submitted') await writer.submitArticle(id, owner)
-          if (status === 'published') await writer.publishArticle(id)
+          if (status === 'published' || status === 'withdrawn') await writer.publishArticle(id)
+          if (status === 'withdrawn') await writer.withdrawArticle(id, '시험')
           return id
         },
         async comment() {

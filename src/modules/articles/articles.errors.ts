@@ -9,9 +9,11 @@ export const articlesErrorCatalogue = {
     status: 409,
     message: articleMessages.errors.invalidTransition,
   },
+  withdrawn: { code: 'ARTICLES_WITHDRAWN', status: 410, message: articleMessages.errors.withdrawn },
 } as const satisfies ErrorCatalogue
 
 export const articlesErrors = {
   invalidTransition: (from: string, action: string) =>
     raise(articlesErrorCatalogue.invalidTransition, { from, action }),
+  withdrawn: () => raise(articlesErrorCatalogue.withdrawn),
 }

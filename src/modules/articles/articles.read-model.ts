@@ -204,6 +204,12 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
       return pageFromRow(row, row.publishedAt, true)
     },
 
+    /** Whether this article was withdrawn (철회): readers get 410 with a notice, not 404. */
+    async isWithdrawn(id: number): Promise<boolean> {
+      const row = await repo.findArticle(db, id)
+      return row?.status === 'withdrawn'
+    },
+
     /**
      * An article in any state as its reader page would show it (the newsroom's preview): a draft
      * shows the time it would go out, its schedule or now, and has no neighbours yet.

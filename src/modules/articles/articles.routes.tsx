@@ -8,6 +8,7 @@ import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import type { CommentsReadModel } from '../comments/index.js'
 import { Picture } from '../media/index.js'
+import { articlesErrors } from './articles.errors.js'
 import { type ArticleCard, reporterUrl, sectionUrl, tagUrl } from './article-views.js'
 import type { ArticlesReadModel } from './articles.read-model.js'
 import type { TodayPhotos } from './today-photos.js'
@@ -142,7 +143,10 @@ export const articlesRoutes =
         const id = idOf(request.params)
         if (id === null) return reply.callNotFound()
         const [site, article] = await Promise.all([deps.site(), readModel.articlePage(id)])
-        if (!article) return reply.callNotFound()
+        if (!article) {
+          if (await readModel.isWithdrawn(id)) throw articlesErrors.withdrawn()
+          return reply.callNotFound()
+        }
         const [comments, mostRead, todayPhotos] = await Promise.all([
           deps.comments.sectionFor(id, await deps.comments.viewerOf(request, reply)),
           readModel.mostRead(),

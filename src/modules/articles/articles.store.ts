@@ -221,6 +221,21 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
       ),
 
     /**
+     * Undoes a withdrawal: an article that had been published goes back to readers with its
+     * original 입력 time; one withdrawn before publication becomes a draft again.
+     */
+    async markRestored(id: number, uow: UnitOfWork): Promise<'published' | 'draft'> {
+      const row = await on(uow)
+        .selectFrom('articles')
+        .select('publishedAt')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      const status = row.publishedAt ? 'published' : 'draft'
+      await setColumns(id, { status, withdrawnReason: null, updatedAt: nowIso() }, uow)
+      return status
+    },
+
+    /**
      * Sets the article live at `at` if its status is still one of `from`; false when it is not.
      * The status condition makes it safe when two nodes' schedulers pick the same article.
      */

@@ -123,14 +123,29 @@ export function createDeskService(deps: DeskDeps) {
       if (published) await announce(id)
     },
 
+    /** 철회: readers get a notice instead of the article (410); the desk can undo it. */
     async withdrawArticle(id: number, reason: string, by: number | null = null): Promise<void> {
       const before = await articles.affectedTags(id)
       await transaction(async (uow) => {
-        await articles.statusOf(id, uow)
+        const status = await articles.statusOf(id, uow)
+        if (status === 'withdrawn') throw articlesErrors.invalidTransition(status, 'withdraw')
         await articles.markWithdrawn(id, reason, uow)
         await log(uow, { articleId: id, staffId: by, action: 'withdrawn', note: reason })
       })
       deps.bus.publish(before)
+    },
+
+    /** Undoes 철회: back to readers if it had been published, otherwise a draft again. */
+    async restoreArticle(id: number, by: number): Promise<'published' | 'draft'> {
+      const restored = await transaction(async (uow) => {
+        const status = await articles.statusOf(id, uow)
+        if (status !== 'withdrawn') throw articlesErrors.invalidTransition(status, 'restore')
+        const now = await articles.markRestored(id, uow)
+        await log(uow, { articleId: id, staffId: by, action: 'restored', note: null })
+        return now
+      })
+      await announce(id)
+      return restored
     },
 
     /** 출고 요청: the reporter sends the article to the desk. */

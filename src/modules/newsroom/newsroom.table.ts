@@ -10,6 +10,7 @@ export type ArticleAction =
   | 'published'
   | 'corrected'
   | 'withdrawn'
+  | 'restored'
 
 export interface ArticleEventsTable {
   id: Generated<number>

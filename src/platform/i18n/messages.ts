@@ -33,6 +33,7 @@ export const messages = {
     errorTitle: '일시적인 오류가 발생했습니다',
     errorBody: '잠시 후 다시 시도해 주세요. 문제가 계속되면 기사제보 페이지로 알려 주세요.',
     badRequestTitle: '요청을 처리할 수 없습니다',
+    goneTitle: '삭제된 기사입니다',
     goHome: '홈으로 가기',
     previousPage: '이전',
     nextPage: '다음',

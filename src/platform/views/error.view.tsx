@@ -7,9 +7,11 @@ export function ErrorPageView(props: { site: SiteContext; status: number; path: 
   const text =
     props.status === 404
       ? { title: m.site.notFoundTitle, body: m.site.notFoundBody }
-      : props.status < 500
-        ? { title: m.site.badRequestTitle, body: props.message ?? m.site.errorBody }
-        : { title: m.site.errorTitle, body: m.site.errorBody }
+      : props.status === 410
+        ? { title: m.site.goneTitle, body: props.message ?? m.site.errorBody }
+        : props.status < 500
+          ? { title: m.site.badRequestTitle, body: props.message ?? m.site.errorBody }
+          : { title: m.site.errorTitle, body: m.site.errorBody }
   return (
     <Layout site={props.site} meta={{ title: text.title, path: props.path, noindex: true }}>
       <div class="static-page">

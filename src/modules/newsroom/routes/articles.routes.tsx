@@ -51,6 +51,8 @@ export const NOTICES: Record<string, string> = {
   returned: nm.desk.returned,
   published: nm.desk.published,
   withdrawn: nm.desk.withdrawn,
+  restored: nm.desk.restored,
+  restoredDraft: nm.desk.restoredDraft,
   scheduled: nm.desk.scheduledShort,
   saved: nm.common.saveSuccess,
 }
@@ -167,7 +169,8 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
   app.get('/newsroom/articles/:id/edit', { preHandler: any }, async (request, reply) => {
     const me = staffOf(request)
     const { id } = IdParams.parse(request.params)
-    await access(id, (a) => canEdit(me, a))
+    // The desk opens a withdrawn article to see why and to restore it; saving stays refused.
+    await access(id, (a) => canEdit(me, a) || (a.status === 'withdrawn' && isDesk(me)))
     const loaded = await articles.articleForEditing(id)
     if (!loaded) throw notFound('article')
     const body = readDocument(loaded.article.body)

@@ -55,10 +55,20 @@ export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
 
   app.post('/newsroom/articles/:id/withdraw', { preHandler: desk }, async (request, reply) => {
     const id = await existing(request)
-    const { reason } = z.object({ reason: z.string().trim().max(2000).default('') }).parse(request.body ?? {})
-    if (!reason) throw refuse(nm.desk.reasonRequired)
-    await workflow.withdrawArticle(id, reason, staffOf(request).id)
-    return reply.redirect('/newsroom/articles?view=all&done=withdrawn', 303)
+    const form = z
+      .object({ reason: z.string().trim().max(2000).default(''), confirm: z.string().optional() })
+      .parse(request.body ?? {})
+    if (!form.reason) throw refuse(nm.desk.reasonRequired)
+    // Readers lose the page at once, so the desk ticks that it means it (works without scripts).
+    if (form.confirm !== 'yes') throw refuse(nm.desk.withdrawConfirmRequired)
+    await workflow.withdrawArticle(id, form.reason, staffOf(request).id)
+    return back(reply, id, 'withdrawn')
+  })
+
+  app.post('/newsroom/articles/:id/restore', { preHandler: desk }, async (request, reply) => {
+    const id = await existing(request)
+    const outcome = await workflow.restoreArticle(id, staffOf(request).id)
+    return back(reply, id, outcome === 'published' ? 'restored' : 'restoredDraft')
   })
 
   app.post('/newsroom/articles/bulk-approve', { preHandler: desk }, async (request, reply) => {

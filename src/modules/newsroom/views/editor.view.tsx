@@ -3,6 +3,7 @@
 // added by editor.ts. The desk's forms (반려, 승인·예약, 철회) sit beside it.
 import type { ArticleDocument, ArticleRow, SectionRef } from '../../articles/index.js'
 import type { StaffMember } from '../../staff/index.js'
+import { msg } from '../../../platform/i18n/messages.js'
 import { nm } from '../newsroom.messages.js'
 import type { photoJson } from '../routes/photos.routes.js'
 import { statsMessages } from '../stats/stats.messages.js'
@@ -297,18 +298,38 @@ function DeskPanel(props: { frame: Frame; article: ArticleRow }) {
         </form>
       )}
       {a.status !== 'withdrawn' && (
+        <details class="withdraw">
+          <summary>{nm.desk.withdraw}</summary>
+          <form
+            method="post"
+            action={`/newsroom/articles/${a.id}/withdraw`}
+            class="stack desk-form"
+            id="withdraw-form"
+          >
+            <Csrf token={props.frame.csrf} />
+            <label>
+              {nm.desk.withdrawReason}
+              <input name="reason" required maxLength={2000} />
+            </label>
+            <label class="check">
+              <input type="checkbox" name="confirm" value="yes" required /> {nm.desk.withdrawConfirm}
+            </label>
+            <button type="submit" class="danger">
+              {nm.desk.withdraw}
+            </button>
+          </form>
+        </details>
+      )}
+      {a.status === 'withdrawn' && (
         <form
           method="post"
-          action={`/newsroom/articles/${a.id}/withdraw`}
+          action={`/newsroom/articles/${a.id}/restore`}
           class="stack desk-form"
-          id="withdraw-form"
+          id="restore-form"
         >
           <Csrf token={props.frame.csrf} />
-          <label>
-            {nm.desk.withdrawReason}
-            <input name="reason" required maxLength={2000} />
-          </label>
-          <button type="submit">{nm.desk.withdraw}</button>
+          <p role="status">{msg(nm.desk.withdrawnInfo, { reason: a.withdrawnReason ?? '' })}</p>
+          <button type="submit">{nm.desk.restore}</button>
         </form>
       )}
     </section>
