@@ -1,9 +1,10 @@
 // The article editor page: the fields and side panels are plain server-rendered HTML; the
 // body editor (TipTap), autosave, photo upload, library and related-article search are
 // added by editor.ts. The desk's forms (반려, 승인·예약, 철회) sit beside it.
+
+import { msg } from '../../../platform/i18n/messages.js'
 import type { ArticleDocument, ArticleRow, SectionRef } from '../../articles/index.js'
 import type { StaffMember } from '../../staff/index.js'
-import { msg } from '../../../platform/i18n/messages.js'
 import { nm } from '../newsroom.messages.js'
 import type { photoJson } from '../routes/photos.routes.js'
 import { statsMessages } from '../stats/stats.messages.js'
