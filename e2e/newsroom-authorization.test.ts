@@ -126,6 +126,12 @@ const CASES: RouteCase[] = [
     }),
   },
   {
+    method: 'GET',
+    path: '/newsroom/articles/:id/checks',
+    allowed: OWNER_OR_DESK,
+    prepare: async (s) => ({ url: `/newsroom/articles/${await s.article('draft')}/checks` }),
+  },
+  {
     method: 'POST',
     path: '/newsroom/articles/bulk-approve',
     allowed: DESK,

@@ -121,12 +121,21 @@ function start() {
     return { ok: false, message: res.status < 500 ? (json.errors?.[0]?.message ?? '') || null : null }
   }
 
+  // 출고 전 점검 follows the saved text: the server recomputes it after every save.
+  async function refreshChecks() {
+    const panel = $('#publish-checks')
+    if (!panel?.dataset.url) return
+    const res = await fetch(panel.dataset.url, { headers: { accept: 'text/html' } }).catch(() => null)
+    if (res?.ok) panel.outerHTML = await res.text()
+  }
+
   const autosave = createAutosave({
     key: `sinmun:article:${data.id}`,
     payload,
     send,
     auto: !published,
     onState(state, detail) {
+      if (state === 'saved') void refreshChecks()
       status.dataset.state = state
       status.textContent =
         state === 'saving'
@@ -166,7 +175,8 @@ function start() {
   for (const f of document.querySelectorAll<HTMLFormElement>('#submit-form, .desk-form')) {
     f.addEventListener('submit', async (e) => {
       e.preventDefault()
-      if (published && f.id !== 'withdraw-form') return f.submit()
+      // A withdrawn article cannot be saved; restoring it must not wait for a save.
+      if (data.status === 'withdrawn' || (published && f.id !== 'withdraw-form')) return f.submit()
       if (await autosave.saveNow()) f.submit()
     })
   }

@@ -126,6 +126,20 @@ export const recentPublished = (db: Kysely<ArticlesTables>, limit: number) =>
     .limit(limit)
     .execute()
 
+/**
+ * Articles published since `since` (the near-duplicate check's window), newest first, with their
+ * stored bodies; capped so an outlet publishing thousands a week still answers quickly.
+ */
+export const publishedSince = (db: Kysely<ArticlesTables>, since: string, limit: number) =>
+  db
+    .selectFrom('articles')
+    .select(['id', 'headline', 'body'])
+    .where('status', '=', 'published')
+    .where('publishedAt', '>=', since)
+    .orderBy('publishedAt', 'desc')
+    .limit(limit)
+    .execute()
+
 /** The queries above, bound to the database: what the newsroom module is given. */
 export function createDeskQueries(db: Kysely<ArticlesTables>) {
   return {
@@ -134,6 +148,7 @@ export function createDeskQueries(db: Kysely<ArticlesTables>) {
     accessOf: (id: number) => accessOf(db, id),
     searchPublishedHeadlines: (q: string, limit?: number) => searchPublishedHeadlines(db, q, limit),
     recentPublished: (limit: number) => recentPublished(db, limit),
+    publishedSince: (since: string, limit = 3000) => publishedSince(db, since, limit),
   }
 }
 

@@ -11,6 +11,7 @@ import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import { useErrorPage } from '../../platform/http/error-handler.js'
 import type { ArticlesStore } from '../articles/index.js'
 import type { StoredSetting } from '../outlet/index.js'
+import { createPublishChecks } from './checks/checks.service.js'
 import { createDeskService } from './desk.service.js'
 import { createHomeCuration } from './home-curation.js'
 import { newsroomAssets } from './newsroom.assets.js'
@@ -19,6 +20,7 @@ import type { NewsroomTables } from './newsroom.table.js'
 import { adminRoutes } from './routes/admin.routes.js'
 import { articlesRoutes } from './routes/articles.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
+import { checksRoutes } from './routes/checks.routes.js'
 import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
 import { staticPagesRoutes } from './routes/pages.routes.js'
@@ -34,7 +36,7 @@ import { renderRefusal } from './views/refusal.view.js'
 export type { HomeArrangement } from './home-curation.js'
 export type { ModerationPort } from './routes/moderation.port.js'
 
-export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets' | 'desk'> & {
+export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets' | 'desk' | 'checks'> & {
   db: Kysely<NewsroomTables>
   bus: InvalidationBus
   /** The article rows, written by the desk workflow (the articles module's store). */
@@ -61,7 +63,8 @@ export function createNewsroom(deps: NewsroomDeps) {
     everyMs: deps.schedulerEveryMs ?? 5_000,
     onError: (error) => deps.logError('scheduled publishing failed', error),
   })
-  const routeDeps: NewsroomRouteDeps = { ...deps, desk, home, assets }
+  const checks = createPublishChecks({ clock: deps.clock, articles: deps.articles, media: deps.media })
+  const routeDeps: NewsroomRouteDeps = { ...deps, desk, home, assets, checks }
   const guard = createGuard(deps.staff)
   const ctx = makeContext(routeDeps, guard)
 
@@ -87,6 +90,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     authRoutes(app, ctx)
     articlesRoutes(app, ctx)
     deskRoutes(app, ctx)
+    checksRoutes(app, ctx)
     photosRoutes(app, ctx)
     adminRoutes(app, ctx)
     setupRoutes(app, ctx)

@@ -175,11 +175,12 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     if (!loaded) throw notFound('article')
     const body = readDocument(loaded.article.body)
     const leadIds = loaded.article.leadPhotoId ? [loaded.article.leadPhotoId] : []
-    const [sections, bylines, photos, assets] = await Promise.all([
+    const [sections, bylines, photos, assets, checks] = await Promise.all([
       readModel.sections(),
       staffService.bylines(),
       media.findPhotos([...photoIdsIn(body), ...leadIds]),
       ctx.deps.assets.editor(),
+      ctx.deps.checks.forArticle(id),
     ])
     const frame = await ctx.frame(request, reply)
     const done = (request.query as { done?: string }).done
@@ -199,6 +200,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         photos={[...photos.values()].map(photoJson)}
         canSubmit={canSubmit(me, { ...loaded.article, reporterIds: loaded.reporterIds })}
         canDesk={canDesk(me)}
+        checks={checks ?? null}
         notice={NOTICES[done ?? ''] ?? null}
       />,
     )

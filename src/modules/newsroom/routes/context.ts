@@ -16,6 +16,7 @@ import type { MediaService } from '../../media/index.js'
 import type { OutletService, SetupService } from '../../outlet/index.js'
 import type { PagesService } from '../../pages/index.js'
 import type { StaffService } from '../../staff/index.js'
+import type { PublishChecks } from '../checks/checks.service.js'
 import type { DeskService } from '../desk.service.js'
 import type { HomeCuration } from '../home-curation.js'
 import type { NewsroomAssets } from '../newsroom.assets.js'
@@ -31,6 +32,8 @@ export interface NewsroomRouteDeps {
   desk: DeskService
   /** The articles' view figures. */
   stats: ViewStats
+  /** 출고 전 점검 of a saved article. */
+  checks: PublishChecks
   /** The articles as the newsroom's lists and pickers read them. */
   articles: DeskQueries
   media: MediaService

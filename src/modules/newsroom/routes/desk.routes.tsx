@@ -48,6 +48,8 @@ export function deskRoutes(app: FastifyInstance, ctx: RouteContext) {
       .parse(request.body ?? {})
     const at = form.publishAt ? koreaLocalToIso(form.publishAt) : null
     if (form.publishAt && !at) throw refuse(nm.desk.badTime)
+    // A past time used to publish at once without a word; the desk most likely mistyped it.
+    if (at && new Date(at).getTime() < ctx.deps.clock.now().getTime() - 60_000) throw refuse(nm.desk.pastTime)
     const outcome = await workflow.approveArticle(id, { grade: form.grade, at, by: staffOf(request).id })
     if (outcome === 'scheduled') return reply.redirect('/newsroom/articles?view=waiting&done=scheduled', 303)
     return back(reply, id, 'published')

@@ -5,9 +5,11 @@
 import { msg } from '../../../platform/i18n/messages.js'
 import type { ArticleDocument, ArticleRow, SectionRef } from '../../articles/index.js'
 import type { StaffMember } from '../../staff/index.js'
+import type { CheckResult } from '../checks/publish-checks.js'
 import { nm } from '../newsroom.messages.js'
 import type { photoJson } from '../routes/photos.routes.js'
 import { statsMessages } from '../stats/stats.messages.js'
+import { ChecksPanel } from './checks.view.js'
 import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
 type PhotoJson = ReturnType<typeof photoJson>
@@ -26,6 +28,7 @@ export function EditorView(props: {
   photos: PhotoJson[]
   canSubmit: boolean
   canDesk: boolean
+  checks: CheckResult | null
   notice: string | null
 }) {
   const a = props.article
@@ -237,6 +240,8 @@ export function EditorView(props: {
               </>
             )}
           </p>
+
+          {props.checks && a.status !== 'withdrawn' && <ChecksPanel articleId={a.id} result={props.checks} />}
 
           {props.canSubmit && (
             <form method="post" action={`/newsroom/articles/${a.id}/submit`} id="submit-form">
