@@ -1,4 +1,4 @@
-// The newsroom's article editor: TipTap over the fixed article schema, plain-text paste,
+// The newsroom's article editor: TipTap over the fixed article schema, structured paste,
 // character count, autosave with a local copy, photo upload and library, related articles.
 import { Editor } from '@tiptap/core'
 import Blockquote from '@tiptap/extension-blockquote'
@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { createAutosave, type SaveResult } from './autosave.js'
 import { knownPhotos, makePhotoNode, type PhotoInfo, YouTube, youtubeId } from './nodes.js'
 import { setupPanels } from './panels.js'
+import { normalisePastedHtml, plainParagraphs } from './paste.js'
 
 type Messages = Record<string, string>
 interface EditorData {
@@ -55,15 +56,14 @@ function start() {
     content: data.body as never,
     editorProps: {
       attributes: { 'aria-label': m.body!, role: 'textbox', 'aria-multiline': 'true', class: 'prose' },
-      // Press releases come from HWP and Word full of stray formatting: paste keeps the text only.
+      // Word, Hangul and web pages: structure kept, reshaped to the schema (paste.ts).
+      transformPastedHTML: normalisePastedHtml,
       handlePaste(_view, event) {
+        const html = event.clipboardData?.getData('text/html') ?? ''
+        if (html.trim() && !plainPaste) return false
         const text = event.clipboardData?.getData('text/plain')
         if (text === undefined) return false
-        const lines = text
-          .replace(/\r\n?/g, '\n')
-          .split(/\n+/)
-          .map((l) => l.trim())
-        const paragraphs = lines.filter((l) => l.length > 0)
+        const paragraphs = plainParagraphs(text)
         if (paragraphs.length === 0) return true
         if (paragraphs.length === 1) editor.commands.insertContent({ type: 'text', text: paragraphs[0] })
         else
@@ -73,6 +73,16 @@ function start() {
         return true
       },
     },
+  })
+  // Ctrl+Shift+V (Cmd+Shift+V) pastes the text only, as the browser's own shortcut does elsewhere.
+  let plainPaste = false
+  mount.addEventListener('keydown', (e) => {
+    plainPaste = e.shiftKey && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v'
+  })
+  mount.addEventListener('keyup', () => {
+    setTimeout(() => {
+      plainPaste = false
+    })
   })
 
   const countLabel = $('#char-count')!
