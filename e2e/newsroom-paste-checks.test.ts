@@ -13,7 +13,8 @@ import {
   startSite,
   VIEWPORTS,
 } from './fixtures.js'
-import { createStaff, STAFF_PASSWORD } from './newsroom-fixtures.js'
+import { createStaff, STAFF_PASSWORD, smallJpeg } from './newsroom-fixtures.js'
+import { pressReleaseHwpx } from './press-release-fixtures.js'
 
 const SCREENSHOTS = 'e2e/screenshots'
 const skip = browserSkipReason()
@@ -57,7 +58,7 @@ describe.skipIf(skip !== null)('pasting a press release, checks and withdrawal i
   }
 
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-    test(`${viewport.width}px: Word paste keeps structure, checks update, withdraw → 410 → restore`, async () => {
+    test(`${viewport.width}px: Word paste keeps structure, checks update, HWP refused, HWPX opens as a draft, withdraw → 410 → restore`, async () => {
       const page = await login(viewport, 'paste@example.kr')
       await page.goto('/newsroom/articles/new')
       await page.fill(
@@ -128,6 +129,25 @@ describe.skipIf(skip !== null)('pasting a press release, checks and withdrawal i
         path: `${SCREENSHOTS}/newsroom-paste-checks-${viewport.width}.png`,
         fullPage: true,
       })
+
+      // A binary HWP picked from the phone's files is refused beside the field; nothing changes.
+      await page.setInputFiles('#import-file', {
+        name: '보도자료.hwp',
+        mimeType: 'application/x-hwp',
+        buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(256)]),
+      })
+      await page.waitForSelector('#import-status[data-state=error]')
+      expect(await page.textContent('#import-status')).toContain('HWPX 또는 DOCX')
+      // An HWPX becomes a new draft, which opens.
+      await Promise.all([
+        page.waitForURL((u) => /\/articles\/\d+\/edit$/.test(u.pathname) && !u.pathname.includes(`/${id}/`)),
+        page.setInputFiles('#import-file', {
+          name: '보도자료.hwpx',
+          mimeType: 'application/octet-stream',
+          buffer: await pressReleaseHwpx(await smallJpeg(300, 450)),
+        }),
+      ])
+      expect(await page.inputValue('#headline')).toBe('부산시, 해상 관광버스 운행 시작')
 
       // The desk withdraws it: a reason and the confirmation box are needed.
       await site.app.services.desk.publishArticle(id)

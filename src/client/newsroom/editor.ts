@@ -5,6 +5,7 @@ import Blockquote from '@tiptap/extension-blockquote'
 import { ListItem } from '@tiptap/extension-list'
 import StarterKit from '@tiptap/starter-kit'
 import { createAutosave, type SaveResult } from './autosave.js'
+import { isPressRelease, setupImport } from './import-drop.js'
 import { knownPhotos, makePhotoNode, type PhotoInfo, YouTube, youtubeId } from './nodes.js'
 import { setupPanels } from './panels.js'
 import { normalisePastedHtml, plainParagraphs } from './paste.js'
@@ -58,6 +59,13 @@ function start() {
       attributes: { 'aria-label': m.body!, role: 'textbox', 'aria-multiline': 'true', class: 'prose' },
       // Word, Hangul and web pages: structure kept, reshaped to the schema (paste.ts).
       transformPastedHTML: normalisePastedHtml,
+      handleDrop(_view, event) {
+        const file = (event as DragEvent).dataTransfer?.files?.[0]
+        if (!file || !isPressRelease(file)) return false
+        event.preventDefault()
+        void importer.importFile(file)
+        return true
+      },
       handlePaste(_view, event) {
         const html = event.clipboardData?.getData('text/html') ?? ''
         if (html.trim() && !plainPaste) return false
@@ -84,6 +92,8 @@ function start() {
       plainPaste = false
     })
   })
+
+  const importer = setupImport({ csrf, messages: m })
 
   const countLabel = $('#char-count')!
   const updateCount = () => {

@@ -3,5 +3,11 @@
 export { ImportUsageError, type OpenImportTarget, runImport } from './import-command.js'
 export type { ImportServices } from './import-services.js'
 export type { ImportersTables } from './import-sources.js'
+export {
+  type PressReleaseDraft,
+  PressReleaseError,
+  type PressReleaseProblem,
+  pressReleaseDraft,
+} from './press-release/press-release.js'
 export { importRss, type RssImportSummary } from './rss/rss-import.js'
 export { type ImportSummary, importWordpress } from './wordpress/wordpress-import.js'

@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.routes.js'
 import { checksRoutes } from './routes/checks.routes.js'
 import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
+import { importRoutes } from './routes/import.routes.js'
 import { staticPagesRoutes } from './routes/pages.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
 import { profileRoutes } from './routes/profile.routes.js'
@@ -91,6 +92,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     articlesRoutes(app, ctx)
     deskRoutes(app, ctx)
     checksRoutes(app, ctx)
+    importRoutes(app, ctx)
     photosRoutes(app, ctx)
     adminRoutes(app, ctx)
     setupRoutes(app, ctx)

@@ -10,6 +10,8 @@ export const newsroomErrorCatalogue = {
   articleInvalid: { code: 'NEWSROOM_ARTICLE_INVALID', status: 400, message: nm.errors.invalidInput },
   /** A desk action missing what it needs (a note, a reason, a readable time). */
   deskInput: { code: 'NEWSROOM_DESK_INPUT', status: 400, message: nm.errors.invalidInput },
+  /** A press release file that cannot become a draft; the message says why (HWP, damaged…). */
+  importFile: { code: 'NEWSROOM_IMPORT_FILE', status: 400, message: nm.importFile.failed },
   moderationUnavailable: {
     code: 'NEWSROOM_MODERATION_UNAVAILABLE',
     status: 404,
@@ -25,4 +27,5 @@ export const newsroomErrors = {
   articleInvalid: (field: string, message: string) => raise(c.articleInvalid, { field }, { message }),
   deskInput: (message: string) => raise(c.deskInput, {}, { message }),
   moderationUnavailable: () => raise(c.moderationUnavailable),
+  importFile: (problem: string, message: string) => raise(c.importFile, { problem }, { message }),
 }

@@ -264,6 +264,18 @@ export const nm = {
     invalidInput: '입력한 내용을 확인해 주세요.',
     loginRequired: '뉴스룸에 로그인해 주세요.',
   },
+  importFile: {
+    label: '보도자료 파일로 새 기사 (DOCX·HWPX)',
+    drop: 'DOCX·HWPX 파일을 편집기에 끌어다 놓아도 새 기사가 됩니다.',
+    working: '보도자료를 읽는 중…',
+    failed: '보도자료 파일을 읽을 수 없습니다.',
+    hwpBinary:
+      'HWP 파일은 읽을 수 없습니다. 한글에서 [다른 이름으로 저장]으로 HWPX 또는 DOCX 형식으로 저장해 다시 올려 주세요.',
+    unsupported: 'DOCX 또는 HWPX 파일만 읽을 수 있습니다.',
+    unreadable: '파일이 손상되었거나 DOCX·HWPX 형식이 아닙니다.',
+    empty: '파일에 제목으로 쓸 글이 없습니다.',
+    tooLarge: '보도자료 파일은 20MB까지 올릴 수 있습니다.',
+  },
   common: {
     none: '없음',
     back: '돌아가기',

@@ -40,7 +40,7 @@ export function EditorView(props: {
     status: a.status,
     body: props.body,
     photos: props.photos,
-    messages: nm.editor,
+    messages: { ...nm.editor, importWorking: nm.importFile.working, importFailed: nm.importFile.failed },
   }
   return (
     <NewsroomLayout
@@ -242,6 +242,13 @@ export function EditorView(props: {
           </p>
 
           {props.checks && a.status !== 'withdrawn' && <ChecksPanel articleId={a.id} result={props.checks} />}
+
+          <fieldset class="import-file">
+            <legend>{nm.importFile.label}</legend>
+            <input type="file" id="import-file" accept=".docx,.hwpx,.hwp" aria-describedby="import-status" />
+            <p class="hint">{nm.importFile.drop}</p>
+            <p id="import-status" role="status" aria-live="polite" />
+          </fieldset>
 
           {props.canSubmit && (
             <form method="post" action={`/newsroom/articles/${a.id}/submit`} id="submit-form">
