@@ -72,8 +72,12 @@ export function setupPanels(deps: PanelDeps) {
         errors?: { message?: string }[]
       }
       if (!res.ok || !json.photo) throw new Error(json.errors?.[0]?.message ?? '')
-      insertPhoto(json.photo, meta)
-      if ($<HTMLInputElement>('#photo-as-lead')?.checked) setLead(json.photo)
+      // The lead photo is shown above the body; inserting it too would show readers it twice.
+      const asLead = $<HTMLInputElement>('#photo-as-lead')
+      if (asLead?.checked) {
+        setLead(json.photo)
+        asLead.checked = false
+      } else insertPhoto(json.photo, meta)
       photoStatus.dataset.state = 'done'
       photoStatus.textContent = m.uploaded!
       input.value = ''

@@ -33,7 +33,7 @@ const contentColumns = (input: Input) => ({
   headline: input.headline,
   subheadline: input.subheadline,
   body: JSON.stringify(input.body),
-  summary: summarize(documentText(input.body)),
+  summary: summarize(documentText(input.body, { captions: false })),
   leadPhotoId: input.leadPhotoId,
   grade: input.grade,
 })

@@ -91,4 +91,16 @@ describe('article documents', () => {
     expect(documentText(doc)).toBe('첫 문단입니다.\n\n둘째 문단은 아주 길게 이어지는 문장입니다.')
     expect(summarize(documentText(doc), 20)).toBe('첫 문단입니다. 둘째 문단은 아주…')
   })
+
+  test('a body opening with a photo is described by its text, never by the caption', () => {
+    const doc = ArticleDocument.parse({
+      type: 'doc',
+      content: [
+        { type: 'photo', attrs: { photoId: 1, caption: '시청 앞 광장 모습', credit: '사진=김기자' } },
+        { type: 'paragraph', content: [{ type: 'text', text: '시가 광장을 새로 꾸민다.' }] },
+      ],
+    })
+    expect(summarize(documentText(doc, { captions: false }))).toBe('시가 광장을 새로 꾸민다.')
+    expect(documentText(doc)).toContain('시청 앞 광장 모습')
+  })
 })

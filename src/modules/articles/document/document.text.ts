@@ -4,7 +4,7 @@ import type { ArticleDocument, DocumentBlock, InlineNode } from './document.sche
 const inlineText = (nodes: InlineNode[] | undefined) =>
   (nodes ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('')
 
-function blockText(block: DocumentBlock): string {
+function blockText(block: DocumentBlock, captions: boolean): string {
   switch (block.type) {
     case 'paragraph':
     case 'heading':
@@ -15,15 +15,20 @@ function blockText(block: DocumentBlock): string {
     case 'orderedList':
       return block.content.map((li) => li.content.map((p) => inlineText(p.content)).join('\n')).join('\n')
     case 'photo':
-      return block.attrs.caption ?? ''
+      return captions ? (block.attrs.caption ?? '') : ''
     default:
       return ''
   }
 }
 
-export function documentText(doc: ArticleDocument): string {
+/**
+ * The document's text. Captions are searchable, but a description or share preview must start
+ * with the article's words, not a photo caption: pass `{ captions: false }` for those.
+ */
+export function documentText(doc: ArticleDocument, options: { captions?: boolean } = {}): string {
+  const captions = options.captions ?? true
   return doc.content
-    .map(blockText)
+    .map((b) => blockText(b, captions))
     .filter((t) => t.length > 0)
     .join('\n\n')
 }
