@@ -257,6 +257,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
         headline: h.headline,
         publishedAt: h.publishedAt,
       })),
+    searchArticles: (params) => search.searchArticles(params),
     logError: (message, error) => http.log.error({ err: error }, message),
   })
 

@@ -30,7 +30,13 @@ const workColumns = [
 /** Articles in the given states, optionally only those the staff member wrote or is named on. */
 export function workList(
   db: Kysely<ArticlesTables>,
-  opts: { statuses: ArticleStatus[]; mineOf?: number; limit?: number; order?: 'updated' | 'scheduled' },
+  opts: {
+    statuses: ArticleStatus[]
+    mineOf?: number
+    limit?: number
+    offset?: number
+    order?: 'updated' | 'scheduled'
+  },
 ): Promise<WorkItem[]> {
   let q = db.selectFrom('articles').select(workColumns).where('articles.status', 'in', opts.statuses)
   if (opts.mineOf !== undefined) {
@@ -52,7 +58,10 @@ export function workList(
     opts.order === 'scheduled'
       ? q.orderBy('articles.scheduledAt', 'asc')
       : q.orderBy('articles.updatedAt', 'desc').orderBy('articles.id', 'desc')
-  return q.limit(opts.limit ?? 50).execute()
+  return q
+    .limit(opts.limit ?? 50)
+    .offset(opts.offset ?? 0)
+    .execute()
 }
 
 export async function articleForEditing(db: Kysely<ArticlesTables>, id: number) {

@@ -12,6 +12,7 @@ import {
   documentText,
   photoIdsIn,
   readDocument,
+  type WorkItem,
 } from '../../articles/index.js'
 import { newsroomErrors } from '../newsroom.errors.js'
 import { forbidden, staffOf } from '../newsroom.guard.js'
@@ -23,6 +24,9 @@ import { EditorView } from '../views/editor.view.js'
 import { HistoryView } from '../views/history.view.js'
 import type { RouteContext } from './context.js'
 import { photoJson } from './photos.routes.js'
+
+/** Rows per page of the article list. */
+const LIST_PAGE = 50
 
 export const IdParams = z.object({
   id: z.coerce
@@ -105,17 +109,48 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
       .object({
         view: z.enum(['mine', 'waiting', 'all']).catch('mine').default('mine'),
         done: z.string().optional(),
+        q: z.string().trim().max(200).catch('').default(''),
+        section: z.coerce.number().int().positive().optional().catch(undefined),
+        page: z.coerce.number().int().min(1).max(5000).catch(1).default(1),
       })
       .parse(request.query)
     const view = q.view === 'mine' || isDesk(me) ? q.view : 'mine'
-    const items = await articles.workList({
-      statuses:
-        view === 'waiting'
-          ? ['submitted']
-          : ['draft', 'submitted', 'returned', 'scheduled', 'published', 'withdrawn'],
-      ...(view === 'mine' ? { mineOf: me.id } : {}),
-      limit: 100,
-    })
+    const offset = (q.page - 1) * LIST_PAGE
+    // Words typed: the search module's index (drafts included) finds them in any year's text.
+    const searched =
+      q.q && ctx.deps.searchArticles
+        ? await ctx.deps.searchArticles({
+            q: q.q,
+            includeDrafts: true,
+            sectionId: q.section,
+            ...(view === 'mine' ? { reporterId: me.id } : {}),
+            sort: 'newest',
+            limit: LIST_PAGE,
+            offset,
+          })
+        : null
+    const items: WorkItem[] = searched
+      ? searched.hits.map((h) => ({
+          id: h.id,
+          headline: h.headline,
+          status: h.status,
+          sectionId: h.sectionId,
+          grade: h.grade,
+          updatedAt: h.updatedAt,
+          scheduledAt: null,
+          publishedAt: h.publishedAt,
+          deskNote: null,
+        }))
+      : await articles.workList({
+          statuses:
+            view === 'waiting'
+              ? ['submitted']
+              : ['draft', 'submitted', 'returned', 'scheduled', 'published', 'withdrawn'],
+          ...(view === 'mine' ? { mineOf: me.id } : {}),
+          limit: LIST_PAGE + 1,
+          offset,
+        })
+    const hasMore = searched ? offset + LIST_PAGE < searched.total : items.length > LIST_PAGE
     const frame = await ctx.frame(request, reply)
     const notice = q.done?.startsWith('bulk:')
       ? msg(nm.list.bulkDone, { count: Number(q.done.slice(5)) || 0 })
@@ -125,9 +160,10 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
       <ArticleListView
         frame={frame}
         view={view}
-        items={items}
+        items={items.slice(0, LIST_PAGE)}
         sections={await readModel.sections()}
         notice={notice}
+        search={{ q: q.q, section: q.section ?? null, page: q.page, hasMore, total: searched?.total ?? null }}
       />,
     )
   })

@@ -15,6 +15,7 @@ import type { CommentsReadModel } from '../../comments/index.js'
 import type { MediaService } from '../../media/index.js'
 import type { OutletService, SetupService } from '../../outlet/index.js'
 import type { PagesService } from '../../pages/index.js'
+import type { SearchArticlesParams, SearchArticlesResult } from '../../search/index.js'
 import type { StaffService } from '../../staff/index.js'
 import type { PublishChecks } from '../checks/checks.service.js'
 import type { DeskService } from '../desk.service.js'
@@ -51,6 +52,8 @@ export interface NewsroomRouteDeps {
   /** Published articles matching words, for the related-articles picker (the search module's
    * search when wired; otherwise a headline match). */
   searchRelated?(q: string): Promise<{ id: number; headline: string; publishedAt: string | null }[]>
+  /** The search module's search, drafts included, for the article list (the archive). */
+  searchArticles?(params: SearchArticlesParams): Promise<SearchArticlesResult>
   /** 'console' when no SMTP server is set: links are then shown to the admin, never "sent". */
   mailTransport: 'smtp' | 'console'
 }

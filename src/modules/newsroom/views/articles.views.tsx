@@ -133,6 +133,7 @@ export function ArticleListView(props: {
   items: WorkItem[]
   sections: SectionRef[]
   notice: string | null
+  search?: ListSearch
 }) {
   const desk = isDesk(props.frame.staff!)
   const waiting = props.view === 'waiting' && desk
@@ -156,7 +157,11 @@ export function ArticleListView(props: {
           </a>
         </nav>
       )}
+      {props.search && !waiting && (
+        <ListSearchForm view={props.view} sections={props.sections} search={props.search} />
+      )}
       <WorkTable items={props.items} sections={props.sections} selectable={waiting} />
+      {props.search && <Pager view={props.view} search={props.search} />}
       {waiting && props.items.length > 0 && (
         <form id="bulk-approve" method="post" action="/newsroom/articles/bulk-approve" class="inline">
           <Csrf token={props.frame.csrf} />
@@ -172,6 +177,62 @@ export function ArticleListView(props: {
         </form>
       )}
     </NewsroomLayout>
+  )
+}
+
+/** The list's search and paging state, from the address. */
+export interface ListSearch {
+  q: string
+  section: number | null
+  page: number
+  hasMore: boolean
+  /** Matches when words were searched. */
+  total: number | null
+}
+
+const listUrl = (view: string, s: ListSearch, page: number) => {
+  const params = new URLSearchParams({ view })
+  if (s.q) params.set('q', s.q)
+  if (s.section) params.set('section', String(s.section))
+  if (page > 1) params.set('page', String(page))
+  return `/newsroom/articles?${params}`
+}
+
+function ListSearchForm(props: { view: string; sections: SectionRef[]; search: ListSearch }) {
+  return (
+    <form method="get" action="/newsroom/articles" class="list-search" role="search">
+      <input type="hidden" name="view" value={props.view} />
+      <label>
+        {nm.list.searchLabel} <input type="search" name="q" value={props.search.q} maxLength={200} />
+      </label>{' '}
+      <label>
+        {nm.list.section}{' '}
+        <select name="section">
+          <option value="">{nm.list.allSections}</option>
+          {props.sections.map((s) => (
+            <option value={s.id} selected={s.id === props.search.section}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="submit">{nm.list.searchSubmit}</button>
+      {props.search.total !== null && (
+        <p role="status">{msg(nm.list.searchTotal, { count: props.search.total })}</p>
+      )}
+    </form>
+  )
+}
+
+function Pager(props: { view: string; search: ListSearch }) {
+  const { page, hasMore } = props.search
+  if (page === 1 && !hasMore) return null
+  return (
+    <nav class="pager" aria-label={nm.list.pages}>
+      {page > 1 && <a href={listUrl(props.view, props.search, page - 1)}>{nm.list.previous}</a>}{' '}
+      <span aria-current="page">{msg(nm.list.page, { n: page })}</span>{' '}
+      {hasMore && <a href={listUrl(props.view, props.search, page + 1)}>{nm.list.next}</a>}
+    </nav>
   )
 }
 
