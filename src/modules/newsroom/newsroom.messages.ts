@@ -184,7 +184,7 @@ export const nm = {
     bodyEmpty: '본문이 비어 있습니다.',
     photoCredit: '사진 {n}에 출처(사진=…)가 없습니다.',
     photoAlt: '사진 {n}에 대체 텍스트(사진 설명)가 없습니다.',
-    byline: '바이라인에 기자가 없습니다.',
+    byline: '기자 바이라인 없이 무기명으로 출고됩니다. 사설이 아니면 기자를 지정하세요.',
     schedulePast: '예약 시각이 이미 지났습니다.',
     linkScheme: '주소 "{address}"에 http:// 또는 https://가 없어 링크가 되지 않습니다.',
     nearDuplicate:
