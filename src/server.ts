@@ -5,9 +5,19 @@ import { join } from 'node:path'
 import { type AppOverrides, buildApp, type Sinmun } from './app.js'
 import type { Config } from './platform/config.js'
 
-/** What runs once before serving: the demo seed, and the refusal to run without the legal footer. */
-export async function prepareToServe(app: Sinmun, config: Config, log: (line: string) => void) {
+/**
+ * What runs once before serving: the demo seed, the refusal to run without the legal footer,
+ * and rebuilding an empty search index over existing articles (after an upgrade that changed
+ * the index) — in the background for one process, before the workers start for several.
+ */
+export async function prepareToServe(
+  app: Sinmun,
+  config: Config,
+  log: (line: string) => void,
+  searchRebuild: 'background' | 'wait' | 'skip' = 'background',
+) {
   if (config.seedDemo) await seedAndPrintLogin(app, config, log)
+  if (searchRebuild !== 'skip') await rebuildSearchIfEmpty(app, log, searchRebuild === 'wait')
   if (config.env === 'production') {
     const missing = await app.services.outlet.missingLegalFields()
     if (missing.length > 0) {
@@ -41,6 +51,16 @@ export async function startServer(
   process.once('SIGINT', () => void shutdown('SIGINT'))
   log(`Sinmun is running at ${config.publicUrl} (${app.db.dialect})`)
   return app
+}
+
+async function rebuildSearchIfEmpty(app: Sinmun, log: (line: string) => void, wait: boolean) {
+  const rebuild = await app.services.search.rebuildIfEmpty()
+  if (!rebuild) return
+  log(`The search index is empty: rebuilding it from the articles${wait ? '' : ' in the background'}`)
+  const logged = rebuild.done.then((result) => {
+    if (result) log(`Search index rebuilt: ${result.indexed} articles in ${(result.ms / 1000).toFixed(1)} s`)
+  })
+  if (wait) await logged
 }
 
 async function seedAndPrintLogin(app: Sinmun, config: Config, log: (line: string) => void) {

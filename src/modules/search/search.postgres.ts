@@ -1,13 +1,15 @@
 // The search index on PostgreSQL: search_documents carries a tsvector of the tokenizer output
-// (headline weight A, body C) under a GIN index, ranked by ts_rank_cd (cover density; its
+// (headline weight A, byline B, photos C, body D) under a GIN index, ranked by ts_rank_cd (cover density; its
 // normalization 2 divides by the document length, the closest to bm25 on our query set).
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import {
   CANDIDATE_LIMIT,
   COUNT_CAP,
   epochDays,
+  BYLINE_WEIGHT,
   HEADLINE_WEIGHT,
   type IndexHits,
+  PHOTOS_WEIGHT,
   type IndexQuery,
   RECENCY_HALF_DAYS,
   RECENCY_WEIGHT,
@@ -15,8 +17,9 @@ import {
 } from './search.index.js'
 import { indexText, toTsquery } from './tokenizer.js'
 
-// {D, C, B, A}: the body is C, the headline A, HEADLINE_WEIGHT times heavier.
-const WEIGHTS = `{0, ${(1 / HEADLINE_WEIGHT).toFixed(4)}, 0, 1}`
+// {D, C, B, A} = {body, photos, byline, headline}, relative to the headline's 1.
+const relative = (weight: number) => (weight / HEADLINE_WEIGHT).toFixed(4)
+const WEIGHTS = `{${relative(1)}, ${relative(PHOTOS_WEIGHT)}, ${relative(BYLINE_WEIGHT)}, 1}`
 
 function conditions(q: IndexQuery): RawBuilder<unknown> {
   const parts = [sql`d.tsv @@ q.query`]
@@ -40,12 +43,14 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
         // One statement per batch: arrays in, unnest() turns them back into rows.
         await sql`INSERT INTO search_documents (article_id, status, section_id, dated_at, day, tsv)
           SELECT id, status, section_id, dated_at, day,
-            setweight(to_tsvector('simple', headline), 'A') || setweight(to_tsvector('simple', body), 'C')
+            setweight(to_tsvector('simple', headline), 'A') || setweight(to_tsvector('simple', byline), 'B')
+              || setweight(to_tsvector('simple', photos), 'C') || setweight(to_tsvector('simple', body), 'D')
           FROM unnest(${articleIds}::int[], ${documents.map((d) => d.status)}::text[],
             ${documents.map((d) => d.sectionId)}::int[], ${documents.map((d) => d.datedAt)}::text[],
             ${documents.map((d) => epochDays(d.datedAt))}::float8[],
-            ${documents.map((d) => indexText(d.headline))}::text[], ${documents.map((d) => indexText(d.body))}::text[])
-            AS t(id, status, section_id, dated_at, day, headline, body)
+            ${documents.map((d) => indexText(d.headline))}::text[], ${documents.map((d) => indexText(d.byline))}::text[],
+            ${documents.map((d) => indexText(d.photos))}::text[], ${documents.map((d) => indexText(d.body))}::text[])
+            AS t(id, status, section_id, dated_at, day, headline, byline, photos, body)
           ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, section_id = excluded.section_id,
             dated_at = excluded.dated_at, day = excluded.day, tsv = excluded.tsv`.execute(trx)
         await sql`DELETE FROM search_document_reporters WHERE article_id = ANY(${articleIds}::int[])`.execute(
@@ -69,6 +74,11 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
         await sql`DELETE FROM search_document_reporters WHERE article_id = ANY(${list}::int[])`.execute(trx)
         await sql`DELETE FROM search_documents WHERE article_id = ANY(${list}::int[])`.execute(trx)
       })
+    },
+
+    async isEmpty() {
+      const { rows } = await sql`SELECT 1 AS one FROM search_documents LIMIT 1`.execute(db)
+      return rows.length === 0
     },
 
     async indexedIds() {
