@@ -190,6 +190,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   }
 
   const newsroom = createNewsroom({
+    searchAliases: search.aliases,
     db: tablesFor(db.kysely),
     clock,
     bus,

@@ -11,6 +11,7 @@ import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import { useErrorPage } from '../../platform/http/error-handler.js'
 import type { ArticlesStore } from '../articles/index.js'
 import type { StoredSetting } from '../outlet/index.js'
+import type { SearchAliasesAdmin } from '../search/index.js'
 import { createDeskService } from './desk.service.js'
 import { createHomeCuration } from './home-curation.js'
 import { newsroomAssets } from './newsroom.assets.js'
@@ -22,6 +23,7 @@ import { authRoutes } from './routes/auth.routes.js'
 import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
+import { searchAliasesRoutes } from './routes/search-aliases.routes.js'
 import { createScheduler } from './scheduler.js'
 import { renderRefusal } from './views/refusal.view.js'
 
@@ -29,6 +31,8 @@ export type { HomeArrangement } from './home-curation.js'
 export type { ModerationPort } from './routes/moderation.port.js'
 
 export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets' | 'desk'> & {
+  /** The search module's alias entries, for 검색 동의어; the screen is absent without it. */
+  searchAliases?: SearchAliasesAdmin
   db: Kysely<NewsroomTables>
   bus: InvalidationBus
   /** The article rows, written by the desk workflow (the articles module's store). */
@@ -83,6 +87,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     deskRoutes(app, ctx)
     photosRoutes(app, ctx)
     adminRoutes(app, ctx)
+    if (deps.searchAliases) searchAliasesRoutes(app, ctx, deps.searchAliases)
   }
 
   return {

@@ -9,19 +9,18 @@ import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Db } from '../../platform/db/database.js'
 import { createSearchAliases } from './search.aliases.js'
+import type { ReindexResult } from './search.indexer.js'
 import { createSearchIndexer } from './search.indexer.js'
 import { createSearchIndex, createSearchService, type SearchArticlesParams } from './search.service.js'
 import type { SearchSource } from './search.source.js'
-
-import type { ReindexResult } from './search.indexer.js'
 import type { SearchTables } from './search.table.js'
 
 export type { DeskAlias } from './search.aliases.js'
 export { searchErrorCatalogue } from './search.errors.js'
 export type { ReindexProgress, ReindexResult } from './search.indexer.js'
-export type { SearchTables } from './search.table.js'
 export { SEARCH_TAG } from './search.indexer.js'
 export type { SearchArticlesParams, SearchArticlesResult, SearchHit } from './search.service.js'
+export type { SearchTables } from './search.table.js'
 export type { TextPiece } from './snippet.js'
 
 export interface SearchDeps {
@@ -88,3 +87,6 @@ export function searchArticles(app: { services: { search: Search } }, params: Se
 export { runReindex } from './reindex-command.js'
 export { searchRoutes } from './search.routes.js'
 export type { SearchSource } from './search.source.js'
+
+/** What the newsroom's alias screen (검색 동의어) uses: the desk's entries and the built-in list. */
+export type SearchAliasesAdmin = Search['aliases']

@@ -30,27 +30,8 @@ export const searchMessages = {
   previousPage: '이전',
   nextPage: '다음',
   pagination: '검색 결과 페이지 이동',
-  /** The newsroom's alias screen (검색 동의어). */
+  /** Why the desk's alias entry (newsroom: 검색 동의어) is refused. */
   aliases: {
-    title: '검색 동의어',
-    intro:
-      '같은 이름의 여러 표기를 묶어 두면 어느 표기로 검색해도 모두 찾습니다(예: 오픈AI, OpenAI, 오픈에이아이). 저장하면 바로 적용되며 색인을 다시 만들 필요가 없습니다.',
-    addTitle: '동의어 추가',
-    spellingsLabel: '표기',
-    spellingsHint: '쉼표(,)나 줄바꿈으로 구분해 두 개 이상 입력하세요.',
-    add: '추가',
-    added: '동의어를 추가했습니다.',
-    removed: '동의어를 삭제했습니다.',
-    remove: '삭제',
-    removeConfirm: '이 동의어를 삭제하시겠습니까?',
-    deskTitle: '데스크가 추가한 동의어',
-    deskEmpty: '아직 추가한 동의어가 없습니다.',
-    builtinTitle: '기본 동의어',
-    builtinIntro: 'Sinmun에 들어 있는 목록입니다({count}묶음). 기사에서 흔히 쓰는 회사·인물·지명·기관의 표기입니다.',
-    spellings: '표기',
-    addedBy: '추가한 사람',
-    addedAt: '추가한 때',
-    actions: '관리',
     errors: {
       tooFew: '서로 다른 표기를 두 개 이상 입력해 주세요.',
       tooLong: '표기 하나는 {max}자까지 쓸 수 있습니다.',

@@ -3,14 +3,14 @@
 // normalization 2 divides by the document length, the closest to bm25 on our query set).
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import {
+  BYLINE_WEIGHT,
   CANDIDATE_LIMIT,
   COUNT_CAP,
   epochDays,
-  BYLINE_WEIGHT,
   HEADLINE_WEIGHT,
   type IndexHits,
-  PHOTOS_WEIGHT,
   type IndexQuery,
+  PHOTOS_WEIGHT,
   RECENCY_HALF_DAYS,
   RECENCY_WEIGHT,
   type SearchIndex,

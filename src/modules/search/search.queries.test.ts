@@ -14,10 +14,14 @@ const rankings = new Map<Dialect, Map<string, string[]>>()
 
 const doc = (...paragraphs: string[]) => ({
   type: 'doc' as const,
-  content: paragraphs.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })),
+  content: paragraphs.map((text) => ({
+    type: 'paragraph' as const,
+    content: [{ type: 'text' as const, text }],
+  })),
 })
 
-const marked = (pieces: { text: string; marked: boolean }[]) => pieces.filter((p) => p.marked).map((p) => p.text)
+const marked = (pieces: { text: string; marked: boolean }[]) =>
+  pieces.filter((p) => p.marked).map((p) => p.text)
 
 for (const dialect of dialects) {
   describe(`${dialect}: search over the demo corpus`, () => {
@@ -27,14 +31,27 @@ for (const dialect of dialects) {
     const search = async (q: string) => {
       await app.services.search.idle()
       const result = await app.services.search.searchArticles({ q, limit: 50 })
-      ranked.set(q, result.hits.map((h) => h.headline))
+      ranked.set(
+        q,
+        result.hits.map((h) => h.headline),
+      )
       return result
     }
     const headlines = async (q: string) => (await search(q)).hits.map((h) => h.headline)
     const staffId = async (name: string) =>
-      (await app.db.kysely.selectFrom('staff').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
+      (
+        await app.db.kysely
+          .selectFrom('staff')
+          .select('id')
+          .where('name', '=', name)
+          .executeTakeFirstOrThrow()
+      ).id
     const publish = async (input: { headline: string; body: string[]; reporter: string }) => {
-      const section = await app.db.kysely.selectFrom('sections').select('id').orderBy('id').executeTakeFirstOrThrow()
+      const section = await app.db.kysely
+        .selectFrom('sections')
+        .select('id')
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
       const id = await app.services.desk.createDraft(
         {
           sectionId: section.id,
@@ -94,7 +111,14 @@ for (const dialect of dialects) {
     // These publish articles of their own: they run after the query set.
     describe('where the words are', () => {
       test("a reporter's full name finds their own articles first, then articles naming them", async () => {
-        const own = [H.hanRiverArt, H.hanSoriNovel, H.moonPostman, H.webtoonDramas, H.joseonMaps, H.bookshopColumn]
+        const own = [
+          H.hanRiverArt,
+          H.hanSoriNovel,
+          H.moonPostman,
+          H.webtoonDramas,
+          H.joseonMaps,
+          H.bookshopColumn,
+        ]
         const quoting = await publish({
           headline: '동네 책방 지도 만드는 시민들',
           body: ['정예린 씨는 정예린 책방을 열었다.', '정예린 씨의 책방은 주말마다 붐빈다.'],
@@ -108,7 +132,8 @@ for (const dialect of dialects) {
       })
 
       test('a headline holding every query word outranks a newer article holding them only in the body', async () => {
-        const body = '금리 동결 여부를 두고 시장은 금리 동결 가능성에 주목했다. 금리 동결이 길어지면 대출 금리 동결 효과도 커진다.'
+        const body =
+          '금리 동결 여부를 두고 시장은 금리 동결 가능성에 주목했다. 금리 동결이 길어지면 대출 금리 동결 효과도 커진다.'
         await publish({ headline: '주택담보대출 시장 점검', body: [body, body, body], reporter: '박준호' })
         const found = await headlines('금리 동결')
         expect(found).toHaveLength(3)

@@ -9,6 +9,7 @@ import { COUNT_CAP, type SearchIndex } from './search.index.js'
 import { createPostgresSearchIndex } from './search.postgres.js'
 import type { ResultRow, SearchSource } from './search.source.js'
 import { createSqliteSearchIndex } from './search.sqlite.js'
+import type { SearchTables } from './search.table.js'
 import { highlight, snippet, type TextPiece, termPattern } from './snippet.js'
 import { parseQuery, queryTermGroups, queryTerms } from './tokenizer.js'
 
@@ -66,9 +67,9 @@ function snippetSource(body: string, photos: string, pattern: RegExp | null): st
   return photos.split('\n').find((line) => line.search(pattern) >= 0) ?? body
 }
 
-export function createSearchIndex(db: { kysely: Kysely<any>; dialect: Db['dialect'] }): SearchIndex {
+export function createSearchIndex(db: { kysely: Kysely<SearchTables>; dialect: Db['dialect'] }): SearchIndex {
   // The index tables are reached with raw SQL only, so the table types do not matter here.
-  const kysely = db.kysely as Kysely<unknown>
+  const kysely = db.kysely as unknown as Kysely<unknown>
   return db.dialect === 'sqlite' ? createSqliteSearchIndex(kysely) : createPostgresSearchIndex(kysely)
 }
 

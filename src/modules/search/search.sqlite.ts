@@ -2,14 +2,14 @@
 // body columns, ranked by bm25) beside search_documents, which holds what the filters need.
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import {
+  BYLINE_WEIGHT,
   CANDIDATE_LIMIT,
   COUNT_CAP,
   epochDays,
-  BYLINE_WEIGHT,
   HEADLINE_WEIGHT,
   type IndexHits,
-  PHOTOS_WEIGHT,
   type IndexQuery,
+  PHOTOS_WEIGHT,
   RECENCY_HALF_DAYS,
   RECENCY_WEIGHT,
   type SearchIndex,
