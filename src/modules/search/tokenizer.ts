@@ -340,6 +340,19 @@ export function toTsquery(query: SearchQuery): string | null {
 }
 
 /**
+ * The query with every phrase loosened to "all its tokens, anywhere": it finds every article
+ * the query finds and a few more. PostgreSQL's GIN index answers it exactly, without reading
+ * a single tsvector (positions are only needed for phrases), so the newest candidates can be
+ * narrowed down before the exact query reads theirs.
+ */
+export function toLooseTsquery(query: SearchQuery): string | null {
+  const lexeme = (p: Phrase, t: string, last: boolean) => `'${t}'${p.prefix && last ? ':*' : ''}`
+  const phrase = (p: Phrase, tokens: string[]) =>
+    `(${[...new Set(tokens)].map((t, i, all) => lexeme(p, t, i === all.length - 1)).join(' & ')})`
+  return build(query, phrase, ' | ', ' & ')
+}
+
+/**
  * The words of a query as a reader would see them in the text, for highlighting: each word
  * in normalized form, plus its stem when it ends in a particle (데이터센터에서 → 데이터센터),
  * plus every spelling of its aliases.
