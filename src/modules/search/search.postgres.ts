@@ -105,8 +105,9 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
 }
 
 // How many of the newest loose matches are read to find the newest CANDIDATE_LIMIT exact
-// ones: loose matches that are not exact (bigrams of a word scattered over the text) are few.
-const LOOSE_LIMIT = 2 * CANDIDATE_LIMIT
+// ones: loose matches that are not exact (bigrams of a word scattered over the text) are few;
+// when they are many, the id walk takes over.
+const LOOSE_LIMIT = Math.round(1.25 * CANDIDATE_LIMIT)
 
 type CandidateRow = { id: number; datedAt: string; day: number; rel: number }
 
@@ -118,17 +119,21 @@ type CandidateRow = { id: number; datedAt: string; day: number; rel: number }
  * one article of ten). Null when the loose matches ran out before the exact ones were found.
  */
 async function newestCandidates(db: Kysely<unknown>, q: IndexQuery, tsquery: string, loose: string) {
+  // The match is checked in the select list, inside a materialized step, so the planner
+  // cannot turn it back into a GIN condition over every match (it did: a hash join that read
+  // all 50,000 tsvectors of 전기차). Rank -1 marks a loose match that is not an exact one.
   const rank = q.sort === 'relevance' ? sql`ts_rank_cd(${WEIGHTS}::float4[], d.tsv, q.query, 2)` : sql`0`
   const statement = sql<CandidateRow & { looseCount: number }>`
     WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query, to_tsquery('simple', ${loose}) AS loose),
     newest AS MATERIALIZED (
       SELECT d.article_id FROM search_documents d, q WHERE d.tsv @@ q.loose AND ${filters(q)}
-      ORDER BY d.article_id DESC LIMIT ${sql.lit(LOOSE_LIMIT)})
-    SELECT d.article_id AS id, d.dated_at AS "datedAt", d.day, ${rank} AS rel,
-      (SELECT count(*)::int FROM newest) AS "looseCount"
-    FROM newest JOIN search_documents d ON d.article_id = newest.article_id, q
-    WHERE d.tsv @@ q.query
-    ORDER BY d.article_id DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`
+      ORDER BY d.article_id DESC LIMIT ${sql.lit(LOOSE_LIMIT)}),
+    checked AS MATERIALIZED (
+      SELECT d.article_id AS id, d.dated_at, d.day,
+        CASE WHEN d.tsv @@ q.query THEN ${rank} ELSE -1 END AS rel
+      FROM newest JOIN search_documents d ON d.article_id = newest.article_id, q)
+    SELECT id, dated_at AS "datedAt", day, rel, (SELECT count(*)::int FROM newest) AS "looseCount"
+    FROM checked WHERE rel >= 0 ORDER BY id DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`
   const { rows } = await db.transaction().execute(async (trx) => {
     // The planner cannot estimate bigram matches; a backward id walk would read tsvectors.
     await sql`SET LOCAL enable_seqscan = off`.execute(trx)
