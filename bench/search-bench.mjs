@@ -7,6 +7,8 @@
 // BENCH_PG_SCHEMA (default bench_search_<pid>), BENCH_KEEP_PG=1 keeps that schema afterwards,
 // SKIP_SQLITE=1 measures PostgreSQL only. BENCH_SKIP_REINDEX=1 measures the index the corpus
 // already has (bench/scale-corpus.mjs builds one for a million articles);
+// BENCH_PG_REUSE=1 measures the schema BENCH_PG_SCHEMA as a previous BENCH_KEEP_PG run left it
+// (no copy; with BENCH_SKIP_REINDEX, no reindex either).
 // BENCH_SECTION names the RESULTS.md section (default `search`; `search-scaled` for that run).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -266,8 +268,11 @@ async function postgresRun(dataDir) {
   }
   // Per process: `npm run bench` may run this script while another copy runs.
   const schema = process.env.BENCH_PG_SCHEMA ?? `bench_search_${process.pid}`
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  await admin.query(`CREATE SCHEMA ${schema}`)
+  const reuse = Boolean(process.env.BENCH_PG_REUSE && process.env.BENCH_PG_SCHEMA)
+  if (!reuse) {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await admin.query(`CREATE SCHEMA ${schema}`)
+  }
   const base = loadConfig({
     NODE_ENV: 'development',
     DATA_DIR: dataDir,
@@ -277,10 +282,12 @@ async function postgresRun(dataDir) {
   const config = { ...base, database: { kind: 'postgres', url: pgUrl, schema } }
   const app = await buildApp(config, { logger: false })
   try {
-    log('PostgreSQL: copying the corpus')
     await admin.query(`SET search_path = ${schema}`)
-    await copyToPostgres(join(dataDir, 'sinmun.db'), admin)
-    await admin.query('ANALYZE')
+    if (!reuse) {
+      log('PostgreSQL: copying the corpus')
+      await copyToPostgres(join(dataDir, 'sinmun.db'), admin)
+      await admin.query('ANALYZE')
+    }
     const indexBytes = async () =>
       Number(
         (
@@ -293,7 +300,7 @@ async function postgresRun(dataDir) {
     return await measure(app, 'PostgreSQL', indexBytes)
   } finally {
     await app.close()
-    if (!process.env.BENCH_KEEP_PG) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    if (!process.env.BENCH_KEEP_PG && !reuse) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
     await admin.end()
   }
 }
