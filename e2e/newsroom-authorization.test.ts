@@ -160,6 +160,28 @@ const CASES: RouteCase[] = [
     allowed: DESK,
     prepare: async () => ({ form: { words: '비속어\n광고' } }),
   },
+  { method: 'GET', path: '/newsroom/search-aliases', allowed: DESK },
+  {
+    method: 'POST',
+    path: '/newsroom/search-aliases',
+    allowed: DESK,
+    prepare: async () => ({
+      form: { spellings: `권한시험${Math.random().toString(36).slice(2, 8)}, 시험표기` },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/newsroom/search-aliases/:id/delete',
+    allowed: DESK,
+    prepare: async (s) => {
+      const staffId = s.ids.owner
+      const alias = await s.app.services.search.aliases.add(
+        `삭제시험${Math.random().toString(36).slice(2, 8)}, 표기`,
+        staffId,
+      )
+      return { url: `/newsroom/search-aliases/${alias.id}/delete`, form: {} }
+    },
+  },
   { method: 'GET', path: '/newsroom/staff', allowed: ['admin'] },
   {
     method: 'POST',

@@ -16,7 +16,7 @@ import { createMediaService } from './modules/media/index.js'
 import { createNewsroom, moderationPort } from './modules/newsroom/index.js'
 import { createOutletService, createSetupService, legalGuard } from './modules/outlet/index.js'
 import { createPagesService, pagesRoutes } from './modules/pages/index.js'
-import { createSearch, type SearchSource, searchRoutes } from './modules/search/index.js'
+import { createSearch, type SearchSource, type SearchTables, searchRoutes } from './modules/search/index.js'
 import { createConsoleMailer, createSmtpMailer, createStaffService } from './modules/staff/index.js'
 import { syndicationRoutes } from './modules/syndication/index.js'
 import { createLocalInvalidationBus, type InvalidationBus, tags } from './platform/cache/invalidation.js'
@@ -196,7 +196,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     },
   }
   const search = createSearch({
-    db: { kysely: tablesFor(db.kysely), dialect: db.dialect },
+    db: { kysely: tablesFor<SearchTables, Database>(db.kysely), dialect: db.dialect },
     clock,
     bus,
     source: searchSource,
@@ -231,6 +231,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   }
 
   const newsroom = createNewsroom({
+    searchAliases: search.aliases,
     db: tablesFor(db.kysely),
     clock,
     bus,

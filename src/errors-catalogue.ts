@@ -7,6 +7,7 @@ import { articlesErrorCatalogue } from './modules/articles/index.js'
 import { commentsErrorCatalogue } from './modules/comments/index.js'
 import { mediaErrorCatalogue } from './modules/media/index.js'
 import { newsroomErrorCatalogue } from './modules/newsroom/index.js'
+import { searchErrorCatalogue } from './modules/search/index.js'
 import { staffErrorCatalogue } from './modules/staff/index.js'
 import { type ErrorCatalogue, platformErrors } from './platform/errors.js'
 
@@ -18,6 +19,7 @@ export const errorCatalogue: Readonly<Record<string, ErrorCatalogue>> = {
   comments: commentsErrorCatalogue,
   media: mediaErrorCatalogue,
   newsroom: newsroomErrorCatalogue,
+  search: searchErrorCatalogue,
   staff: staffErrorCatalogue,
 }
 

@@ -9,6 +9,7 @@ import type { MediaTables } from './modules/media/index.js'
 import type { NewsroomTables } from './modules/newsroom/index.js'
 import type { OutletTables } from './modules/outlet/index.js'
 import type { PagesTables } from './modules/pages/index.js'
+import type { SearchTables } from './modules/search/index.js'
 import type { StaffTables } from './modules/staff/index.js'
 import type { PlatformTables } from './platform/sessions/sessions.table.js'
 
@@ -22,4 +23,5 @@ export interface Database
     AccountsTables,
     CommentsTables,
     NewsroomTables,
-    ImportersTables {}
+    ImportersTables,
+    SearchTables {}

@@ -97,7 +97,7 @@ export function createArticlesModule(deps: ArticlesDeps) {
     /** Feeds' and sitemaps' reads over the whole archive. */
     published: createPublishedArticles({ db, media: deps.media, bylines: readModel.bylines }),
     /** What the search index reads. */
-    searchSource: createArticlesSearchSource(db),
+    searchSource: createArticlesSearchSource(db, { media: deps.media, staff: deps.staff }),
     /** What comments ask of articles. */
     commented,
     todayPhotos,

@@ -88,6 +88,7 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/home', nm.nav.home],
           ['/newsroom/moderation', nm.nav.moderation],
           ['/newsroom/stats', statsMessages.navStats],
+          ['/newsroom/search-aliases', nm.nav.searchAliases],
         ] as [string, string][])
       : []),
     ...(isDesk(staff) ? ([['/newsroom/pages', sm.nav.pages]] as [string, string][]) : []),
