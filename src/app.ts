@@ -28,6 +28,7 @@ import { requireMigrated } from './platform/db/migrate.js'
 import { assetsPlugin, bundleAssets, fontDir } from './platform/http/assets.js'
 import { installCsrf } from './platform/http/csrf.js'
 import { installErrorHandling } from './platform/http/error-handler.js'
+import { fallbackRateLimitStore } from './platform/http/fallback-rate-limit-store.js'
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
 import { securityHeadersPlugin } from './platform/http/security-headers.js'
 import { formatKoreaDate } from './platform/korea-time.js'
@@ -68,7 +69,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const redisLog: RedisLog = (message, error) => http.log.warn({ err: error }, message)
   // ioredis loads only for outlets that run several nodes.
   const redis = config.redisUrl
-    ? (await import('./platform/redis/redis-connections.js')).openRedis(config.redisUrl, redisLog)
+    ? (await import('./platform/redis/redis-connections.js')).openRedis(
+        config.redisUrl,
+        redisLog,
+        config.redisCommandTimeoutMs,
+      )
     : null
   await requireMigrated(db.kysely)
   const bus =
@@ -217,7 +222,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
 
   const http: FastifyInstance = Fastify({
     logger: overrides.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // Fastify passes a hop count on to proxy-addr; its types list only the other forms.
+    trustProxy: config.trustProxy as boolean | string[],
     ...requestIdOptions,
     bodyLimit: 1_048_576,
   })
@@ -225,12 +231,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   logDbError = (error) => http.log.error({ err: error }, 'PostgreSQL connection error')
   metrics.install(http)
   await http.register(healthRoutes({ db: db.kysely }))
-  // One rate limiter for every module; its counters live in Redis when there is one, and a
-  // Redis failure lets the request through rather than failing it.
+  // One rate limiter for every module; its counters live in Redis when there is one, and in
+  // this node while Redis fails or is slower than its command timeout.
   await http.register(rateLimit, {
     global: false,
     ...(redis
-      ? { redis: redis.commands, nameSpace: `sinmun-rate:${redisSiteKey(config)}:`, skipOnError: true }
+      ? { store: fallbackRateLimitStore(redis.commands, `sinmun-rate:${redisSiteKey(config)}:`) }
       : {}),
   })
   await http.register(cookie, { secret: config.sessionSecret })
