@@ -1,7 +1,7 @@
 // The composition root: builds the whole application from a Config. No listening here
 // (server.ts does that) and no state outside what this function creates.
 import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
@@ -61,7 +61,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const readDb =
     config.databaseReadUrl && config.database.kind === 'postgres'
       ? openDatabase<Database>(
-          { kind: 'postgres', url: config.databaseReadUrl, schema: config.database.schema },
+          {
+            kind: 'postgres',
+            url: config.databaseReadUrl,
+            schema: config.database.schema,
+            statementTimeoutMs: config.database.statementTimeoutMs,
+          },
           dbOptions,
         )
       : null
@@ -229,8 +234,15 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   })
   echoRequestId(http)
   logDbError = (error) => http.log.error({ err: error }, 'PostgreSQL connection error')
-  metrics.install(http)
-  await http.register(healthRoutes({ db: db.kysely }))
+  const opsAccess = { token: config.opsToken, production: config.env === 'production' }
+  metrics.install(http, opsAccess)
+  const disks = [
+    mediaDir,
+    ...(config.database.kind === 'sqlite' && config.database.file !== ':memory:'
+      ? [dirname(resolve(config.database.file))]
+      : []),
+  ]
+  await http.register(healthRoutes({ db: db.kysely, disks, access: opsAccess }))
   // One rate limiter for every module; its counters live in Redis when there is one, and in
   // this node while Redis fails or is slower than its command timeout.
   await http.register(rateLimit, {

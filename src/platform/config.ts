@@ -41,6 +41,7 @@ const EnvSchema = z.object({
       }
       return parsed
     }),
+  OPS_TOKEN: z.string().min(16).optional(),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'full', 'normal']).default('FULL'),
@@ -95,6 +96,8 @@ export interface Config {
    * front), or the proxies' addresses. Never "every hop": a client can write that header.
    */
   trustProxy: TrustProxy
+  /** Bearer token for /metrics and /readyz's reasons; without it they are closed in production. */
+  opsToken: string | null
   /** How long a Redis command may take before the caller gives up and degrades. */
   redisCommandTimeoutMs: number
   /** PostgreSQL statement and lock timeout; also bounds waiting for a pooled connection. */
@@ -186,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    opsToken: e.OPS_TOKEN ?? null,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL ?? null,
     databaseReadUrl: e.DATABASE_READ_URL ?? null,
