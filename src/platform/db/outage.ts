@@ -8,7 +8,14 @@ export type Outage = 'unavailable' | 'full'
 // too many connections, statement or lock timeout (57014, 55P03), serialization under load.
 const PG_UNAVAILABLE = /^(08...|57P0[123]|53300|57014|55P03|40001|40P01)$/
 const PG_FULL = /^(53100|53200)$/
-const NODE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'])
+const NODE_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+])
 // pg's own words for a connection it lost or never got, and its client-side query timeout.
 const PG_CLIENT_MESSAGES = [
   'Connection terminated',

@@ -68,8 +68,8 @@ const RETRY_AFTER = { 503: '5', 507: '60' } as Record<number, string>
 /** The page when even the site's frame cannot be drawn (the database is what failed). */
 function plainPage(error: PublicError): string {
   const body = tellsWhy(error.status) ? error.message : messages.site.errorBody
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
-  return `<!doctype html><html lang="ko"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${error.status}</title><h1>${escape(messages.site.errorTitle)}</h1><p>${escape(body)}</p></html>`
+  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  return `<!doctype html><html lang="ko"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${error.status}</title><h1>${escapeHtml(messages.site.errorTitle)}</h1><p>${escapeHtml(body)}</p></html>`
 }
 
 /** JSON for API routes, and for scripts that did not ask for HTML; browsers always do. */

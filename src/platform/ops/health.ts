@@ -30,7 +30,9 @@ export interface Readiness {
 const within = <T>(ms: number, what: string, work: Promise<T>): Promise<T> =>
   Promise.race([
     work,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms),
+    ),
   ])
 
 /** Free bytes for an unprivileged writer on the file system holding `path`. */
@@ -73,10 +75,14 @@ export async function readiness<DB>(db: Kysely<DB>, disks: string[] = []): Promi
     within(CHECK_DEADLINE_MS, 'disk', diskReadiness(disks)),
   ]
   const results = await Promise.all(
-    checks.map((check) => check.catch((error: Error): Readiness => ({ ready: false, reason: error.message }))),
+    checks.map((check) =>
+      check.catch((error: Error): Readiness => ({ ready: false, reason: error.message })),
+    ),
   )
   const failed = results.filter((r) => !r.ready)
-  return failed.length === 0 ? { ready: true } : { ready: false, reason: failed.map((r) => r.reason).join('; ') }
+  return failed.length === 0
+    ? { ready: true }
+    : { ready: false, reason: failed.map((r) => r.reason).join('; ') }
 }
 
 export const healthRoutes =
@@ -92,8 +98,6 @@ export const healthRoutes =
       return reply
         .code(ready ? 200 : 503)
         .header('cache-control', NO_STORE)
-        .send(
-          ready ? { status: 'ready' } : { status: 'unavailable', ...(detailed ? { reason } : {}) },
-        )
+        .send(ready ? { status: 'ready' } : { status: 'unavailable', ...(detailed ? { reason } : {}) })
     })
   }

@@ -6,7 +6,12 @@ import { type Kysely, sql } from 'kysely'
 
 export async function up(db: Kysely<any>) {
   await db.schema.alterTable('comments').addColumn('client_key', 'text').execute()
-  await db.schema.createIndex('comments_client_key_unique').on('comments').column('client_key').unique().execute()
+  await db.schema
+    .createIndex('comments_client_key_unique')
+    .on('comments')
+    .column('client_key')
+    .unique()
+    .execute()
 
   await sql`delete from comment_votes where kind = 'dislike' and exists (
     select 1 from comment_votes l
