@@ -254,6 +254,24 @@ for (const dialect of await testDialects()) {
       ])
     })
 
+    test('after login a reader lands only on this site: tricks lead home, a Korean return path works', async () => {
+      for (const trick of [
+        '/\t/evil.example',
+        '/%09/evil.example',
+        '//evil.example',
+        '/\\evil.example',
+        '/\n/x',
+      ]) {
+        const { landed } = await loginWithDemo(new TestBrowser(app.http), '돌아갈독자', trick)
+        expect(landed.status).toBe(303)
+        expect(landed.location).toBe('/')
+      }
+      const korean = '/search?q=반도체 수출'
+      const { landed } = await loginWithDemo(new TestBrowser(app.http), '한글경로독자', korean)
+      expect(landed.status).toBe(303)
+      expect(decodeURIComponent(landed.location!)).toBe(korean)
+    })
+
     test('a guest comments with a name and password, wrong passwords delete nothing and are slowed down', async () => {
       const id = articles[3]!
       const guest = new TestBrowser(app.http, '10.0.1.1')
