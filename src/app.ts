@@ -26,6 +26,7 @@ import type { Config } from './platform/config.js'
 import { type Db, openDatabase, tablesFor } from './platform/db/database.js'
 import { requireMigrated } from './platform/db/migrate.js'
 import { assetsPlugin, bundleAssets, fontDir } from './platform/http/assets.js'
+import { compressOnTheFly } from './platform/http/compression.js'
 import { installCsrf } from './platform/http/csrf.js'
 import { installErrorHandling } from './platform/http/error-handler.js'
 import { fallbackRateLimitStore } from './platform/http/fallback-rate-limit-store.js'
@@ -256,6 +257,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   await installCsrf(http, config.publicUrl.startsWith('https:'))
   await http.register(securityHeadersPlugin, { config })
   await http.register(pageCachePlugin, { cache: pageCache, cdnMaxAge: config.cdnMaxAge })
+  compressOnTheFly(http)
   installErrorHandling(http, site)
   await http.register(fastifyStatic, {
     root: mediaDir,
