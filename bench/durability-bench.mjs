@@ -22,7 +22,9 @@ function open(mode) {
   const db = new SQLite(join(dir, `${mode}.db`))
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${mode}`)
-  db.exec('create table if not exists comments (id integer primary key, article_id int, body text, created_at text)')
+  db.exec(
+    'create table if not exists comments (id integer primary key, article_id int, body text, created_at text)',
+  )
   return db
 }
 
@@ -31,7 +33,9 @@ const databases = { FULL: open('FULL'), NORMAL: open('NORMAL') }
 const spent = { FULL: 0, NORMAL: 0 }
 for (let round = 0; round < rounds; round++) {
   for (const mode of round % 2 ? ['NORMAL', 'FULL'] : ['FULL', 'NORMAL']) {
-    const insert = databases[mode].prepare('insert into comments (article_id, body, created_at) values (?, ?, ?)')
+    const insert = databases[mode].prepare(
+      'insert into comments (article_id, body, created_at) values (?, ?, ?)',
+    )
     const start = process.hrtime.bigint()
     // One commit per comment, as the server does.
     for (let i = 0; i < commits; i++) insert.run(i % 50, body, new Date().toISOString())

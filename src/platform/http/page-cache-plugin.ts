@@ -55,7 +55,11 @@ function encodedBody(request: FastifyRequest, page: CachedPage) {
   const encoding = page.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request) : null
   if (!encoding) return { encoding: null, body: page.body, etag: page.etag }
   page.encoded ??= {}
-  const body = (page.encoded[encoding] ??= compress(page.body, encoding, true))
+  let body = page.encoded[encoding]
+  if (!body) {
+    body = compress(page.body, encoding, true)
+    page.encoded[encoding] = body
+  }
   // Each encoding is a different representation, so a different validator.
   return { encoding, body, etag: `${page.etag.slice(0, -1)}-${encoding}"` }
 }

@@ -5,11 +5,17 @@
 // the header is plain ASCII.
 const BASE = 'http://return.invalid'
 const MAX_LENGTH = 2000
-// Control characters (tab, newline, NUL, DEL) and backslashes.
-const FORBIDDEN = /[\u0000-\u001f\u007f\\]/
+/** Control characters (tab, newline, NUL, DEL …) or a backslash, which browsers read as `/`. */
+function hasForbidden(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return true
+  }
+  return false
+}
 
 function looksForeign(text: string): boolean {
-  return !text.startsWith('/') || text.startsWith('//') || FORBIDDEN.test(text)
+  return !text.startsWith('/') || text.startsWith('//') || hasForbidden(text)
 }
 
 /** Each percent-decoding of the value, until it stops changing (a few rounds at most). */
