@@ -43,6 +43,9 @@ import { createDatabaseSessionStore, type SessionStore } from './platform/sessio
 import type { SiteContext } from './platform/views/site-context.js'
 import type { Database } from './schema.js'
 
+/** proxy-addr's trust function for `hops` proxies: hop 0 is the peer, then each forwarder. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops
+
 export interface AppOverrides {
   clock?: Clock
   /** Log to stdout (true) or not; tests pass false. */
@@ -228,8 +231,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
 
   const http: FastifyInstance = Fastify({
     logger: overrides.logger === false ? false : { level: config.logLevel },
-    // Fastify passes a hop count on to proxy-addr; its types list only the other forms.
-    trustProxy: config.trustProxy as boolean | string[],
+    // A hop count trusts that many proxies nearest to us, whatever their address (Fastify
+    // itself reads a number as "trust none"); addresses are checked as given.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ...requestIdOptions,
     bodyLimit: 1_048_576,
   })
