@@ -106,6 +106,7 @@ function runOtherBenchmarks(corpus, notes) {
   const scripts = [
     ['search-bench.mjs', []],
     ['comments-bench.mjs', []],
+    ['durability-bench.mjs', []],
     ['workers-bench.mjs', [...sizeArgs, '--connections', String(settings.connections)]],
   ]
   for (const [script, args] of scripts) {

@@ -1,7 +1,7 @@
 // The composition root: builds the whole application from a Config. No listening here
 // (server.ts does that) and no state outside what this function creates.
 import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
@@ -27,8 +27,10 @@ import type { Config } from './platform/config.js'
 import { type Db, openDatabase, tablesFor } from './platform/db/database.js'
 import { requireMigrated } from './platform/db/migrate.js'
 import { assetsPlugin, bundleAssets, fontDir } from './platform/http/assets.js'
+import { compressOnTheFly } from './platform/http/compression.js'
 import { installCsrf } from './platform/http/csrf.js'
 import { installErrorHandling } from './platform/http/error-handler.js'
+import { fallbackRateLimitStore } from './platform/http/fallback-rate-limit-store.js'
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
 import { securityHeadersPlugin } from './platform/http/security-headers.js'
 import { createVisitorKey } from './platform/http/visitor-key.js'
@@ -43,6 +45,9 @@ import { redisSiteKey } from './platform/redis/site-key.js'
 import { createDatabaseSessionStore, type SessionStore } from './platform/sessions/session-store.js'
 import type { SiteContext } from './platform/views/site-context.js'
 import type { Database } from './schema.js'
+
+/** proxy-addr's trust function for `hops` proxies: hop 0 is the peer, then each forwarder. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops
 
 export interface AppOverrides {
   clock?: Clock
@@ -63,7 +68,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const readDb =
     config.databaseReadUrl && config.database.kind === 'postgres'
       ? openDatabase<Database>(
-          { kind: 'postgres', url: config.databaseReadUrl, schema: config.database.schema },
+          {
+            kind: 'postgres',
+            url: config.databaseReadUrl,
+            schema: config.database.schema,
+            statementTimeoutMs: config.database.statementTimeoutMs,
+          },
           dbOptions,
         )
       : null
@@ -71,7 +81,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const redisLog: RedisLog = (message, error) => http.log.warn({ err: error }, message)
   // ioredis loads only for outlets that run several nodes.
   const redis = config.redisUrl
-    ? (await import('./platform/redis/redis-connections.js')).openRedis(config.redisUrl, redisLog)
+    ? (await import('./platform/redis/redis-connections.js')).openRedis(
+        config.redisUrl,
+        redisLog,
+        config.redisCommandTimeoutMs,
+      )
     : null
   await requireMigrated(db.kysely)
   const bus =
@@ -263,20 +277,29 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
 
   const http: FastifyInstance = Fastify({
     logger: overrides.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us, whatever their address (Fastify
+    // itself reads a number as "trust none"); addresses are checked as given.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ...requestIdOptions,
     bodyLimit: 1_048_576,
   })
   echoRequestId(http)
   logDbError = (error) => http.log.error({ err: error }, 'PostgreSQL connection error')
-  metrics.install(http)
-  await http.register(healthRoutes({ db: db.kysely }))
-  // One rate limiter for every module; its counters live in Redis when there is one, and a
-  // Redis failure lets the request through rather than failing it.
+  const opsAccess = { token: config.opsToken, production: config.env === 'production' }
+  metrics.install(http, opsAccess)
+  const disks = [
+    mediaDir,
+    ...(config.database.kind === 'sqlite' && config.database.file !== ':memory:'
+      ? [dirname(resolve(config.database.file))]
+      : []),
+  ]
+  await http.register(healthRoutes({ db: db.kysely, disks, access: opsAccess }))
+  // One rate limiter for every module; its counters live in Redis when there is one, and in
+  // this node while Redis fails or is slower than its command timeout.
   await http.register(rateLimit, {
     global: false,
     ...(redis
-      ? { redis: redis.commands, nameSpace: `sinmun-rate:${redisSiteKey(config)}:`, skipOnError: true }
+      ? { store: fallbackRateLimitStore(redis.commands, `sinmun-rate:${redisSiteKey(config)}:`) }
       : {}),
   })
   await http.register(cookie, { secret: config.sessionSecret })
@@ -289,6 +312,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     http.addHook('onRequest', legalGuard({ outlet, setupOpen: setup.isOpen, site }))
   }
   await http.register(pageCachePlugin, { cache: pageCache, cdnMaxAge: config.cdnMaxAge })
+  compressOnTheFly(http)
   installErrorHandling(http, site)
   await http.register(fastifyStatic, {
     root: mediaDir,

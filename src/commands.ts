@@ -7,7 +7,13 @@ import { serve } from './cluster.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
-import { BackupError, backupSqlite, postgresBackupHint, restoreSqlite } from './platform/ops/backup.js'
+import {
+  BackupError,
+  backupSqlite,
+  manifestPath,
+  postgresBackupHint,
+  restoreSqlite,
+} from './platform/ops/backup.js'
 import { MIN_PASSWORD_LENGTH } from './platform/passwords.js'
 
 interface Command {
@@ -195,8 +201,9 @@ const commands: Record<string, Command> = {
     async run(_values, config, [file]) {
       if (!file) throw new UsageError('Usage: sinmun backup FILE')
       if (config.database.kind === 'postgres') throw new UsageError(postgresBackupHint(config.database.url))
-      const { pages } = await backupSqlite(config.database.file, file)
-      console.log(`Backed up ${config.database.file} to ${file} (${pages} pages).`)
+      const { pages, manifest } = await backupSqlite(config.database.file, file)
+      console.log(`Backed up ${config.database.file} to ${file} (${pages} pages, checked).`)
+      console.log(`Manifest: ${manifestPath(file)} (sha256 ${manifest.sha256.slice(0, 16)}…)`)
       console.log('Photos live in the media folder: copy it too (see docs/deployment.md).')
     },
   },

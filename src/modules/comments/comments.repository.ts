@@ -138,14 +138,29 @@ export async function insertComment(
     body: string
     status: CommentStatus
     createdAt: string
+    clientKey?: string | null
   },
 ): Promise<number> {
   const inserted = await db
     .insertInto('comments')
     .values({ ...row, updatedAt: row.createdAt })
+    .onConflict((oc) => oc.column('clientKey').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow()
-  return inserted.id
+    .executeTakeFirst()
+  if (inserted) return inserted.id
+  // The same key was stored by a parallel retry between our lookup and this insert.
+  const earlier = await findByClientKey(db, row.clientKey ?? '')
+  if (!earlier) throw new Error('comment insert conflicted without a stored key')
+  return earlier.id
+}
+
+/** The comment stored earlier under this (author-scoped) client key. */
+export function findByClientKey(db: Db, clientKey: string) {
+  return db
+    .selectFrom('comments')
+    .select(['id', 'articleId', 'status'])
+    .where('clientKey', '=', clientKey)
+    .executeTakeFirst()
 }
 
 /** Deletion is final: the text (and a guest's name and password hash) is overwritten. */
@@ -165,7 +180,7 @@ export async function updateBody(db: Db, id: number, body: string, status: Comme
   await db.updateTable('comments').set({ body, status, updatedAt: now }).where('id', '=', id).execute()
 }
 
-/** Adds a vote; false when this reader already cast this kind of vote on the comment. */
+/** Adds a vote; false when this reader already voted on the comment, either way. */
 export async function addVote(
   trx: Transaction<CommentsTables>,
   commentId: number,
@@ -176,7 +191,7 @@ export async function addVote(
   const result = await trx
     .insertInto('commentVotes')
     .values({ commentId, readerId, kind, createdAt: now })
-    .onConflict((oc) => oc.columns(['commentId', 'readerId', 'kind']).doNothing())
+    .onConflict((oc) => oc.columns(['commentId', 'readerId']).doNothing())
     .executeTakeFirst()
   if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false
   const column = kind === 'like' ? 'likes' : 'dislikes'

@@ -33,6 +33,18 @@ export interface PostCommentInput {
   articleId: number
   parentId: number | null
   body: string
+  /** The poster's random key for this write (the form's hidden field), so a retry stores nothing new. */
+  clientKey?: string | null
+}
+
+/**
+ * A client key is only meaningful for its author: scoped by reader (or, for a guest, by
+ * article and name), another poster sending the same key cannot reach someone else's comment.
+ */
+function scopedClientKey(author: Author, input: PostCommentInput): string {
+  const who =
+    author.kind === 'reader' ? `r${author.reader.id}` : `g${input.articleId}:${cleanName(author.name)}`
+  return `${who}:${input.clientKey}`
 }
 
 /** A guest's delete is refused per comment and IP after a few wrong passwords. */
@@ -60,6 +72,18 @@ export function createCommentsService(deps: CommentsServiceDeps) {
         const name = cleanName(author.name)
         if (name.length < 2 || name.length > 20 || author.password.length < 4 || author.password.length > 200)
           throw errors.guestInvalid()
+      }
+      // A retry of a post already stored (its answer was lost) gets that comment back.
+      const clientKey = input.clientKey ? scopedClientKey(author, input) : null
+      if (clientKey) {
+        const stored = await repo.findByClientKey(db, clientKey)
+        if (stored)
+          return {
+            id: stored.id,
+            articleId: stored.articleId,
+            status: stored.status,
+            holdReason: null as string | null,
+          }
       }
       const article = await articleForComments(db, deps.articles, input.articleId)
       if (!article?.publishedAt) throw errors.articleNotFound()
@@ -98,6 +122,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
         body: verdict.body,
         status: verdict.status,
         createdAt: now(),
+        clientKey,
       })
       if (verdict.status === 'published') changed(input.articleId)
       return { id, articleId: input.articleId, status: verdict.status, holdReason: verdict.holdReason }
@@ -131,10 +156,11 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       return { articleId: comment.articleId }
     },
 
-    /** 공감/비공감, once per reader and kind. */
+    /** 공감 or 비공감, once per reader and comment, and not on one's own. */
     async vote(reader: Reader, id: number, kind: VoteKind) {
       const comment = await requireComment(id)
       if (comment.status !== 'published') throw errors.notFound()
+      if (comment.readerId === reader.id) throw errors.ownComment()
       const added = await db.transaction().execute((trx) => repo.addVote(trx, id, reader.id, kind, now()))
       if (!added) throw errors.alreadyVoted()
       changed(comment.articleId)

@@ -1,6 +1,7 @@
 // The comment block under an article: count, sort, the way in to write (or the form, for a
 // logged-in reader), the threads and 더보기. Anonymous readers all get the same cached HTML,
 // so nothing personal appears unless a viewer is given.
+import { randomBytes } from 'node:crypto'
 import { msg } from '../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../platform/korea-time.js'
 import { commentMessages as m } from './comments.messages.js'
@@ -102,6 +103,8 @@ export function CommentForm(props: {
   return (
     <form method="post" action={`/news/${props.articleId}/comments`} class="comment-form">
       <input type="hidden" name="_csrf" value={props.viewer?.csrfToken ?? props.csrfToken} />
+      {/* Sent again unchanged when the browser resends this form, so a retry stores nothing twice. */}
+      <input type="hidden" name="clientKey" value={randomBytes(16).toString('base64url')} />
       {props.parentId !== null && <input type="hidden" name="parentId" value={String(props.parentId)} />}
       {props.guest && (
         <p class="guest-fields">
