@@ -12,6 +12,7 @@ import { createArticlesModule } from './modules/articles/index.js'
 import { createCommentsModule } from './modules/comments/index.js'
 import type { DemoServices } from './modules/demo/index.js'
 import type { ImportServices } from './modules/importers/index.js'
+import { createInboxModule, inboxMessages } from './modules/inbox/index.js'
 import { createMediaService } from './modules/media/index.js'
 import { createNewsroom, moderationPort } from './modules/newsroom/index.js'
 import { createOutletService } from './modules/outlet/index.js'
@@ -145,11 +146,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     staff,
     todayPicks: outlet.storedSetting('todayPhotos'),
   })
-  const pages = createPagesService({
+  const pages = createPagesService({ db: tablesFor(db.kysely), clock, bus })
+  const inbox = createInboxModule({
     db: tablesFor(db.kysely),
     clock,
     bus,
     uploadsDir: resolve(config.dataDir, 'uploads'),
+    publicUrl: config.publicUrl,
+    articles: articles.commented,
+    staff,
+    mailer,
+    settings: outlet.storedSetting('inbox'),
+    site: () => site(),
+    logError: (message, error) => http.log.error({ err: error }, message),
   })
   const searchSource: SearchSource = {
     ...articles.searchSource,
@@ -200,7 +209,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     articles: articles.deskQueries,
     homePins: outlet.storedSetting('homePins'),
     media,
-    pages,
+    inbox: inbox.service,
     comments,
     todayPhotos: articles.todayPhotos,
     moderation: moderationPort(commentsModule.moderation),
@@ -256,8 +265,20 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     index: false,
   })
   await http.register(assetsPlugin(assets))
-  await http.register(articles.routes({ comments, site, homePins: newsroom.homePins }))
+  await http.register(
+    articles.routes({
+      comments,
+      site,
+      homePins: newsroom.homePins,
+      notices: async (articleId) =>
+        (await inbox.service.noticesFor(articleId)).map((n) => ({
+          ...n,
+          title: inboxMessages.notice[n.kind],
+        })),
+    }),
+  )
   await http.register(pagesRoutes({ pages, site }))
+  await http.register(inbox.routes)
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
   await http.register(newsroom.routes)
@@ -274,8 +295,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   )
 
   newsroom.scheduler.start()
+  inbox.jobs.start()
   http.addHook('onClose', async () => {
     await newsroom.scheduler.stop()
+    inbox.jobs.stop()
     await articles.close()
     await search.close()
     await db.close()
@@ -304,6 +327,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       desk: newsroom.desk,
       todayPhotos: articles.todayPhotos,
       pages,
+      inbox: inbox.service,
       views: articles.views,
       search,
       searchSource,

@@ -11,7 +11,7 @@ import { type ArticleCard, reporterUrl, sectionUrl, tagUrl } from './article-vie
 import type { ArticlesReadModel } from './articles.read-model.js'
 import type { TodayPhotos } from './today-photos.js'
 import type { ViewCounter } from './view-counter.js'
-import { ArticlePageView } from './views/article.view.js'
+import { type ArticleNotice, ArticlePageView } from './views/article.view.js'
 import { HomeView } from './views/home.view.js'
 import { ListPageView } from './views/list.view.js'
 
@@ -19,6 +19,8 @@ export interface ArticlesRoutesDeps {
   readModel: ArticlesReadModel
   comments: CommentsReadModel
   todayPhotos: Pick<TodayPhotos, 'todayPhotos'>
+  /** Corrections, rebuttals and follow-ups published on an article (the inbox module). */
+  notices?: (articleId: number) => Promise<ArticleNotice[]>
   views: ViewCounter
   site: () => Promise<SiteContext>
   /** The desk's pinned home slots (newsroom); unpinned slots keep the graded order. */
@@ -113,10 +115,11 @@ export const articlesRoutes =
         if (id === null) return reply.callNotFound()
         const [site, article] = await Promise.all([deps.site(), readModel.articlePage(id)])
         if (!article) return reply.callNotFound()
-        const [comments, mostRead, todayPhotos] = await Promise.all([
+        const [comments, mostRead, todayPhotos, notices] = await Promise.all([
           deps.comments.sectionFor(id, await deps.comments.viewerOf(request, reply)),
           readModel.mostRead(),
           deps.todayPhotos.todayPhotos(),
+          deps.notices ? deps.notices(id) : [],
         ])
         const html = renderPage(
           <ArticlePageView
@@ -125,6 +128,7 @@ export const articlesRoutes =
             comments={comments}
             mostRead={mostRead}
             todayPhotos={todayPhotos}
+            notices={notices}
           />,
         )
         const shown = [...article.related.map((r) => r.id), article.previous?.id, article.next?.id]

@@ -40,6 +40,7 @@ export type { FullArticle, PublishedArticles } from './published-articles.js'
 export type { ArticleForIndex, ArticlesSearchSource } from './search-source.js'
 export type { TodayPhotos } from './today-photos.js'
 export type { ViewCounter } from './view-counter.js'
+export type { ArticleNotice } from './views/article.view.js'
 export { ArticlePageView } from './views/article.view.js'
 
 export interface ArticlesDeps {

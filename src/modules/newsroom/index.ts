@@ -21,6 +21,7 @@ import { articlesRoutes } from './routes/articles.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
 import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
+import { inboxRoutes } from './routes/inbox.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
 import { createScheduler } from './scheduler.js'
 import { renderRefusal } from './views/refusal.view.js'
@@ -83,6 +84,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     deskRoutes(app, ctx)
     photosRoutes(app, ctx)
     adminRoutes(app, ctx)
+    inboxRoutes(app, ctx)
   }
 
   return {

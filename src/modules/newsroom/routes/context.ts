@@ -6,8 +6,8 @@ import type { Clock } from '../../../platform/clock.js'
 import { renderPage } from '../../../platform/views/render.js'
 import type { ArticlesReadModel, DeskQueries, TodayPhotos } from '../../articles/index.js'
 import type { CommentsReadModel } from '../../comments/index.js'
+import type { InboxService } from '../../inbox/index.js'
 import type { MediaService } from '../../media/index.js'
-import type { PagesService } from '../../pages/index.js'
 import type { StaffService } from '../../staff/index.js'
 import type { DeskService } from '../desk.service.js'
 import type { HomeCuration } from '../home-curation.js'
@@ -25,7 +25,8 @@ export interface NewsroomRouteDeps {
   /** The articles as the newsroom's lists and pickers read them. */
   articles: DeskQueries
   media: MediaService
-  pages: Pick<PagesService, 'listTips'>
+  /** Reader tips and 정정·반론·추후보도 requests (the inbox module). */
+  inbox: InboxService
   comments: Pick<CommentsReadModel, 'sectionFor'>
   todayPhotos: Pick<TodayPhotos, 'pickTodayPhotos' | 'todayPhotos' | 'pickedIds'>
   home: HomeCuration

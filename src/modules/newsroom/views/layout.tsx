@@ -67,6 +67,7 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/articles?view=waiting', nm.nav.desk],
           ['/newsroom/home', nm.nav.home],
           ['/newsroom/moderation', nm.nav.moderation],
+          ['/newsroom/inbox', nm.nav.inbox],
         ] as [string, string][])
       : []),
     ...(isAdmin(staff) ? ([['/newsroom/staff', nm.nav.staff]] as [string, string][]) : []),

@@ -8,6 +8,7 @@ import * as createCommentModeration from './2026_11_29_1500_create_comment_moder
 import * as createNewsroom from './2026_11_29_1600_create_newsroom.js'
 import * as addArticleDeskNote from './2026_11_29_1610_add_article_desk_note.js'
 import * as createImportSources from './2026_11_29_1700_create_import_sources.js'
+import * as extendTipsForInbox from './2026_12_06_1000_extend_tips_for_inbox.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1000_create_content': createContent,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_newsroom': createNewsroom,
   '2026_11_29_1610_add_article_desk_note': addArticleDeskNote,
   '2026_11_29_1700_create_import_sources': createImportSources,
+  '2026_12_06_1000_extend_tips_for_inbox': extendTipsForInbox,
 }
