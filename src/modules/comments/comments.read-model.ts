@@ -11,7 +11,8 @@ import {
 } from './comments.ports.js'
 import * as repo from './comments.repository.js'
 import type { CommentSettingsStore } from './comments.settings.js'
-import type { CommentsTables } from './comments.table.js'
+import { commentMessages } from './comments.messages.js'
+import type { CommentsTables, VoteKind } from './comments.table.js'
 import { windowClosed } from './moderation/phases/window-closed.js'
 
 export interface CommentView {
@@ -46,6 +47,8 @@ export interface CommentSectionData {
   guests: boolean
   maxLength: number
   viewer: CommentViewer | null
+  /** The viewer's stored votes on the comments shown (comment id → kind), so buttons show them. */
+  viewerVotes?: ReadonlyMap<number, VoteKind>
 }
 
 export interface CommentsReadModelDeps {
@@ -65,7 +68,8 @@ function toView(row: repo.ListRow, names: Map<number, string>): CommentView {
   const name = row.readerId === null ? undefined : names.get(row.readerId)
   return {
     id: row.id,
-    author: deleted ? '' : (name ?? row.guestName ?? ''),
+    // A reader id without a profile is an account that was deleted with its comments kept.
+    author: deleted ? '' : (name ?? row.guestName ?? (row.readerId !== null ? commentMessages.formerReader : '')),
     body: deleted ? '' : row.body,
     deleted,
     likes: row.likes,
@@ -133,7 +137,10 @@ export function createCommentsReadModel(deps: CommentsReadModelDeps) {
           settings.windowHours,
           deps.clock?.now() ?? new Date(),
         )
+      const shownIds = thread.list.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)])
+      const viewerVotes = viewer ? await repo.votesBy(db, viewer.reader.id, shownIds) : undefined
       return {
+        viewerVotes,
         articleId,
         count: counts.get(articleId) ?? 0,
         list: thread.list,

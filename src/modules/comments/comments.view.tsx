@@ -21,6 +21,10 @@ export function CommentSection(props: CommentSectionData) {
       data-article-id={articleId}
       data-confirm={m.deleteConfirm}
       data-csrf={viewer?.csrfToken}
+      data-voted-like={m.voted.like}
+      data-voted-dislike={m.voted.dislike}
+      data-reported={m.reported}
+      data-offline={m.offline}
     >
       <h2 id="comments-title">
         {m.title} <span class="comment-count">{props.count}</span>
@@ -178,10 +182,25 @@ function CommentItem(props: { comment: CommentView; section: CommentSectionData;
           </p>
           <p class="comment-body">{c.body}</p>
           <div class="comment-actions">
-            {viewer ? (
+            {mine ? (
+              // One's own comment shows its counts; there is nothing to press.
+              <span class="vote-own">
+                <span class="vote vote-like">
+                  {m.like} <span class="vote-count">{c.likes}</span>
+                </span>
+                <span class="vote vote-dislike">
+                  {m.dislike} <span class="vote-count">{c.dislikes}</span>
+                </span>
+              </span>
+            ) : viewer ? (
               <>
-                <VoteForm comment={c} kind="like" csrf={viewer.csrfToken} />
-                <VoteForm comment={c} kind="dislike" csrf={viewer.csrfToken} />
+                <VoteForm comment={c} kind="like" csrf={viewer.csrfToken} voted={props.section.viewerVotes?.get(c.id)} />
+                <VoteForm
+                  comment={c}
+                  kind="dislike"
+                  csrf={viewer.csrfToken}
+                  voted={props.section.viewerVotes?.get(c.id)}
+                />
               </>
             ) : (
               <>
@@ -215,6 +234,7 @@ function CommentItem(props: { comment: CommentView; section: CommentSectionData;
                 {m.delete}
               </a>
             )}
+            {viewer && <p class="comment-feedback" role="status" aria-live="polite" />}
           </div>
         </>
       )}
@@ -229,13 +249,19 @@ function CommentItem(props: { comment: CommentView; section: CommentSectionData;
   )
 }
 
-function VoteForm(props: { comment: CommentView; kind: 'like' | 'dislike'; csrf: string }) {
+function VoteForm(props: {
+  comment: CommentView
+  kind: 'like' | 'dislike'
+  csrf: string
+  /** The viewer's stored vote on this comment, if any. */
+  voted: 'like' | 'dislike' | undefined
+}) {
   const count = props.kind === 'like' ? props.comment.likes : props.comment.dislikes
   return (
     <form method="post" action={`/comments/${props.comment.id}/vote`} class={`vote-form vote-${props.kind}`}>
       <input type="hidden" name="_csrf" value={props.csrf} />
       <input type="hidden" name="kind" value={props.kind} />
-      <button type="submit" class="vote">
+      <button type="submit" class="vote" aria-pressed={props.voted === props.kind ? 'true' : 'false'}>
         {props.kind === 'like' ? m.like : m.dislike} <span class="vote-count">{count}</span>
       </button>
     </form>
