@@ -104,6 +104,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     site: () => site(),
     guestWriteUrl: (returnTo) => commentsModule.guestWriteUrl(returnTo),
     afterRename: (readerId) => commentsModule.service.readerChanged(readerId),
+    staffNames: async () => (await staff.list()).map((s) => s.name),
+    commentsOnDelete: async () => (await commentsModule.settings.get()).onReaderDeleted,
+    beforeDelete: async (readerId) => {
+      await commentsModule.service.readerDeleted(readerId)
+    },
   })
   // Without an SMTP transport, invite and reset links are printed for the operator.
   const mailer = createConsoleMailer((line) => {
@@ -134,6 +139,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     ratePerMinute: config.comments.ratePerMinute,
     ipRatePerMinute: config.comments.ipRatePerMinute,
     setReaderSuspended: accounts.setSuspended,
+    loginProviders: () => accounts.login.providers.map((p) => ({ id: p.id, label: p.label })),
   })
   const comments = commentsModule.readModel
   const articles = createArticlesModule({

@@ -43,6 +43,11 @@ export async function renameReader(db: Kysely<AccountsTables>, id: number, displ
   await db.updateTable('readers').set({ displayName }).where('id', '=', id).execute()
 }
 
+/** Deletes the account; its sessions are ended by the caller. */
+export async function deleteReader(db: Kysely<AccountsTables>, id: number) {
+  await db.deleteFrom('readers').where('id', '=', id).execute()
+}
+
 export async function setSuspended(db: Kysely<AccountsTables>, id: number, suspendedAt: string | null) {
   await db.updateTable('readers').set({ suspendedAt }).where('id', '=', id).execute()
 }

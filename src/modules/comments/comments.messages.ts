@@ -46,6 +46,7 @@ export const commentMessages = {
   suspended: '이용이 정지되어 댓글을 쓸 수 없습니다.',
   guest: '비회원',
   formerReader: '탈퇴한 독자',
+  guestWrite: '비회원으로 댓글쓰기',
   offline: '연결이 원활하지 않습니다. 잠시 후 다시 시도해 주세요.',
   voted: { like: '공감했습니다.', dislike: '비공감했습니다.' },
   voteCounts: '공감 {likes} · 비공감 {dislikes}',

@@ -2,7 +2,7 @@
 // section (one page of threads) as the viewer sees it.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { Reader } from '../accounts/index.js'
+import type { ProviderChoice, Reader } from '../accounts/index.js'
 import {
   articleForComments,
   authorNames,
@@ -49,6 +49,8 @@ export interface CommentSectionData {
   viewer: CommentViewer | null
   /** The viewer's stored votes on the comments shown (comment id → kind), so buttons show them. */
   viewerVotes?: ReadonlyMap<number, VoteKind>
+  /** The accounts a reader may log in with, offered right under 댓글쓰기. */
+  loginProviders?: readonly ProviderChoice[]
 }
 
 export interface CommentsReadModelDeps {
@@ -61,6 +63,7 @@ export interface CommentsReadModelDeps {
   guestsAllowed?: boolean
   /** The logged-in reader of a request (with a fresh CSRF token), or null; free when anonymous. */
   viewerOf?: (request: FastifyRequest, reply: FastifyReply) => Promise<CommentViewer | null>
+  loginProviders?: () => readonly ProviderChoice[]
 }
 
 function toView(row: repo.ListRow, names: Map<number, string>): CommentView {
@@ -141,6 +144,7 @@ export function createCommentsReadModel(deps: CommentsReadModelDeps) {
       const viewerVotes = viewer ? await repo.votesBy(db, viewer.reader.id, shownIds) : undefined
       return {
         viewerVotes,
+        loginProviders: deps.loginProviders?.() ?? [],
         articleId,
         count: counts.get(articleId) ?? 0,
         list: thread.list,

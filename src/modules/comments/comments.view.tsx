@@ -2,6 +2,7 @@
 // logged-in reader), the threads and 더보기. Anonymous readers all get the same cached HTML,
 // so nothing personal appears unless a viewer is given.
 import { msg } from '../../platform/i18n/messages.js'
+import { ProviderButtons } from '../accounts/index.js'
 import { formatKoreaDateTime } from '../../platform/korea-time.js'
 import { commentMessages as m } from './comments.messages.js'
 import type { CommentSectionData, CommentView, CommentViewer } from './comments.read-model.js'
@@ -70,13 +71,35 @@ function WriteArea(props: CommentSectionData & { returnTo: string }) {
   if (!props.open) return <p class="comments-closed">{m.closed}</p>
   const viewer = props.viewer
   if (!viewer) {
+    const providers = props.loginProviders ?? []
+    if (providers.length === 0) {
+      return (
+        <>
+          <a class="button comment-write-link" href={loginUrl(props.returnTo)}>
+            {m.write}
+          </a>
+          <p class="hint">{m.loginPrompt}</p>
+        </>
+      )
+    }
+    // One tap on 댓글쓰기 opens the account choice in place (a <details>: no script needed);
+    // after the login the reader lands on the form itself.
+    const back = encodeURIComponent(`/news/${props.articleId}#comment-form`)
     return (
-      <>
-        <a class="button comment-write-link" href={loginUrl(props.returnTo)}>
-          {m.write}
-        </a>
+      <details class="comment-login">
+        <summary class="button comment-write-link">{m.write}</summary>
         <p class="hint">{m.loginPrompt}</p>
-      </>
+        <ul class="providers">
+          <ProviderButtons providers={providers} href={(id) => `/comments/login/${id}?return=${back}`} />
+          {props.guests && (
+            <li>
+              <a class="provider provider-guest" href={`/news/${props.articleId}/comments/write`}>
+                {m.guestWrite}
+              </a>
+            </li>
+          )}
+        </ul>
+      </details>
     )
   }
   if (viewer.reader.suspended) return <p class="comments-suspended">{m.suspended}</p>
@@ -104,7 +127,12 @@ export function CommentForm(props: {
   const id = props.parentId === null ? `comment-body-${props.articleId}` : `reply-body-${props.parentId}`
   const length = [...(props.body ?? '')].length
   return (
-    <form method="post" action={`/news/${props.articleId}/comments`} class="comment-form">
+    <form
+      method="post"
+      action={`/news/${props.articleId}/comments`}
+      class="comment-form"
+      id={props.parentId === null ? 'comment-form' : undefined}
+    >
       <input type="hidden" name="_csrf" value={props.viewer?.csrfToken ?? props.csrfToken} />
       {props.parentId !== null && <input type="hidden" name="parentId" value={String(props.parentId)} />}
       {props.guest && (
