@@ -46,8 +46,12 @@ if (section) {
     if (!window.confirm(section.dataset.confirm ?? '')) return
     const response = await post(`/comments/${link.dataset.delete}/delete`, {}).catch(() => null)
     if (!response?.ok) {
-      const result = (await response?.json().catch(() => ({}))) as { errors?: { message: string }[] } | undefined
-      const feedback = link.closest('.comment-actions')?.querySelector<HTMLElement>(':scope > .comment-feedback')
+      const result = (await response?.json().catch(() => ({}))) as
+        | { errors?: { message: string }[] }
+        | undefined
+      const feedback = link
+        .closest('.comment-actions')
+        ?.querySelector<HTMLElement>(':scope > .comment-feedback')
       if (!feedback) {
         window.location.href = link.href
         return
@@ -108,7 +112,10 @@ if (section) {
           ?.querySelector(`:scope > .comment-actions .vote-${kind} button`)
           ?.setAttribute('aria-pressed', String(kind === result.voted))
       }
-      say((result.voted === 'dislike' ? section.dataset.votedDislike : section.dataset.votedLike) ?? '', false)
+      say(
+        (result.voted === 'dislike' ? section.dataset.votedDislike : section.dataset.votedLike) ?? '',
+        false,
+      )
       return
     }
     setCount(result.count)

@@ -20,13 +20,16 @@ export const accountMessages = {
   displayName: '댓글에 표시할 이름',
   displayNameHint: '2~20자',
   displayNameInvalid: '이름은 2자 이상 20자 이하로 입력해 주세요.',
-  displayNameReserved: '‘{name}’은(는) 쓸 수 없는 이름입니다. 운영자나 기자로 오해할 수 있는 이름은 피해 주세요.',
+  displayNameReserved:
+    '‘{name}’은(는) 쓸 수 없는 이름입니다. 운영자나 기자로 오해할 수 있는 이름은 피해 주세요.',
   defaultName: '독자',
+  formerReader: '탈퇴한 독자',
   myComments: '내 댓글 보기',
   deleteAccount: '회원 탈퇴',
   deleteTitle: '회원 탈퇴',
   deleteIntro: '탈퇴하면 로그인 정보와 댓글 이름이 지워지고, 모든 기기에서 로그아웃됩니다.',
-  deleteKeep: '쓰신 댓글은 지워지지 않고 작성자가 ‘탈퇴한 독자’로 표시됩니다. 댓글을 지우려면 탈퇴 전에 하나씩 삭제해 주세요.',
+  deleteKeep:
+    '쓰신 댓글은 지워지지 않고 작성자가 ‘탈퇴한 독자’로 표시됩니다. 댓글을 지우려면 탈퇴 전에 하나씩 삭제해 주세요.',
   deleteErase: '쓰신 댓글도 모두 삭제되며 다시 복구할 수 없습니다.',
   deleteConfirm: '탈퇴하기',
   deleted: '탈퇴했습니다. 그동안 이용해 주셔서 감사합니다.',

@@ -7,7 +7,8 @@ import type { Clock } from '../../platform/clock.js'
 import { AppError } from '../../platform/errors.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
-import { deleteReader, findOrCreateReader, renameReader } from './accounts.repository.js'
+import { accountMessages as m } from './accounts.messages.js'
+import { eraseReader, findOrCreateReader, renameReader } from './accounts.repository.js'
 import type { AccountsTables } from './accounts.table.js'
 import {
   AccountDeletedView,
@@ -16,8 +17,6 @@ import {
   LoginFailedView,
   ProfileView,
 } from './accounts.views.js'
-import { isReservedName } from './reserved-names.js'
-import { accountMessages as m } from './accounts.messages.js'
 import { DisplayName } from './display-name.js'
 import type { LoginService } from './login/login-service.js'
 import {
@@ -28,6 +27,7 @@ import {
   transactionTtlMs,
 } from './login/login-transaction.js'
 import type { ReaderAuth } from './reader-auth.js'
+import { isReservedName } from './reserved-names.js'
 
 export interface AccountsRoutesDeps {
   db: Kysely<AccountsTables>
@@ -192,7 +192,7 @@ export const accountsRoutes =
       // Comments first: if that fails the account is still there to try again.
       await deps.beforeDelete(reader.id)
       await deps.auth.signOutEverywhere(reader.id)
-      await deleteReader(deps.db, reader.id)
+      await eraseReader(deps.db, reader.id, m.formerReader, deps.clock.now().toISOString())
       await deps.auth.signOut(request, reply)
       return html(reply, renderPage(<AccountDeletedView site={await deps.site()} />))
     })

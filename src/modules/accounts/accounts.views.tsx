@@ -20,7 +20,10 @@ export function ChooserView(props: {
         <p>{m.chooserIntro}</p>
         {props.providers.length === 0 && !props.guestWriteUrl && <p>{m.noProviders}</p>}
         <ul class="providers">
-          <ProviderButtons providers={props.providers} href={(id) => `/comments/login/${id}?return=${back}`} />
+          <ProviderButtons
+            providers={props.providers}
+            href={(id) => `/comments/login/${id}?return=${back}`}
+          />
           {props.guestWriteUrl && (
             <li>
               <a class="button provider provider-guest" href={props.guestWriteUrl}>
@@ -28,14 +31,6 @@ export function ChooserView(props: {
               </a>
             </li>
           )}
-        </ul>
-        <ul class="account-links">
-          <li>
-            <a href="/comments/mine">{m.myComments}</a>
-          </li>
-          <li>
-            <a href="/comments/account/delete">{m.deleteAccount}</a>
-          </li>
         </ul>
         <p>
           <a href={props.returnTo}>{m.back}</a>
@@ -53,7 +48,10 @@ export function DeleteAccountView(props: {
   comments: 'keep' | 'delete'
 }) {
   return (
-    <Layout site={props.site} meta={{ title: m.deleteTitle, path: '/comments/account/delete', noindex: true }}>
+    <Layout
+      site={props.site}
+      meta={{ title: m.deleteTitle, path: '/comments/account/delete', noindex: true }}
+    >
       <section class="account-box">
         <h1>{m.deleteTitle}</h1>
         <p>{m.deleteIntro}</p>
@@ -69,7 +67,10 @@ export function DeleteAccountView(props: {
 
 export function AccountDeletedView(props: { site: SiteContext }) {
   return (
-    <Layout site={props.site} meta={{ title: m.deleteTitle, path: '/comments/account/delete', noindex: true }}>
+    <Layout
+      site={props.site}
+      meta={{ title: m.deleteTitle, path: '/comments/account/delete', noindex: true }}
+    >
       <section class="account-box">
         <h1>{m.deleteTitle}</h1>
         <p role="status">{m.deleted}</p>
@@ -152,6 +153,14 @@ export function ProfileView(props: {
             {m.logout}
           </button>
         </form>
+        <ul class="account-links">
+          <li>
+            <a href="/comments/mine">{m.myComments}</a>
+          </li>
+          <li>
+            <a href="/comments/account/delete">{m.deleteAccount}</a>
+          </li>
+        </ul>
         <p>
           <a href={props.returnTo}>{m.back}</a>
         </p>

@@ -20,7 +20,7 @@ import { configuredProviders, type LoginProvider } from './login/providers.js'
 import { createReaderAuth } from './reader-auth.js'
 
 export { cleanName, DisplayName } from './display-name.js'
-export { type ProviderChoice, ProviderButtons } from './provider-buttons.js'
+export { ProviderButtons, type ProviderChoice } from './provider-buttons.js'
 export type { Reader, ReaderAuth } from './reader-auth.js'
 
 export interface AccountsDeps {

@@ -65,7 +65,8 @@ export const commentMessages = {
     COMMENTS_GUEST_INVALID: '이름(2~20자)과 비밀번호(4자 이상)를 입력해 주세요.',
     COMMENTS_WRONG_PASSWORD: '비밀번호가 맞지 않습니다.',
     COMMENTS_TOO_MANY_TRIES: '비밀번호를 여러 번 잘못 입력했습니다. 잠시 후 다시 시도해 주세요.',
-    COMMENTS_TOO_FAST: '짧은 시간에 댓글을 너무 많이 썼습니다. {retryAfterSeconds}초 뒤에 다시 등록해 주세요. 쓰신 내용은 그대로 두었습니다.',
+    COMMENTS_TOO_FAST:
+      '짧은 시간에 댓글을 너무 많이 썼습니다. {retryAfterSeconds}초 뒤에 다시 등록해 주세요. 쓰신 내용은 그대로 두었습니다.',
     COMMENTS_OWN_COMMENT: '자신의 댓글에는 공감·비공감이나 신고를 할 수 없습니다.',
     COMMENTS_FORBIDDEN: '이 댓글을 지울 수 있는 권한이 없습니다.',
     COMMENTS_NOT_FOUND: '댓글을 찾을 수 없습니다.',

@@ -145,7 +145,14 @@ export function MyCommentsView(props: {
   site: SiteContext
   page: number
   hasMore: boolean
-  items: { id: number; articleId: number; headline: string; body: string; status: string; createdAt: string }[]
+  items: {
+    id: number
+    articleId: number
+    headline: string
+    body: string
+    status: string
+    createdAt: string
+  }[]
 }) {
   return (
     <Layout site={props.site} meta={{ title: m.mine, path: '/comments/mine', noindex: true }}>

@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { ProviderChoice, Reader } from '../accounts/index.js'
+import { commentMessages } from './comments.messages.js'
 import {
   articleForComments,
   authorNames,
@@ -11,7 +12,6 @@ import {
 } from './comments.ports.js'
 import * as repo from './comments.repository.js'
 import type { CommentSettingsStore } from './comments.settings.js'
-import { commentMessages } from './comments.messages.js'
 import type { CommentsTables, VoteKind } from './comments.table.js'
 import { windowClosed } from './moderation/phases/window-closed.js'
 
@@ -72,7 +72,9 @@ function toView(row: repo.ListRow, names: Map<number, string>): CommentView {
   return {
     id: row.id,
     // A reader id without a profile is an account that was deleted with its comments kept.
-    author: deleted ? '' : (name ?? row.guestName ?? (row.readerId !== null ? commentMessages.formerReader : '')),
+    author: deleted
+      ? ''
+      : (name ?? row.guestName ?? (row.readerId !== null ? commentMessages.formerReader : '')),
     body: deleted ? '' : row.body,
     deleted,
     likes: row.likes,

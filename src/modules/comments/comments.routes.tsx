@@ -152,63 +152,59 @@ export const commentsRoutes =
 
     // The limits are checked inside the handler, not as a preHandler, so that a refused
     // comment comes back in its form with every word the reader typed.
-    app.post(
-      '/news/:id/comments',
-      { preHandler: [app.csrfProtection] },
-      async (request, reply) => {
-        const { id } = IdParams.parse(request.params)
-        const form = PostForm.parse(request.body ?? {})
-        const reader = await deps.auth.currentReader(request)
-        const guest = !reader && form.guestName !== undefined
-        if (!reader && !guest) {
-          if (wantsJson(request)) throw commentsErrors.loginRequired()
-          return reply.redirect(loginUrl(`/news/${id}#comments`), 303)
-        }
-        const parentId = form.parentId ?? null
-        try {
-          await postingLimits(request, reply)
-          const result = await service.postComment(
-            reader
-              ? { kind: 'reader', reader }
-              : { kind: 'guest', name: form.guestName ?? '', password: form.guestPassword ?? '' },
-            { articleId: id, parentId, body: form.body },
-          )
-          if (wantsJson(request)) return { id: result.id, status: result.status, count: await countOf(id) }
-          if (result.status === 'held') {
-            const html = renderPage(
-              <CommentMessageView
-                site={await deps.site()}
-                title={m.heldTitle}
-                message={m.held}
-                backUrl={`/news/${id}#comments`}
-              />,
-            )
-            return sendHtml(reply, html, 202)
-          }
-          return reply.redirect(`/news/${id}#c-${result.id}`, 303)
-        } catch (error) {
-          const message = readerMessage(error)
-          if (!message || wantsJson(request)) throw error
-          // The form again, with what the reader typed, and what to fix.
-          const found = await article(id)
-          const viewer = reader ? { reader, csrfToken: reply.generateCsrf() } : null
+    app.post('/news/:id/comments', { preHandler: [app.csrfProtection] }, async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      const form = PostForm.parse(request.body ?? {})
+      const reader = await deps.auth.currentReader(request)
+      const guest = !reader && form.guestName !== undefined
+      if (!reader && !guest) {
+        if (wantsJson(request)) throw commentsErrors.loginRequired()
+        return reply.redirect(loginUrl(`/news/${id}#comments`), 303)
+      }
+      const parentId = form.parentId ?? null
+      try {
+        await postingLimits(request, reply)
+        const result = await service.postComment(
+          reader
+            ? { kind: 'reader', reader }
+            : { kind: 'guest', name: form.guestName ?? '', password: form.guestPassword ?? '' },
+          { articleId: id, parentId, body: form.body },
+        )
+        if (wantsJson(request)) return { id: result.id, status: result.status, count: await countOf(id) }
+        if (result.status === 'held') {
           const html = renderPage(
-            <WritePageView
+            <CommentMessageView
               site={await deps.site()}
-              article={found}
-              viewer={viewer}
-              csrfToken={viewer?.csrfToken ?? reply.generateCsrf()}
-              maxLength={(await deps.settings.get()).maxLength}
-              guest={reader ? undefined : { name: form.guestName ?? '' }}
-              body={form.body}
-              parentId={parentId}
-              error={message}
+              title={m.heldTitle}
+              message={m.held}
+              backUrl={`/news/${id}#comments`}
             />,
           )
-          return sendHtml(reply, html, (error as AppError).status)
+          return sendHtml(reply, html, 202)
         }
-      },
-    )
+        return reply.redirect(`/news/${id}#c-${result.id}`, 303)
+      } catch (error) {
+        const message = readerMessage(error)
+        if (!message || wantsJson(request)) throw error
+        // The form again, with what the reader typed, and what to fix.
+        const found = await article(id)
+        const viewer = reader ? { reader, csrfToken: reply.generateCsrf() } : null
+        const html = renderPage(
+          <WritePageView
+            site={await deps.site()}
+            article={found}
+            viewer={viewer}
+            csrfToken={viewer?.csrfToken ?? reply.generateCsrf()}
+            maxLength={(await deps.settings.get()).maxLength}
+            guest={reader ? undefined : { name: form.guestName ?? '' }}
+            body={form.body}
+            parentId={parentId}
+            error={message}
+          />,
+        )
+        return sendHtml(reply, html, (error as AppError).status)
+      }
+    })
 
     app.get('/comments/:id/delete', async (request, reply) => {
       const { id } = IdParams.parse(request.params)

@@ -2,8 +2,8 @@
 // logged-in reader), the threads and 더보기. Anonymous readers all get the same cached HTML,
 // so nothing personal appears unless a viewer is given.
 import { msg } from '../../platform/i18n/messages.js'
-import { ProviderButtons } from '../accounts/index.js'
 import { formatKoreaDateTime } from '../../platform/korea-time.js'
+import { ProviderButtons } from '../accounts/index.js'
 import { commentMessages as m } from './comments.messages.js'
 import type { CommentSectionData, CommentView, CommentViewer } from './comments.read-model.js'
 
@@ -222,7 +222,12 @@ function CommentItem(props: { comment: CommentView; section: CommentSectionData;
               </span>
             ) : viewer ? (
               <>
-                <VoteForm comment={c} kind="like" csrf={viewer.csrfToken} voted={props.section.viewerVotes?.get(c.id)} />
+                <VoteForm
+                  comment={c}
+                  kind="like"
+                  csrf={viewer.csrfToken}
+                  voted={props.section.viewerVotes?.get(c.id)}
+                />
                 <VoteForm
                   comment={c}
                   kind="dislike"
