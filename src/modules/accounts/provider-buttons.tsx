@@ -84,11 +84,11 @@ export function ProviderButtons(props: {
   return (
     <>
       {props.providers.map((p) => {
-        const Symbol = SYMBOLS[p.id]
+        const Logo = SYMBOLS[p.id]
         return (
           <li>
             <a class={`provider provider-${p.id}`} href={props.href(p.id)}>
-              {Symbol && <Symbol />}
+              {Logo && <Logo />}
               <span class="provider-label">{p.label}</span>
             </a>
           </li>
