@@ -12,6 +12,7 @@ import { createArticlesModule, SAME_VIEW_MS } from './modules/articles/index.js'
 import { createCommentsModule } from './modules/comments/index.js'
 import type { DemoServices } from './modules/demo/index.js'
 import type { ImportServices } from './modules/importers/index.js'
+import { createInboxModule, inboxMessages } from './modules/inbox/index.js'
 import { createMediaService } from './modules/media/index.js'
 import { createNewsroom, moderationPort } from './modules/newsroom/index.js'
 import { createOutletService, createSetupService, legalGuard } from './modules/outlet/index.js'
@@ -120,6 +121,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     site: () => site(),
     guestWriteUrl: (returnTo) => commentsModule.guestWriteUrl(returnTo),
     afterRename: (readerId) => commentsModule.service.readerChanged(readerId),
+    staffNames: async () => (await staff.list()).map((s) => s.name),
+    commentsOnDelete: async () => (await commentsModule.settings.get()).onReaderDeleted,
+    beforeDelete: async (readerId) => {
+      await commentsModule.service.readerDeleted(readerId)
+    },
   })
   // With SMTP_URL mail really goes out; without it (development) invite and reset links are
   // printed for the operator, and the newsroom says so instead of claiming a mail was sent.
@@ -168,6 +174,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     ratePerMinute: config.comments.ratePerMinute,
     ipRatePerMinute: config.comments.ipRatePerMinute,
     setReaderSuspended: accounts.setSuspended,
+    loginProviders: () => accounts.login.providers.map((p) => ({ id: p.id, label: p.label })),
   })
   const comments = commentsModule.readModel
   const articles = createArticlesModule({
@@ -187,11 +194,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
         })
       : createMemoryRecentKeys({ ttlMs: SAME_VIEW_MS, now: () => clock.now().getTime() }),
   })
-  const pages = createPagesService({
+  const pages = createPagesService({ db: tablesFor(db.kysely), clock, bus })
+  const inbox = createInboxModule({
     db: tablesFor(db.kysely),
     clock,
     bus,
     uploadsDir: resolve(config.dataDir, 'uploads'),
+    publicUrl: config.publicUrl,
+    articles: articles.commented,
+    staff,
+    mailer,
+    settings: outlet.storedSetting('inbox'),
+    site: () => site(),
+    logError: (message, error) => http.log.error({ err: error }, message),
   })
   const setup = createSetupService({
     outlet,
@@ -261,6 +276,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     outlet,
     setup,
     sectionsAdmin: articles.sectionsAdmin,
+    inbox: inbox.service,
     comments,
     todayPhotos: articles.todayPhotos,
     moderation: moderationPort(commentsModule.moderation),
@@ -338,9 +354,15 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       homePins: newsroom.homePins,
       visitorOf: createVisitorKey(config.sessionSecret, clock),
       ownHost: new URL(config.publicUrl).hostname,
+      notices: async (articleId) =>
+        (await inbox.service.noticesFor(articleId)).map((n) => ({
+          ...n,
+          title: inboxMessages.notice[n.kind],
+        })),
     }),
   )
   await http.register(pagesRoutes({ pages, site }))
+  await http.register(inbox.routes)
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
   await http.register(newsroom.routes)
@@ -357,8 +379,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   )
 
   newsroom.scheduler.start()
+  inbox.jobs.start()
   http.addHook('onClose', async () => {
     await newsroom.scheduler.stop()
+    inbox.jobs.stop()
     await articles.close()
     await search.close()
     await db.close()
@@ -388,6 +412,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       desk: newsroom.desk,
       todayPhotos: articles.todayPhotos,
       pages,
+      inbox: inbox.service,
       views: articles.views,
       viewStats: articles.stats,
       search,

@@ -5,6 +5,7 @@
 import { accountsErrorCatalogue } from './modules/accounts/index.js'
 import { articlesErrorCatalogue } from './modules/articles/index.js'
 import { commentsErrorCatalogue } from './modules/comments/index.js'
+import { inboxErrorCatalogue } from './modules/inbox/index.js'
 import { mediaErrorCatalogue } from './modules/media/index.js'
 import { newsroomErrorCatalogue } from './modules/newsroom/index.js'
 import { searchErrorCatalogue } from './modules/search/index.js'
@@ -17,6 +18,7 @@ export const errorCatalogue: Readonly<Record<string, ErrorCatalogue>> = {
   accounts: accountsErrorCatalogue,
   articles: articlesErrorCatalogue,
   comments: commentsErrorCatalogue,
+  inbox: inboxErrorCatalogue,
   media: mediaErrorCatalogue,
   newsroom: newsroomErrorCatalogue,
   search: searchErrorCatalogue,

@@ -5,6 +5,7 @@ import type { AccountsTables } from './modules/accounts/index.js'
 import type { ArticlesTables } from './modules/articles/index.js'
 import type { CommentsTables } from './modules/comments/index.js'
 import type { ImportersTables } from './modules/importers/index.js'
+import type { InboxTables } from './modules/inbox/index.js'
 import type { MediaTables } from './modules/media/index.js'
 import type { NewsroomTables } from './modules/newsroom/index.js'
 import type { OutletTables } from './modules/outlet/index.js'
@@ -24,4 +25,5 @@ export interface Database
     CommentsTables,
     NewsroomTables,
     ImportersTables,
-    SearchTables {}
+    SearchTables,
+    InboxTables {}

@@ -47,6 +47,7 @@ export type { TodayPhotos } from './today-photos.js'
 export { type PageView, SAME_VIEW_MS, type ViewCounter } from './view-counter.js'
 export type { ArticleViewStats, TopArticle, ViewStats } from './view-stats.js'
 export { MAX_EXPORT_DAYS } from './view-stats.js'
+export type { ArticleNotice } from './views/article.view.js'
 export { ArticlePageView } from './views/article.view.js'
 
 export interface ArticlesDeps {

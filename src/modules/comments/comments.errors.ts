@@ -59,5 +59,9 @@ export const formFixableCodes: ReadonlySet<string> = new Set(
     c.tooManyTries,
     c.tooFast,
     c.forbidden,
+    c.alreadyVoted,
+    c.alreadyReported,
+    c.ownComment,
+    c.notFound,
   ].map((spec) => spec.code),
 )

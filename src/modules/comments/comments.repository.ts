@@ -226,6 +226,40 @@ export async function addReport(
   return row.reports
 }
 
+/** The votes a reader cast on some comments: comment id → 'like' | 'dislike'. */
+export async function votesBy(db: Db, readerId: number, commentIds: readonly number[]) {
+  if (commentIds.length === 0) return new Map<number, VoteKind>()
+  const rows = await db
+    .selectFrom('commentVotes')
+    .select(['commentId', 'kind'])
+    .where('readerId', '=', readerId)
+    .where('commentId', 'in', [...commentIds])
+    .execute()
+  return new Map(rows.map((r) => [r.commentId, r.kind]))
+}
+
+/** A reader's own comments, newest first (내 댓글); deleted ones are gone from it. */
+export const commentsBy = (db: Db, readerId: number, limit: number, offset: number) =>
+  db
+    .selectFrom('comments')
+    .select(['id', 'articleId', 'body', 'status', 'likes', 'dislikes', 'createdAt'])
+    .where('readerId', '=', readerId)
+    .where('status', '!=', 'deleted')
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+
+/** Ids of every comment a reader wrote that still has its text. */
+export const liveCommentIdsBy = (db: Db, readerId: number) =>
+  db
+    .selectFrom('comments')
+    .select(['id', 'articleId'])
+    .where('readerId', '=', readerId)
+    .where('status', '!=', 'deleted')
+    .execute()
+
 /** Articles a reader has commented on: their pages show the reader's name. */
 export async function articlesCommentedBy(db: Db, readerId: number) {
   const rows = await db

@@ -55,10 +55,10 @@ for (const dialect of await testDialects()) {
       const othersComment = JSON.parse(posted.body).id as number
 
       const reader = new TestBrowser(app.http)
-      const { landed } = await loginWithDemo(reader, '홍길동', `/news/${id}#comments`)
+      const { landed } = await loginWithDemo(reader, '홍시민', `/news/${id}#comments`)
       expect(landed.location).toBe(`/news/${id}#comments`)
       let page = await reader.get(`/news/${id}`)
-      expect(page.body).toContain('홍길동님')
+      expect(page.body).toContain('홍시민님')
       expect(countOn(page.body)).toBe(1)
 
       const write = await reader.post(`/news/${id}/comments`, {

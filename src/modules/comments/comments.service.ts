@@ -17,7 +17,7 @@ import { moderate } from './moderation/pipeline.js'
 
 export interface CommentsServiceDeps {
   db: Kysely<CommentsTables>
-  articles: Pick<CommentedArticles, 'published'>
+  articles: Pick<CommentedArticles, 'published' | 'headlines'>
   clock: Clock
   bus: InvalidationBus
   settings: CommentSettingsStore
@@ -172,6 +172,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
     async report(reader: Reader, id: number, reason: string) {
       const comment = await requireComment(id)
       if (comment.status !== 'published') throw errors.notFound()
+      if (comment.readerId === reader.id) throw errors.ownComment()
       const { reportThreshold } = await deps.settings.get()
       const hidden = await db.transaction().execute(async (trx) => {
         const reports = await repo.addReport(trx, id, reader.id, reason, now())
@@ -231,6 +232,31 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       })
       bus.publish([tags.article(comment.articleId)])
       return id
+    },
+
+    /**
+     * Before a reader's account is deleted: their comments stay (shown as 탈퇴한 독자) or are
+     * erased like a deletion, as the outlet's comment settings say.
+     */
+    async readerDeleted(readerId: number) {
+      const { onReaderDeleted } = await deps.settings.get()
+      const rows = await repo.liveCommentIdsBy(db, readerId)
+      if (onReaderDeleted === 'delete') {
+        for (const row of rows) await repo.eraseComment(db, row.id, now())
+      }
+      const articles = [...new Set(rows.map((r) => r.articleId))]
+      if (articles.length > 0) bus.publish(articles.map(tags.article))
+      return { comments: rows.length, erased: onReaderDeleted === 'delete' }
+    },
+
+    /** 내 댓글: a reader's own comments with the headline of their article. */
+    async commentsOf(readerId: number, page = 1) {
+      const rows = await repo.commentsBy(db, readerId, 51, (page - 1) * 50)
+      const headlines = await deps.articles.headlines([...new Set(rows.map((r) => r.articleId))])
+      return {
+        items: rows.slice(0, 50).map((r) => ({ ...r, headline: headlines.get(r.articleId) ?? '' })),
+        hasMore: rows.length > 50,
+      }
     },
 
     /** A reader's new display name shows on every article they commented on. */

@@ -22,6 +22,7 @@ import { articlesRoutes } from './routes/articles.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
 import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
+import { inboxRoutes } from './routes/inbox.routes.js'
 import { staticPagesRoutes } from './routes/pages.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
 import { profileRoutes } from './routes/profile.routes.js'
@@ -100,6 +101,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     profileRoutes(app, ctx)
     statsRoutes(app, ctx)
     if (deps.searchAliases) searchAliasesRoutes(app, ctx, deps.searchAliases)
+    inboxRoutes(app, ctx)
   }
 
   return {

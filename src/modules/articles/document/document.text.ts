@@ -4,7 +4,7 @@ import type { ArticleDocument, DocumentBlock, InlineNode } from './document.sche
 const inlineText = (nodes: InlineNode[] | undefined) =>
   (nodes ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('')
 
-function blockText(block: DocumentBlock): string {
+export function blockText(block: DocumentBlock): string {
   switch (block.type) {
     case 'paragraph':
     case 'heading':

@@ -97,11 +97,19 @@ function Block(props: { block: DocumentBlock; photos: Map<number, Photo> }) {
   }
 }
 
-export function DocumentBody(props: { doc: ArticleDocument; photos: Map<number, Photo> }) {
+export function DocumentBody(props: {
+  doc: ArticleDocument
+  photos: Map<number, Photo>
+  /** What to show after a block (a published correction beside the passage it corrects). */
+  after?: (block: DocumentBlock) => preact.ComponentChild
+}) {
   return (
     <>
       {props.doc.content.map((block) => (
-        <Block block={block} photos={props.photos} />
+        <>
+          <Block block={block} photos={props.photos} />
+          {props.after?.(block)}
+        </>
       ))}
     </>
   )

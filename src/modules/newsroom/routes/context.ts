@@ -12,6 +12,7 @@ import type {
   ViewStats,
 } from '../../articles/index.js'
 import type { CommentsReadModel } from '../../comments/index.js'
+import type { InboxService } from '../../inbox/index.js'
 import type { MediaService } from '../../media/index.js'
 import type { OutletService, SetupService } from '../../outlet/index.js'
 import type { PagesService } from '../../pages/index.js'
@@ -34,10 +35,12 @@ export interface NewsroomRouteDeps {
   /** The articles as the newsroom's lists and pickers read them. */
   articles: DeskQueries
   media: MediaService
-  pages: Pick<PagesService, 'listTips' | 'listTitles' | 'findPage' | 'savePage'>
+  pages: Pick<PagesService, 'listTitles' | 'findPage' | 'savePage'>
   outlet: Pick<OutletService, 'getOutlet' | 'saveOutlet' | 'missingLegalFields'>
   setup: SetupService
   sectionsAdmin: SectionsAdmin
+  /** Reader tips and 정정·반론·추후보도 requests (the inbox module). */
+  inbox: InboxService
   comments: Pick<CommentsReadModel, 'sectionFor'>
   todayPhotos: Pick<TodayPhotos, 'pickTodayPhotos' | 'todayPhotos' | 'pickedIds'>
   home: HomeCuration

@@ -89,6 +89,7 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/moderation', nm.nav.moderation],
           ['/newsroom/stats', statsMessages.navStats],
           ['/newsroom/search-aliases', nm.nav.searchAliases],
+          ['/newsroom/inbox', nm.nav.inbox],
         ] as [string, string][])
       : []),
     ...(isDesk(staff) ? ([['/newsroom/pages', sm.nav.pages]] as [string, string][]) : []),

@@ -8,6 +8,7 @@ import * as createCommentModeration from './2026_11_29_1500_create_comment_moder
 import * as createNewsroom from './2026_11_29_1600_create_newsroom.js'
 import * as addArticleDeskNote from './2026_11_29_1610_add_article_desk_note.js'
 import * as createImportSources from './2026_11_29_1700_create_import_sources.js'
+import * as extendTipsForInbox from './2026_12_06_1000_extend_tips_for_inbox.js'
 import * as goingLive from './2026_12_06_1000_going_live.js'
 import * as createArticleViewSources from './2026_12_06_1100_create_article_view_sources.js'
 import * as commentClientKeysAndOneVote from './2026_12_06_1300_comment_client_keys_and_one_vote.js'
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_newsroom': createNewsroom,
   '2026_11_29_1610_add_article_desk_note': addArticleDeskNote,
   '2026_11_29_1700_create_import_sources': createImportSources,
+  '2026_12_06_1000_extend_tips_for_inbox': extendTipsForInbox,
   '2026_12_06_1000_going_live': goingLive,
   '2026_12_06_1100_create_article_view_sources': createArticleViewSources,
   '2026_12_06_1300_comment_client_keys_and_one_vote': commentClientKeysAndOneVote,
