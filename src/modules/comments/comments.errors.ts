@@ -20,7 +20,7 @@ export const commentsErrorCatalogue = {
   tooManyTries: { code: 'COMMENTS_TOO_MANY_TRIES', status: 429, message: t.COMMENTS_TOO_MANY_TRIES },
   tooFast: { code: 'COMMENTS_TOO_FAST', status: 429, message: t.COMMENTS_TOO_FAST },
   alreadyVoted: { code: 'COMMENTS_ALREADY_VOTED', status: 409, message: t.COMMENTS_ALREADY_VOTED },
-  ownComment: { code: 'COMMENTS_OWN_VOTE', status: 403, message: t.COMMENTS_OWN_VOTE },
+  ownComment: { code: 'COMMENTS_OWN_COMMENT', status: 403, message: t.COMMENTS_OWN_COMMENT },
   alreadyReported: { code: 'COMMENTS_ALREADY_REPORTED', status: 409, message: t.COMMENTS_ALREADY_REPORTED },
   badParent: { code: 'COMMENTS_BAD_PARENT', status: 400, message: t.COMMENTS_BAD_PARENT },
 } as const satisfies ErrorCatalogue

@@ -74,7 +74,6 @@ export const commentMessages = {
     COMMENTS_LOGIN_REQUIRED: '로그인한 뒤 이용해 주세요.',
     COMMENTS_GUESTS_OFF: '비회원 댓글을 받지 않습니다. 로그인한 뒤 댓글을 남겨 주세요.',
     COMMENTS_ALREADY_VOTED: '이미 공감 또는 비공감한 댓글입니다.',
-    COMMENTS_OWN_VOTE: '내가 쓴 댓글에는 공감하거나 비공감할 수 없습니다.',
     COMMENTS_ALREADY_REPORTED: '이미 신고한 댓글입니다.',
     COMMENTS_BAD_PARENT: '답글은 게시된 댓글에만 달 수 있습니다.',
   },

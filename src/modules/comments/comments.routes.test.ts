@@ -206,7 +206,7 @@ for (const dialect of await testDialects()) {
 
       const own = await vote(author, authorToken, 'like')
       expect(own.status).toBe(403)
-      expect(JSON.parse(own.body).errors[0].code).toBe('COMMENTS_OWN_VOTE')
+      expect(JSON.parse(own.body).errors[0].code).toBe('COMMENTS_OWN_COMMENT')
 
       const voter = new TestBrowser(app.http, '10.0.3.2')
       await readerWithSession(app, '투표자', voter)
