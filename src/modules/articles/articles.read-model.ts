@@ -213,8 +213,9 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
     /** The newest articles of several sections, enriched in one pass (the home page's blocks). */
     async newestInSections(sectionIds: readonly number[], perSection: number) {
       const rows = await Promise.all(sectionIds.map((id) => repo.sectionCards(db, id, perSection, 0)))
-      const all = await cards(rows.flat())
-      return new Map(sectionIds.map((id) => [id, all.filter((a) => a.section.id === id)]))
+      const byId = new Map((await cards(rows.flat())).map((a) => [a.id, a]))
+      // An article shown in several sections is in each one's rows, not only its own section's.
+      return new Map(sectionIds.map((id, i) => [id, (rows[i] ?? []).flatMap((r) => byId.get(r.id) ?? [])]))
     },
 
     async sectionList(sectionId: number, limit: number, offset: number) {

@@ -1,6 +1,6 @@
 // SQL for reading articles. Every function takes the Kysely instance (or a transaction) first.
 // What reader pages run on every view is prepared once (platform/db/prepared.ts).
-import { type Kysely, type Selectable, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely'
 import { preparedFor } from '../../platform/db/prepared.js'
 import type { ArticlesTable, ArticlesTables } from './articles.table.js'
 
@@ -66,11 +66,25 @@ const latestByGrade = prepare(
 )
 export const latestCardsByGrade = latestByGrade.all
 
+/** Filed in the section, or also shown there (a post of several categories). */
+const inSectionOrAlso = (eb: ExpressionBuilder<ArticlesTables, 'articles'>, sectionId: number) =>
+  eb.or([
+    eb('sectionId', '=', sectionId),
+    eb(
+      'articles.id',
+      'in',
+      eb
+        .selectFrom('articleSections')
+        .select('articleSections.articleId')
+        .where('articleSections.sectionId', '=', sectionId),
+    ),
+  ])
+
 const inSection = prepare(
   (db, sectionId: number, limit: number, offset: number) =>
     published(db)
       .select(cardColumns)
-      .where('sectionId', '=', sectionId)
+      .where((eb) => inSectionOrAlso(eb, sectionId))
       .orderBy('publishedAt', 'desc')
       .orderBy('id', 'desc')
       .limit(sql.lit(limit))
@@ -83,7 +97,7 @@ export const sectionCards = (db: Kysely<ArticlesTables>, sectionId: number, limi
 const sectionCount = prepare((db, sectionId: number) =>
   published(db)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sectionId', '=', sectionId),
+    .where((eb) => inSectionOrAlso(eb, sectionId)),
 )
 export const countSection = async (db: Kysely<ArticlesTables>, sectionId: number) =>
   Number((await sectionCount.first(db, sectionId))?.n ?? 0)

@@ -8,6 +8,9 @@ import * as createCommentModeration from './2026_11_29_1500_create_comment_moder
 import * as createNewsroom from './2026_11_29_1600_create_newsroom.js'
 import * as addArticleDeskNote from './2026_11_29_1610_add_article_desk_note.js'
 import * as createImportSources from './2026_11_29_1700_create_import_sources.js'
+import * as createRedirects from './2026_12_06_1000_create_redirects.js'
+import * as createArticleSections from './2026_12_06_1010_create_article_sections.js'
+import * as addCommentStaffAuthor from './2026_12_06_1020_add_comment_staff_author.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1000_create_content': createContent,
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_create_newsroom': createNewsroom,
   '2026_11_29_1610_add_article_desk_note': addArticleDeskNote,
   '2026_11_29_1700_create_import_sources': createImportSources,
+  '2026_12_06_1000_create_redirects': createRedirects,
+  '2026_12_06_1010_create_article_sections': createArticleSections,
+  '2026_12_06_1020_add_comment_staff_author': addCommentStaffAuthor,
 }
