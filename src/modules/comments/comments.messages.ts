@@ -45,6 +45,7 @@ export const commentMessages = {
   closed: '이 기사는 댓글 작성 기간이 지났습니다.',
   suspended: '이용이 정지되어 댓글을 쓸 수 없습니다.',
   guest: '비회원',
+  staffReply: '기자',
   heldTitle: '검토 후 게시됩니다',
   held: '운영 원칙에 따라 검토가 필요한 표현이 있어, 확인 후 게시됩니다.',
   errors: {
