@@ -11,7 +11,7 @@ import { createAccountsModule } from './modules/accounts/index.js'
 import { createArticlesModule } from './modules/articles/index.js'
 import { createCommentsModule } from './modules/comments/index.js'
 import type { DemoServices } from './modules/demo/index.js'
-import type { ImportServices } from './modules/importers/index.js'
+import { createRedirects, type ImportServices, redirectsPlugin } from './modules/importers/index.js'
 import { createMediaService } from './modules/media/index.js'
 import { createNewsroom, moderationPort } from './modules/newsroom/index.js'
 import { createOutletService } from './modules/outlet/index.js'
@@ -169,6 +169,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     logError: (message, error) => http.log.error({ err: error }, message),
   })
   const assets = await bundleAssets()
+  const redirects = createRedirects({ db: tablesFor(db.kysely), clock })
 
   // The same object while the outlet, the sections and the date stay the same: pages render
   // their masthead and footer once per version of it (platform/views/rendered-once.ts).
@@ -237,8 +238,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   await http.register(formbody)
   await installCsrf(http, config.publicUrl.startsWith('https:'))
   await http.register(securityHeadersPlugin, { config })
+  // Old addresses of a site that moved in are answered before the page cache serves `/`.
+  await http.register(redirectsPlugin, { redirects })
   await http.register(pageCachePlugin, { cache: pageCache, cdnMaxAge: config.cdnMaxAge })
-  installErrorHandling(http, site)
+  installErrorHandling(http, site, { movedTo: (url) => redirects.find(url) })
   await http.register(fastifyStatic, {
     root: mediaDir,
     prefix: '/media/',
@@ -307,6 +310,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       views: articles.views,
       search,
       searchSource,
+      redirects,
       staff,
       mailer,
       newsroom,
@@ -315,11 +319,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
         db: tablesFor(db.kysely),
         clock,
         sections: articles.store,
+        articles: articles.store,
         staff,
         media,
         desk: newsroom.desk,
         comments: commentsModule.service,
         pages,
+        home: newsroom.home,
+        redirects,
       } satisfies ImportServices,
       /** What the demo seeder writes through. */
       seeding: {

@@ -2,6 +2,7 @@
 // and recorded right after it is written, which is what makes a second run a no-op.
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
+import type { RedirectsTable } from './redirects/redirects.table.js'
 
 export interface ImportSourcesTable {
   source: string
@@ -14,6 +15,7 @@ export interface ImportSourcesTable {
 /** The tables this module owns. */
 export interface ImportersTables {
   importSources: ImportSourcesTable
+  redirects: RedirectsTable
 }
 
 export function createImportSources(kdb: Kysely<ImportersTables>, clock: Clock, source: string) {

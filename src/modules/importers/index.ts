@@ -3,5 +3,8 @@
 export { ImportUsageError, type OpenImportTarget, runImport } from './import-command.js'
 export type { ImportServices } from './import-services.js'
 export type { ImportersTables } from './import-sources.js'
+export { oldAddressKey } from './redirects/old-address.js'
+export { redirectsPlugin } from './redirects/redirects.plugin.js'
+export { createRedirects, type Redirects } from './redirects/redirects.service.js'
 export { importRss, type RssImportSummary } from './rss/rss-import.js'
 export { type ImportSummary, importWordpress } from './wordpress/wordpress-import.js'
