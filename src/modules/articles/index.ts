@@ -24,7 +24,7 @@ import { createTodayPhotos } from './today-photos.js'
 import { createViewCounter } from './view-counter.js'
 
 export type { ArticleCard, ArticlePage, RankedLink, SectionRef } from './article-views.js'
-export { articleUrl, sectionUrl } from './article-views.js'
+export { articleUrl, reporterUrl, sectionUrl, tagUrl } from './article-views.js'
 export { articlesErrors } from './articles.errors.js'
 export type { ArticlesReadModel } from './articles.read-model.js'
 export type { CardRow } from './articles.repository.js'

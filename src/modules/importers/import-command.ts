@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { reportLines } from './import-report.js'
 import type { ImportServices } from './import-services.js'
 import { stderrProgress } from './progress.js'
 import { importRss } from './rss/rss-import.js'
@@ -52,11 +53,7 @@ export async function runImport(
         uploadsDir: args.uploads ? resolve(args.uploads) : null,
         progress: stderrProgress('WordPress'),
       })
-      print('Imported (new / already there):')
-      for (const [kind, created] of Object.entries(summary.created)) {
-        print(`  ${kind.padEnd(10)} ${String(created).padStart(5)} / ${summary.skipped[kind] ?? 0}`)
-      }
-      for (const warning of summary.warnings) print(`  warning: ${warning}`)
+      for (const line of reportLines(summary)) print(line)
     } else {
       const summary = await importRss(app, input, { section: args.section, progress: stderrProgress('RSS') })
       print(

@@ -23,7 +23,8 @@ export function createRedirects(deps: { db: Kysely<ImportersTables>; clock: Cloc
 
   async function save(oldAddress: string, target: string, origin: string): Promise<boolean> {
     const key = oldAddressKey(oldAddress)
-    if (!key || !isValidTarget(target) || oldAddressKey(target) === key) return false
+    // Only an exact match is a loop: `/tag/ai` → `/tag/AI` is a real move, keys are lower case.
+    if (!key || !isValidTarget(target) || target === key) return false
     await db
       .insertInto('redirects')
       .values({ oldPath: key, target, origin, createdAt: deps.clock.now().toISOString() })
