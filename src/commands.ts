@@ -141,10 +141,16 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'Import a WordPress export (WXR) or an RSS/Atom feed; safe to run again.',
+    summary: 'Import a WordPress export (WXR), an ndsoft-hosted site or an RSS/Atom feed; safe to run again.',
     usage:
-      'sinmun import wordpress FILE.xml [--uploads DIR]\n       sinmun import rss URL|FILE [--section SLUG]',
-    options: { uploads: { type: 'string' }, section: { type: 'string' } },
+      'sinmun import wordpress FILE.xml [--uploads DIR]\n       sinmun import ndsoft https://old-site.example [--from-dir DIR] [--delay MS] [--only N,N]\n       sinmun import rss URL|FILE [--section SLUG]',
+    options: {
+      uploads: { type: 'string' },
+      section: { type: 'string' },
+      'from-dir': { type: 'string' },
+      delay: { type: 'string' },
+      only: { type: 'string' },
+    },
     positionals: true,
     async run(values, config, [source, target]) {
       // The importers' parsers load only for this command.
@@ -156,6 +162,9 @@ const commands: Record<string, Command> = {
             target,
             uploads: typeof values.uploads === 'string' ? values.uploads : undefined,
             section: typeof values.section === 'string' ? values.section : undefined,
+            fromDir: typeof values['from-dir'] === 'string' ? values['from-dir'] : undefined,
+            delay: typeof values.delay === 'string' ? values.delay : undefined,
+            only: typeof values.only === 'string' ? values.only : undefined,
           },
           async () => {
             const app = await buildApp(config, { logger: false })

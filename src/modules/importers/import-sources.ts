@@ -37,6 +37,12 @@ export function createImportSources(kdb: Kysely<ImportersTables>, clock: Clock, 
       return known.get(key(kind, id))
     },
 
+    /** The source ids of every item of a kind this source has recorded. */
+    ids(kind: string): string[] {
+      const prefix = `${kind}\u0000`
+      return [...known.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length))
+    },
+
     async remember(kind: string, id: string | number, targetId: string | number) {
       await kdb
         .insertInto('importSources')

@@ -134,7 +134,8 @@ class WordpressImport {
       this.published,
     )
     for (const [old, target] of pairs) {
-      if (await this.app.redirects.save(old, target, `wordpress:${this.wxr.siteUrl}`)) this.summary.redirects += 1
+      if (await this.app.redirects.save(old, target, `wordpress:${this.wxr.siteUrl}`))
+        this.summary.redirects += 1
     }
   }
 

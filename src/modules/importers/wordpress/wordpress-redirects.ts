@@ -73,6 +73,7 @@ export function wordpressRedirects(wxr: WxrExport, ids: ImportedIds, published: 
 function pagePath(wxr: WxrExport, page: WxrItem): string {
   const pages = new Map(wxr.items.filter((i) => i.type === 'page').map((i) => [i.id, i]))
   const slugs: string[] = []
-  for (let p: WxrItem | undefined = page; p && slugs.length < 10; p = pages.get(p.parentId)) slugs.unshift(p.slug)
+  for (let p: WxrItem | undefined = page; p && slugs.length < 10; p = pages.get(p.parentId))
+    slugs.unshift(p.slug)
   return `/${slugs.join('/')}/`
 }
