@@ -1,4 +1,5 @@
 // The `sinmun` commands: serve, migrate, seed-demo, reindex, create-staff, import, backup, restore.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildApp } from './app.js'
 import { serve } from './cluster.js'
@@ -173,6 +174,44 @@ const commands: Record<string, Command> = {
         )
       } catch (error) {
         throw error instanceof ImportUsageError ? new UsageError(error.message) : error
+      }
+    },
+  },
+  redirects: {
+    summary: 'Old addresses of a site that moved in: export or import the table as CSV, or check a list.',
+    usage:
+      'sinmun redirects export FILE.csv\n       sinmun redirects import FILE.csv\n       sinmun redirects check FILE [--base URL]   (reports old URLs that do not land on a 200)',
+    options: { base: { type: 'string' } },
+    positionals: true,
+    async run(values, config, [action, file]) {
+      if (!file || !['export', 'import', 'check'].includes(action ?? '')) {
+        throw new UsageError('Usage: sinmun redirects export|import|check FILE')
+      }
+      const importers = await import('./modules/importers/index.js')
+      if (action === 'check') {
+        if (!existsSync(file)) throw new UsageError(`No such file: ${file}`)
+        const base = typeof values.base === 'string' ? values.base : config.publicUrl
+        const addresses = importers.addressesIn(readFileSync(file, 'utf8'))
+        const report = await importers.checkAddresses(addresses, base)
+        for (const line of importers.checkReportLines(report)) console.log(line)
+        if (report.failed.length > 0) process.exitCode = 1
+        return
+      }
+      const app = await buildApp(config, { logger: false })
+      try {
+        const redirects = app.services.redirects
+        if (action === 'export') {
+          writeFileSync(file, await redirects.exportCsv())
+          console.log(`Wrote ${await redirects.count()} redirects to ${file}.`)
+        } else {
+          if (!existsSync(file)) throw new UsageError(`No such file: ${file}`)
+          const result = await redirects.importCsv(readFileSync(file, 'utf8'))
+          console.log(`Saved ${result.saved} redirects.`)
+          for (const r of result.refused) console.log(`  line ${r.line}: ${r.reason}`)
+          if (result.refused.length > 0) process.exitCode = 1
+        }
+      } finally {
+        await app.close()
       }
     },
   },

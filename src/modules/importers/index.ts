@@ -8,5 +8,11 @@ export { directorySiteReader, httpSiteReader, type SiteReader } from './ndsoft/s
 export { oldAddressKey } from './redirects/old-address.js'
 export { redirectsPlugin } from './redirects/redirects.plugin.js'
 export { createRedirects, type Redirects } from './redirects/redirects.service.js'
+export {
+  addressesIn,
+  type CheckReport,
+  checkAddresses,
+  checkReportLines,
+} from './redirects/redirects-check.js'
 export { importRss, type RssImportSummary } from './rss/rss-import.js'
 export { type ImportSummary, importWordpress } from './wordpress/wordpress-import.js'
