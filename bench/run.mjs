@@ -107,6 +107,7 @@ function runOtherBenchmarks(corpus, notes) {
     ['search-bench.mjs', []],
     ['comments-bench.mjs', []],
     ['workers-bench.mjs', [...sizeArgs, '--connections', String(settings.connections)]],
+    ['import-bench.mjs', []],
   ]
   for (const [script, args] of scripts) {
     const path = join(import.meta.dirname, script)

@@ -29,6 +29,17 @@ export interface NdsoftArticle {
 
 const A = SELECTORS.article
 
+// Korean words in regular expressions are written as \u escapes: the server bundle must stay
+// one byte per character (scripts/build.mjs). 기자 (reporter), 기자명, 입력, 수정, 승인.
+const GIJA = '\uae30\uc790'
+const ENDS_IN_GIJA = new RegExp(`\\s*${GIJA}\\s*$`)
+const LABEL = {
+  byline: '\uae30\uc790\uba85',
+  published: '\uc785\ub825',
+  modified: '\uc218\uc815',
+  approved: '\uc2b9\uc778',
+}
+
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim().normalize('NFC')
 
 function first(root: HTMLElement, selectors: readonly string[]): HTMLElement | null {
@@ -69,10 +80,10 @@ function times(root: HTMLElement, path: string) {
     const text = clean(li.text)
     const at = koreaTime(text)
     if (!at) continue
-    if (/^입력/.test(text)) publishedAt = at
-    else if (/^수정/.test(text)) modifiedAt = at
+    if (text.startsWith(LABEL.published)) publishedAt = at
+    else if (text.startsWith(LABEL.modified)) modifiedAt = at
     // Older skins print 승인 (approved) as the publication time.
-    else if (/^승인/.test(text)) publishedAt ??= at
+    else if (text.startsWith(LABEL.approved)) publishedAt ??= at
   }
   if (!publishedAt) throw markupMissing(path, '입력 time')
   return { publishedAt, modifiedAt }
@@ -82,7 +93,7 @@ function reporters(root: HTMLElement): NdsoftReporter[] {
   const found: NdsoftReporter[] = []
   for (const box of all(root, A.writers)) {
     const nameEl = first(box, A.writerName)
-    const name = clean(first(nameEl ?? box, ['a'])?.text ?? nameEl?.text ?? '').replace(/\s*기자$/, '')
+    const name = clean(first(nameEl ?? box, ['a'])?.text ?? nameEl?.text ?? '').replace(ENDS_IN_GIJA, '')
     if (!name) continue
     const email = clean(first(box, A.writerEmail)?.text ?? '') || null
     const list = box.querySelector(A.writerList)?.getAttribute('href') ?? ''
@@ -93,13 +104,13 @@ function reporters(root: HTMLElement): NdsoftReporter[] {
   // No reporter box: the byline line, `홍길동 기자` or `홍길동·김철수 기자 (e-mail)`.
   for (const li of all(root, A.infoItems)) {
     if (!li.querySelector(A.bylineIcon)) continue
-    const text = clean(li.text.replace(/기자명/, ''))
+    const text = clean(li.text.replace(LABEL.byline, ''))
     const email = text.match(/[\w.+-]+@[\w.-]+\.\w+/)?.[0] ?? null
     const names = text
       .replace(/\(.*?\)/g, '')
-      .replace(/\s*기자\s*$/, '')
+      .replace(ENDS_IN_GIJA, '')
       .split(/[·,]/)
-      .map((n) => clean(n.replace(/\s*기자$/, '')))
+      .map((n) => clean(n.replace(ENDS_IN_GIJA, '')))
       .filter(Boolean)
     return names.map((name, i) => ({ name, email: i === 0 ? email : null, listId: null }))
   }
