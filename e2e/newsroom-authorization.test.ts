@@ -161,6 +161,8 @@ const CASES: RouteCase[] = [
     prepare: async () => ({ form: { words: '비속어\n광고' } }),
   },
   { method: 'GET', path: '/newsroom/staff', allowed: ['admin'] },
+  { method: 'GET', path: '/newsroom/redirects', allowed: ['admin'] },
+  { method: 'GET', path: '/newsroom/redirects.csv', allowed: ['admin'] },
   {
     method: 'POST',
     path: '/newsroom/staff',

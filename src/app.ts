@@ -205,6 +205,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     comments,
     todayPhotos: articles.todayPhotos,
     moderation: moderationPort(commentsModule.moderation),
+    redirects,
     site,
     consoleMail: true,
     searchRelated: async (q) =>

@@ -22,6 +22,7 @@ import { authRoutes } from './routes/auth.routes.js'
 import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
+import { redirectsRoutes } from './routes/redirects.routes.js'
 import { createScheduler } from './scheduler.js'
 import { renderRefusal } from './views/refusal.view.js'
 
@@ -83,6 +84,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     deskRoutes(app, ctx)
     photosRoutes(app, ctx)
     adminRoutes(app, ctx)
+    redirectsRoutes(app, ctx)
   }
 
   return {

@@ -69,7 +69,12 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/moderation', nm.nav.moderation],
         ] as [string, string][])
       : []),
-    ...(isAdmin(staff) ? ([['/newsroom/staff', nm.nav.staff]] as [string, string][]) : []),
+    ...(isAdmin(staff)
+      ? ([
+          ['/newsroom/staff', nm.nav.staff],
+          ['/newsroom/redirects', nm.nav.redirects],
+        ] as [string, string][])
+      : []),
     ['/', nm.nav.site],
   ]
   return (
