@@ -2,7 +2,7 @@
 // understand: one request at a time, robots.txt obeyed, a page in another markup refused
 // whole (nothing half-imported), and a failed page retried alone. Also the saved-copy mode.
 import { createReadStream, existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixtureDir } from '../../../testing/fixtures.js'
