@@ -199,7 +199,7 @@ for (const dialect of await testDialects()) {
       expect(article.headers.location).toBe(`/news/${(await idOf(expected.articles[8]?.title as string)).id}`)
     })
 
-    it('gives an unknown old article the Korean 404 page, and keeps our own routes as they were', async () => {
+    it('gives an unknown old article the Korean 404 page, as our own unknown addresses get', async () => {
       const unknown = await app.http.inject({
         method: 'GET',
         url: '/news/articleView.html?idxno=999999',
@@ -207,7 +207,7 @@ for (const dialect of await testDialects()) {
       })
       expect(unknown.statusCode).toBe(404)
       expect(unknown.body).toContain('lang="ko"')
-      expect((await get('/news/abc')).statusCode).toBe(400)
+      expect((await get('/news/abc')).statusCode).toBe(404)
       expect((await get('/no-such-page')).statusCode).toBe(404)
     })
 
