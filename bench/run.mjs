@@ -108,6 +108,7 @@ function runOtherBenchmarks(corpus, notes) {
     ['comments-bench.mjs', []],
     ['durability-bench.mjs', []],
     ['workers-bench.mjs', [...sizeArgs, '--connections', String(settings.connections)]],
+    ['import-bench.mjs', []],
   ]
   for (const [script, args] of scripts) {
     const path = join(import.meta.dirname, script)

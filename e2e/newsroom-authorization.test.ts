@@ -258,6 +258,8 @@ const CASES: RouteCase[] = [
     },
   },
   { method: 'GET', path: '/newsroom/staff', allowed: ['admin'] },
+  { method: 'GET', path: '/newsroom/redirects', allowed: ['admin'] },
+  { method: 'GET', path: '/newsroom/redirects.csv', allowed: ['admin'] },
   {
     method: 'POST',
     path: '/newsroom/staff',

@@ -11,7 +11,7 @@ import { createAccountsModule } from './modules/accounts/index.js'
 import { createArticlesModule, SAME_VIEW_MS } from './modules/articles/index.js'
 import { createCommentsModule } from './modules/comments/index.js'
 import type { DemoServices } from './modules/demo/index.js'
-import type { ImportServices } from './modules/importers/index.js'
+import { createRedirects, type ImportServices, redirectsPlugin } from './modules/importers/index.js'
 import { createInboxModule, inboxMessages } from './modules/inbox/index.js'
 import { createMediaService } from './modules/media/index.js'
 import { createNewsroom, moderationPort } from './modules/newsroom/index.js'
@@ -232,6 +232,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     logError: (message, error) => http.log.error({ err: error }, message),
   })
   const assets = await bundleAssets()
+  const redirects = createRedirects({ db: tablesFor(db.kysely), clock })
 
   // The same object while the outlet, the sections and the date stay the same: pages render
   // their masthead and footer once per version of it (platform/views/rendered-once.ts).
@@ -280,6 +281,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     comments,
     todayPhotos: articles.todayPhotos,
     moderation: moderationPort(commentsModule.moderation),
+    redirects,
     site,
     mailTransport: mailer.transport,
     searchRelated: async (q) =>
@@ -327,9 +329,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   if (config.env !== 'test') {
     http.addHook('onRequest', legalGuard({ outlet, setupOpen: setup.isOpen, site }))
   }
+  // Old addresses of a site that moved in are answered before the page cache serves `/`.
+  await http.register(redirectsPlugin, { redirects })
   await http.register(pageCachePlugin, { cache: pageCache, cdnMaxAge: config.cdnMaxAge })
   compressOnTheFly(http)
-  installErrorHandling(http, site)
+  installErrorHandling(http, site, { movedTo: (url) => redirects.find(url) })
   await http.register(fastifyStatic, {
     root: mediaDir,
     prefix: '/media/',
@@ -417,6 +421,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       viewStats: articles.stats,
       search,
       searchSource,
+      redirects,
       staff,
       mailer,
       /** The messages printed instead of sent (no SMTP_URL); null when mail really goes out. */
@@ -429,11 +434,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
         db: tablesFor(db.kysely),
         clock,
         sections: articles.store,
+        articles: articles.store,
         staff,
         media,
         desk: newsroom.desk,
         comments: commentsModule.service,
         pages,
+        home: newsroom.home,
+        redirects,
       } satisfies ImportServices,
       /** What the demo seeder writes through. */
       seeding: {

@@ -5,7 +5,7 @@ import Blockquote from '@tiptap/extension-blockquote'
 import { ListItem } from '@tiptap/extension-list'
 import StarterKit from '@tiptap/starter-kit'
 import { createAutosave, type SaveResult } from './autosave.js'
-import { knownPhotos, makePhotoNode, type PhotoInfo, YouTube, youtubeId } from './nodes.js'
+import { knownPhotos, makePhotoNode, type PhotoInfo, TableNodes, YouTube, youtubeId } from './nodes.js'
 import { setupPanels } from './panels.js'
 
 type Messages = Record<string, string>
@@ -51,6 +51,7 @@ function start() {
       ListItem.extend({ content: 'paragraph+' }),
       makePhotoNode({ caption: m.caption!, credit: m.credit!, alt: m.alt! }),
       YouTube,
+      ...TableNodes,
     ],
     content: data.body as never,
     editorProps: {

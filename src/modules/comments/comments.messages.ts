@@ -55,6 +55,7 @@ export const commentMessages = {
   mineIntro: '지금까지 쓴 댓글입니다. 댓글을 누르면 기사에서 볼 수 있습니다.',
   mineStatus: { published: '게시', held: '검토 중', hidden: '숨김' } as Record<string, string>,
   retryIn: '{seconds}초 뒤에 다시 등록할 수 있습니다.',
+  staffReply: '기자',
   heldTitle: '검토 후 게시됩니다',
   held: '운영 원칙에 따라 검토가 필요한 표현이 있어, 확인 후 게시됩니다.',
   errors: {

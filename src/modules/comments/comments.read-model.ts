@@ -27,6 +27,8 @@ export interface CommentView {
   replies: CommentView[]
   /** Written by a guest (비회원): deleting it takes its password. */
   guest: boolean
+  /** Written by a member of the newsroom, under their name. */
+  staff: boolean
   readerId: number | null
 }
 
@@ -81,7 +83,8 @@ function toView(row: repo.ListRow, names: Map<number, string>): CommentView {
     dislikes: row.dislikes,
     createdAt: row.createdAt,
     replies: [],
-    guest: row.readerId === null,
+    guest: row.readerId === null && row.staffId === null,
+    staff: row.staffId !== null,
     readerId: row.readerId,
   }
 }

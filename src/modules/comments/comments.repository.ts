@@ -25,6 +25,7 @@ const countsIn = prepare((db, articleIds: readonly number[]) =>
 )
 
 const listColumns = [
+  'comments.staffId',
   'comments.id',
   'comments.articleId',
   'comments.parentId',
@@ -134,6 +135,7 @@ export async function insertComment(
     parentId: number | null
     readerId: number | null
     guestName: string | null
+    staffId?: number | null
     guestPasswordHash: string | null
     body: string
     status: CommentStatus

@@ -220,12 +220,15 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       parentId: number | null
       readerId: number | null
       guestName: string | null
+      /** The newsroom member who wrote it; their name goes in `guestName`. */
+      staffId?: number | null
       body: string
       status: 'published' | 'held'
       createdAt: string
     }): Promise<number> {
       const id = await repo.insertComment(db, {
         ...comment,
+        staffId: comment.staffId ?? null,
         guestName: comment.guestName?.slice(0, 40) ?? null,
         guestPasswordHash: null,
         body: comment.body.slice(0, 10_000),
@@ -257,6 +260,19 @@ export function createCommentsService(deps: CommentsServiceDeps) {
         items: rows.slice(0, 50).map((r) => ({ ...r, headline: headlines.get(r.articleId) ?? '' })),
         hasMore: rows.length > 50,
       }
+    },
+
+    /**
+     * Closes an article's comments for good, as the old site had them (an import): the same
+     * per-article setting the desk's moderation page changes.
+     */
+    async closeCommentsOn(articleId: number): Promise<void> {
+      await db
+        .insertInto('articleCommentSettings')
+        .values({ articleId, windowHours: 0 })
+        .onConflict((oc) => oc.column('articleId').doUpdateSet({ windowHours: 0 }))
+        .execute()
+      bus.publish([tags.article(articleId)])
     },
 
     /** A reader's new display name shows on every article they commented on. */

@@ -9,6 +9,8 @@ export interface CommentsTable {
   parentId: number | null
   readerId: number | null
   guestName: string | null
+  /** A newsroom member's reply (imported from the old site): shown with a staff label. */
+  staffId: number | null
   guestPasswordHash: string | null
   body: string
   status: CommentStatus

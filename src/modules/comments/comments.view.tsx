@@ -208,7 +208,8 @@ function CommentItem(props: { comment: CommentView; section: CommentSectionData;
         <>
           <p class="comment-meta">
             <strong class="comment-author">{c.author}</strong>
-            {c.guest && <span class="comment-guest">{` (${m.guest})`}</span>}{' '}
+            {c.guest && <span class="comment-guest">{` (${m.guest})`}</span>}
+            {c.staff && <span class="comment-staff">{` (${m.staffReply})`}</span>}{' '}
             <time datetime={c.createdAt}>{formatKoreaDateTime(c.createdAt)}</time>
           </p>
           <p class="comment-body">{c.body}</p>

@@ -26,6 +26,7 @@ import { inboxRoutes } from './routes/inbox.routes.js'
 import { staticPagesRoutes } from './routes/pages.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
 import { profileRoutes } from './routes/profile.routes.js'
+import { redirectsRoutes } from './routes/redirects.routes.js'
 import { searchAliasesRoutes } from './routes/search-aliases.routes.js'
 import { sectionsRoutes } from './routes/sections.routes.js'
 import { settingsRoutes } from './routes/settings.routes.js'
@@ -102,6 +103,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     statsRoutes(app, ctx)
     if (deps.searchAliases) searchAliasesRoutes(app, ctx, deps.searchAliases)
     inboxRoutes(app, ctx)
+    redirectsRoutes(app, ctx)
   }
 
   return {

@@ -15,6 +15,11 @@ export const newsroomErrorCatalogue = {
     status: 404,
     message: nm.moderation.unavailable,
   },
+  redirectsUnavailable: {
+    code: 'NEWSROOM_REDIRECTS_UNAVAILABLE',
+    status: 404,
+    message: nm.redirects.unavailable,
+  },
 } as const satisfies ErrorCatalogue
 
 const c = newsroomErrorCatalogue
@@ -25,4 +30,5 @@ export const newsroomErrors = {
   articleInvalid: (field: string, message: string) => raise(c.articleInvalid, { field }, { message }),
   deskInput: (message: string) => raise(c.deskInput, {}, { message }),
   moderationUnavailable: () => raise(c.moderationUnavailable),
+  redirectsUnavailable: () => raise(c.redirectsUnavailable),
 }

@@ -12,6 +12,7 @@ export const nm = {
     inbox: '독자 요청함',
     staff: '직원 관리',
     searchAliases: '검색 동의어',
+    redirects: '옛 주소 연결',
     logout: '로그아웃',
     site: '사이트 보기',
     menu: '뉴스룸 메뉴',
@@ -344,6 +345,18 @@ export const nm = {
     article: '기사',
     author: '작성자',
     body: '내용',
+  },
+  redirects: {
+    title: '옛 주소 연결',
+    help: '이전 사이트의 기사·목록·피드 주소로 들어온 독자를 새 주소로 보냅니다(301). 가져오기가 자동으로 채우며, CSV 파일(옛 주소,새 주소)을 내려받아 스프레드시트에서 고친 뒤 다시 올릴 수 있습니다.',
+    count: '연결된 옛 주소 {count}개',
+    download: 'CSV 내려받기',
+    file: '고친 CSV 파일',
+    upload: '올리기',
+    saved: '{count}개를 저장했습니다.',
+    refused:
+      '다음 줄은 저장하지 않았습니다: {lines}. 옛 주소는 /로 시작하는 경로나 전체 URL, 새 주소는 /로 시작하는 경로나 http(s) URL이어야 합니다.',
+    unavailable: '옛 주소 연결을 쓸 수 없습니다.',
   },
   errors: {
     forbidden: '이 작업을 할 권한이 없습니다.',

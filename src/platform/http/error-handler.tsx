@@ -88,7 +88,19 @@ export function useErrorPage(app: FastifyInstance, page: ErrorPage) {
   })
 }
 
-export function installErrorHandling(app: FastifyInstance, site: () => Promise<SiteContext>) {
+export interface ErrorHandlingOptions {
+  /**
+   * Where an address that is not ours now lives (an old address of a site that moved in);
+   * asked before the 404 page is shown, answered with a 301.
+   */
+  movedTo?: (url: string) => Promise<string | undefined>
+}
+
+export function installErrorHandling(
+  app: FastifyInstance,
+  site: () => Promise<SiteContext>,
+  options: ErrorHandlingOptions = {},
+) {
   const sitePage = async (request: FastifyRequest, error: PublicError) => {
     try {
       const message = tellsWhy(error.status) ? error.message : undefined
@@ -129,6 +141,18 @@ export function installErrorHandling(app: FastifyInstance, site: () => Promise<S
   })
 
   app.setNotFoundHandler(async (request, reply) => {
+    // An old address of a site that moved in goes straight to its page (one hop), before the
+    // slash is trimmed.
+    if (options.movedTo && (request.method === 'GET' || request.method === 'HEAD')) {
+      const moved = await options.movedTo(request.url)
+      if (moved) {
+        return reply
+          .code(301)
+          .header('location', moved)
+          .header('cache-control', 'public, max-age=86400')
+          .send()
+      }
+    }
     const target = withoutTrailingSlash(request)
     if (target) return reply.redirect(target, 301)
     return respond(request, reply, fromSpec(platformErrors.notFound))

@@ -16,6 +16,12 @@ export function blockText(block: DocumentBlock): string {
       return block.content.map((li) => li.content.map((p) => inlineText(p.content)).join('\n')).join('\n')
     case 'photo':
       return block.attrs.caption ?? ''
+    case 'table':
+      return block.content
+        .map((row) =>
+          row.content.map((cell) => cell.content.map((p) => inlineText(p.content)).join(' ')).join(' | '),
+        )
+        .join('\n')
     default:
       return ''
   }

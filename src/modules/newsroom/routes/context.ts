@@ -23,6 +23,7 @@ import type { NewsroomAssets } from '../newsroom.assets.js'
 import type { Need } from '../newsroom.guard.js'
 import type { Frame } from '../views/layout.js'
 import type { ModerationPort } from './moderation.port.js'
+import type { RedirectsPort } from './redirects.port.js'
 
 export interface NewsroomRouteDeps {
   clock: Clock
@@ -45,6 +46,8 @@ export interface NewsroomRouteDeps {
   todayPhotos: Pick<TodayPhotos, 'pickTodayPhotos' | 'todayPhotos' | 'pickedIds'>
   home: HomeCuration
   moderation: ModerationPort | null
+  /** The redirect table of old addresses (the importers module's). */
+  redirects?: RedirectsPort | null
   assets: NewsroomAssets
   /** The reader site's frame, for the preview. */
   site: () => Promise<import('../../../platform/views/site-context.js').SiteContext>

@@ -98,6 +98,7 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/staff', nm.nav.staff],
           ['/newsroom/settings', sm.nav.settings],
           ['/newsroom/sections', sm.nav.sections],
+          ['/newsroom/redirects', nm.nav.redirects],
         ] as [string, string][])
       : []),
     ['/newsroom/profile', sm.nav.profile],
