@@ -353,7 +353,7 @@ highlighted snippets, in-process through the built app's search service. The rei
 
 ${table(results)}
 
-Targets at 100,000 articles (ADR 022): SQLite p95 ≤ 20 ms — ${verdict(sqlite, 'p95', 20)}; PostgreSQL p95
+Targets at 100,000 articles (ADR 025): SQLite p95 ≤ 20 ms — ${verdict(sqlite, 'p95', 20)}; PostgreSQL p95
 ≤ 30 ms — relevance ${verdict(postgres, 'p95', 30)}, newest-first with a date filter ${verdict(postgres, 'newestP95', 30)}.
 Load average at the end of the run (1/5/15 min, ${cpus().length} cores): ${load}.
 ${notes.map((n) => `\n- ${n}`).join('')}

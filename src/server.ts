@@ -9,7 +9,7 @@ import type { Config } from './platform/config.js'
  * What runs once before serving: the demo seed, then what the operator still has to do, and
  * rebuilding an empty search index over existing articles (after an upgrade that changed the
  * index) — in the background for one process, before the workers start for several. A new
- * outlet is set up inside the product (ADR 022): the site serves the setup screen and, until
+ * outlet is set up inside the product (ADR 023): the site serves the setup screen and, until
  * the legal footer is complete, a notice instead of articles.
  */
 export async function prepareToServe(

@@ -1,5 +1,5 @@
 // The inbox module's public face: reader tips and 정정·반론·추후보도 requests with their
-// statutory clocks (docs/decisions/022-inbox-and-readers-rights.md). The public form is
+// statutory clocks (docs/decisions/027-inbox-and-readers-rights.md). The public form is
 // its own; the newsroom's inbox screens use the service.
 //
 //   const inbox = createInboxModule({ ... })   // in app.ts

@@ -1,4 +1,4 @@
-// The tips table becomes the inbox's (docs/decisions/022-inbox-and-readers-rights.md): kept
+// The tips table becomes the inbox's (docs/decisions/027-inbox-and-readers-rights.md): kept
 // with every row it has, it gains what a 고충처리인 needs to work a request (the article it
 // names, assignee, decision, the published correction) and a log of every step. Existing rows
 // stay as they were: their status `new` and kind `tip`/`correction` mean the same as before.
