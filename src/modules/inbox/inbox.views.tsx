@@ -41,7 +41,8 @@ function Field(props: {
     id,
     name: props.name,
     required: props.required ?? true,
-    maxLength: props.max,
+    // A date field's length is the browser's business (a maxlength there is invalid HTML).
+    maxLength: props.type === 'date' ? undefined : props.max,
     'aria-invalid': error ? ('true' as const) : undefined,
     'aria-describedby': describedBy || undefined,
   }
