@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 
-const OTHER_BLOCKS = ['search', 'comments', 'workers']
+const OTHER_BLOCKS = ['search', 'comments', 'workers', 'import']
 
 export function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8')

@@ -106,7 +106,9 @@ function runOtherBenchmarks(corpus, notes) {
   const scripts = [
     ['search-bench.mjs', []],
     ['comments-bench.mjs', []],
+    ['durability-bench.mjs', []],
     ['workers-bench.mjs', [...sizeArgs, '--connections', String(settings.connections)]],
+    ['import-bench.mjs', []],
   ]
   for (const [script, args] of scripts) {
     const path = join(import.meta.dirname, script)

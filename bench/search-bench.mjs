@@ -5,8 +5,13 @@
 // BENCH_ARTICLES (default 100000), BENCH_RESULTS (default bench/RESULTS.md),
 // BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test; SKIP_PG=1 to skip),
 // BENCH_PG_SCHEMA (default bench_search_<pid>), BENCH_KEEP_PG=1 keeps that schema afterwards,
-// SKIP_SQLITE=1 measures PostgreSQL only.
+// SKIP_SQLITE=1 measures PostgreSQL only. BENCH_SKIP_REINDEX=1 measures the index the corpus
+// already has (bench/scale-corpus.mjs builds one for a million articles);
+// BENCH_PG_REUSE=1 measures the schema BENCH_PG_SCHEMA as a previous BENCH_KEEP_PG run left it
+// (no copy; with BENCH_SKIP_REINDEX, no reindex either).
+// BENCH_SECTION names the RESULTS.md section (default `search`; `search-scaled` for that run).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
@@ -75,6 +80,15 @@ const QUERIES = [
   '손정의',
   '이재용',
   '엔비디아',
+  // Names and other spellings: reporters (bylines), a photo credit, aliases both ways.
+  '윤지우',
+  '정예린',
+  '신문일보 DB',
+  '오픈AI',
+  'SoftBank',
+  'Samsung',
+  'Kakao',
+  '미국',
 ]
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
@@ -97,11 +111,15 @@ function progressBar(label) {
   }
 }
 
-async function measure(app, label) {
+async function measure(app, label, indexBytes) {
   const search = app.services.search
-  log(`${label}: full reindex`)
-  const reindex = await search.reindex({ onProgress: progressBar(label) })
-  log(`  ${reindex.indexed} documents in ${(reindex.ms / 1000).toFixed(1)} s`)
+  let reindex = { ms: Number.NaN, indexed: await app.services.searchSource.countArticles() }
+  if (process.env.BENCH_SKIP_REINDEX) log(`${label}: measuring the corpus's own index`)
+  else {
+    log(`${label}: full reindex`)
+    reindex = await search.reindex({ onProgress: progressBar(label) })
+    log(`  ${reindex.indexed} documents in ${(reindex.ms / 1000).toFixed(1)} s`)
+  }
   for (const q of QUERIES) await search.searchArticles({ q, limit: 20 })
   const times = []
   let matches = 0
@@ -115,15 +133,18 @@ async function measure(app, label) {
   }
   // Filters and the newest-first order, as the search page offers them.
   const filtered = []
-  for (const q of QUERIES.slice(0, 20)) {
-    const started = performance.now()
-    await search.searchArticles({ q, sort: 'newest', from: '2025-01-01', limit: 20 })
-    filtered.push(performance.now() - started)
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const q of QUERIES.slice(0, 20)) {
+      const started = performance.now()
+      await search.searchArticles({ q, sort: 'newest', from: '2025-01-01', limit: 20 })
+      filtered.push(performance.now() - started)
+    }
   }
   times.sort((a, b) => a - b)
   filtered.sort((a, b) => a - b)
   return {
     label,
+    indexBytes: await indexBytes(),
     reindexSeconds: reindex.ms / 1000,
     documents: reindex.indexed,
     samples: times.length,
@@ -143,8 +164,16 @@ async function sqliteRun(dataDir) {
     SEED_DEMO: 'false',
   })
   const app = await buildApp(config, { logger: false })
+  const indexBytes = async () => {
+    const db = new SQLite(join(dataDir, 'sinmun.db'), { readonly: true })
+    try {
+      return db.prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'search%'").get().n
+    } finally {
+      db.close()
+    }
+  }
   try {
-    return await measure(app, 'SQLite')
+    return await measure(app, 'SQLite', indexBytes)
   } finally {
     await app.close()
   }
@@ -239,8 +268,11 @@ async function postgresRun(dataDir) {
   }
   // Per process: `npm run bench` may run this script while another copy runs.
   const schema = process.env.BENCH_PG_SCHEMA ?? `bench_search_${process.pid}`
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  await admin.query(`CREATE SCHEMA ${schema}`)
+  const reuse = Boolean(process.env.BENCH_PG_REUSE && process.env.BENCH_PG_SCHEMA)
+  if (!reuse) {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await admin.query(`CREATE SCHEMA ${schema}`)
+  }
   const base = loadConfig({
     NODE_ENV: 'development',
     DATA_DIR: dataDir,
@@ -250,14 +282,25 @@ async function postgresRun(dataDir) {
   const config = { ...base, database: { kind: 'postgres', url: pgUrl, schema } }
   const app = await buildApp(config, { logger: false })
   try {
-    log('PostgreSQL: copying the corpus')
     await admin.query(`SET search_path = ${schema}`)
-    await copyToPostgres(join(dataDir, 'sinmun.db'), admin)
-    await admin.query('ANALYZE')
-    return await measure(app, 'PostgreSQL')
+    if (!reuse) {
+      log('PostgreSQL: copying the corpus')
+      await copyToPostgres(join(dataDir, 'sinmun.db'), admin)
+      await admin.query('ANALYZE')
+    }
+    const indexBytes = async () =>
+      Number(
+        (
+          await admin.query(
+            `SELECT pg_total_relation_size('${schema}.search_documents')
+              + pg_total_relation_size('${schema}.search_document_reporters') AS n`,
+          )
+        ).rows[0].n,
+      )
+    return await measure(app, 'PostgreSQL', indexBytes)
   } finally {
     await app.close()
-    if (!process.env.BENCH_KEEP_PG) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    if (!process.env.BENCH_KEEP_PG && !reuse) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
     await admin.end()
   }
 }
@@ -267,22 +310,34 @@ const fmt = (n, digits = 1) =>
 
 function table(results) {
   const lines = [
-    '| database | documents | full reindex | queries timed | p50 | p95 | max | newest-first + date filter p95 | mean matches per query |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| database | documents | index size | full reindex | queries timed | p50 | p95 | max | newest-first + date filter p95 | mean matches per query |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const r of results) {
     lines.push(
-      `| ${r.label} | ${fmt(r.documents, 0)} | ${fmt(r.reindexSeconds)} s | ${r.samples} | ${fmt(r.p50, 2)} ms | ` +
+      `| ${r.label} | ${fmt(r.documents, 0)} | ${fmt(r.indexBytes / 1048576, 0)} MiB | ` +
+        `${Number.isNaN(r.reindexSeconds) ? 'not run' : `${fmt(r.reindexSeconds)} s`} | ${r.samples} | ${fmt(r.p50, 2)} ms | ` +
         `${fmt(r.p95, 2)} ms | ${fmt(r.max, 1)} ms | ${fmt(r.newestP95, 2)} ms | ${fmt(r.averageMatches, 0)} |`,
     )
   }
   return lines.join('\n')
 }
 
+const SECTION = process.env.BENCH_SECTION ?? 'search'
+
+function verdict(r, field, limit) {
+  if (!r) return 'not measured'
+  return `${r[field] <= limit ? '**met**' : '**not met**'} (${fmt(r[field], 2)} ms)`
+}
+
 function writeSection(results, notes) {
   const sqlite = results.find((r) => r.label === 'SQLite')
-  const block = `<!-- search:start -->
-## Search
+  const postgres = results.find((r) => r.label === 'PostgreSQL')
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ')
+  const block = `<!-- ${SECTION}:start -->
+## Search${SECTION === 'search' ? '' : ` (${SECTION})`}
 
 Written by \`bench/search-bench.mjs\` (\`npm run build && node bench/search-bench.mjs\`), ${new Date()
     .toISOString()
@@ -298,14 +353,16 @@ highlighted snippets, in-process through the built app's search service. The rei
 
 ${table(results)}
 
-Target: p95 under 30 ms on SQLite — ${sqlite ? (sqlite.p95 < 30 ? `**met** (${fmt(sqlite.p95, 2)} ms)` : `**not met** (${fmt(sqlite.p95, 2)} ms)`) : 'not measured'}.
+Targets at 100,000 articles (ADR 025): SQLite p95 ≤ 20 ms — ${verdict(sqlite, 'p95', 20)}; PostgreSQL p95
+≤ 30 ms — relevance ${verdict(postgres, 'p95', 30)}, newest-first with a date filter ${verdict(postgres, 'newestP95', 30)}.
+Load average at the end of the run (1/5/15 min, ${cpus().length} cores): ${load}.
 ${notes.map((n) => `\n- ${n}`).join('')}
-<!-- search:end -->`
+<!-- ${SECTION}:end -->`
   const current = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n'
-  const marker = /<!-- search:start -->[\s\S]*?<!-- search:end -->/
+  const marker = new RegExp(`<!-- ${SECTION}:start -->[\\s\\S]*?<!-- ${SECTION}:end -->`)
   const next = marker.test(current) ? current.replace(marker, block) : `${current.trimEnd()}\n\n${block}\n`
   writeFileSync(resultsFile, next)
-  log(`Wrote the Search section of ${resultsFile}`)
+  log(`Wrote the ${SECTION} section of ${resultsFile}`)
 }
 
 const dataDir = await corpusDir()

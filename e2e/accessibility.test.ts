@@ -150,6 +150,7 @@ describe.skipIf(browserSkipReason())('accessibility in Chromium', () => {
     await form.open()
     // Spaces pass the browser's own `required` check, so the server's validation answers.
     await form.fill({ 이름: ' ', '연락처 (전화 또는 이메일)': ' ', 제목: '제보 제목', 내용: ' ' })
+    await page.getByLabel('위 개인정보 수집·이용에 동의합니다.').check()
 
     const status = await form.send()
 

@@ -31,8 +31,9 @@ describe.skipIf(skip !== null)('comments in Chromium', () => {
   })
 
   async function loginThroughChooser(page: import('playwright-core').Page, name: string) {
-    await page.getByRole('link', { name: m.write }).click()
-    expect(await page.locator('body').textContent()).toContain(m.loginPrompt)
+    // One tap on 댓글쓰기 opens the account choice in place.
+    await page.locator('summary', { hasText: m.write }).click()
+    expect(await page.locator('section.comments').textContent()).toContain(m.loginPrompt)
     await page.getByRole('link', { name: '데모 계정' }).click()
     await page.getByLabel('이름').fill(name)
     await page.getByRole('button', { name: '로그인' }).click()
@@ -120,7 +121,7 @@ describe.skipIf(skip !== null)('comments in Chromium', () => {
     const page = await context.newPage()
     const block = new CommentBlock(page)
     await page.goto(`${site.baseUrl}/news/${id}`)
-    await page.getByRole('link', { name: m.write }).click()
+    await page.locator('summary', { hasText: m.write }).click()
     await page.getByRole('link', { name: '비회원으로 댓글쓰기' }).click()
     await page.getByLabel(m.guestName).fill('손님')
     await page.getByLabel(m.guestPassword, { exact: true }).fill('guest-pass')

@@ -44,6 +44,24 @@ interface RouteCase {
 
 const article = (status: ArticleStatus) => async (s: Setup) => ({ id: await s.article(status) })
 
+/** A fresh 정정보도 request about a published article, optionally with an attachment. */
+async function inboxRequest(s: Setup, withFile = false) {
+  return s.app.services.inbox.submit(
+    {
+      kind: 'correction',
+      name: '청구인',
+      contact: 'claimant@example.com',
+      subject: '권한 시험 청구',
+      body: '사실과 다릅니다.',
+      articleUrl: `/news/${await s.article('published')}`,
+      disputedPassage: null,
+      learnedOn: null,
+      consent: 'yes',
+    },
+    withFile ? { name: 'a.html', type: 'text/html', data: Buffer.from('<p>x</p>') } : undefined,
+  )
+}
+
 const CASES: RouteCase[] = [
   { method: 'GET', path: '/newsroom', allowed: STAFF },
   { method: 'GET', path: '/newsroom/articles', allowed: STAFF },
@@ -175,7 +193,88 @@ const CASES: RouteCase[] = [
     allowed: DESK,
     prepare: async () => ({ form: { words: '비속어\n광고' } }),
   },
+  { method: 'GET', path: '/newsroom/search-aliases', allowed: DESK },
+  {
+    method: 'POST',
+    path: '/newsroom/search-aliases',
+    allowed: DESK,
+    prepare: async () => ({
+      form: { spellings: `권한시험${Math.random().toString(36).slice(2, 8)}, 시험표기` },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/newsroom/search-aliases/:id/delete',
+    allowed: DESK,
+    prepare: async (s) => {
+      const staffId = s.ids.owner
+      const alias = await s.app.services.search.aliases.add(
+        `삭제시험${Math.random().toString(36).slice(2, 8)}, 표기`,
+        staffId,
+      )
+      return { url: `/newsroom/search-aliases/${alias.id}/delete`, form: {} }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/newsroom/moderation/readers/:id/reinstate',
+    allowed: DESK,
+    prepare: async (s) => ({
+      url: `/newsroom/moderation/readers/${(await s.comment()).readerId}/reinstate`,
+      form: {},
+    }),
+  },
+  { method: 'GET', path: '/newsroom/inbox', allowed: DESK },
+  { method: 'GET', path: '/newsroom/inbox/register.csv', allowed: ['admin'] },
+  {
+    method: 'POST',
+    path: '/newsroom/inbox/settings',
+    allowed: ['admin'],
+    prepare: async () => ({ form: { attachmentRetentionDays: '90' } }),
+  },
+  {
+    method: 'GET',
+    path: '/newsroom/inbox/:id',
+    allowed: DESK,
+    prepare: async (s) => ({ url: `/newsroom/inbox/${await inboxRequest(s)}` }),
+  },
+  {
+    method: 'GET',
+    path: '/newsroom/inbox/:id/attachment',
+    allowed: DESK,
+    prepare: async (s) => ({ url: `/newsroom/inbox/${await inboxRequest(s, true)}/attachment` }),
+  },
+  ...(
+    [
+      ['assign', { assigneeId: '' }],
+      ['reply', { text: '확인 중입니다.' }],
+      ['decide', { decision: 'refused', reason: '사실 보도입니다.' }],
+      ['close', { note: '' }],
+    ] as const
+  ).map(
+    ([action, form]): RouteCase => ({
+      method: 'POST',
+      path: `/newsroom/inbox/:id/${action}`,
+      allowed: DESK,
+      prepare: async (s) => ({
+        url: `/newsroom/inbox/${await inboxRequest(s)}/${action}`,
+        form: { ...form },
+      }),
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/newsroom/inbox/:id/publish',
+    allowed: DESK,
+    prepare: async (s) => {
+      const id = await inboxRequest(s)
+      await s.app.services.inbox.decide(id, 'accepted', '', s.ids.otherReporter)
+      return { url: `/newsroom/inbox/${id}/publish`, form: { text: '바로잡습니다.' } }
+    },
+  },
   { method: 'GET', path: '/newsroom/staff', allowed: ['admin'] },
+  { method: 'GET', path: '/newsroom/redirects', allowed: ['admin'] },
+  { method: 'GET', path: '/newsroom/redirects.csv', allowed: ['admin'] },
   {
     method: 'POST',
     path: '/newsroom/staff',

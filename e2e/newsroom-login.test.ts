@@ -70,6 +70,35 @@ for (const dialect of await testDialects()) {
       expect(after.statusCode).toBe(303)
     })
 
+    test('twelve wrong passwords at once, one failure from the lock: one is checked, one lock, all refused', async () => {
+      await createStaff(app, { email: 'burst@example.kr', name: '배기자', role: 'reporter' })
+      const ip = '203.0.113.60'
+      for (let i = 1; i < THROTTLE.maxPerAccount; i++)
+        expect((await attempt('burst@example.kr', `wrong-${i}`, ip)).statusCode).toBe(400)
+      const burst = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => attempt('burst@example.kr', `burst-${i}`, ip)),
+      )
+      expect(burst.map((r) => r.statusCode)).toEqual(Array(12).fill(429))
+      // The lock counted one checked failure, not twelve: no attempt refused by it was counted.
+      const row = await app.db.kysely
+        .selectFrom('loginThrottle')
+        .select(['failures', 'lockedUntil'])
+        .where('key', '=', 'email:burst@example.kr')
+        .executeTakeFirstOrThrow()
+      expect(row).toEqual({
+        failures: 0,
+        lockedUntil: new Date(app.clock.now().getTime() + THROTTLE.lockMs).toISOString(),
+      })
+      const address = await app.db.kysely
+        .selectFrom('loginThrottle')
+        .select('failures')
+        .where('key', '=', `ip:${ip}`)
+        .executeTakeFirstOrThrow()
+      expect(address.failures).toBe(THROTTLE.maxPerAccount - 1 + 12)
+      app.clock.advance(THROTTLE.lockMs + 1000)
+      expect((await attempt('burst@example.kr', STAFF_PASSWORD, ip)).statusCode).toBe(303)
+    })
+
     test('one address trying many accounts is locked out as a whole', async () => {
       const ip = '192.0.2.44'
       for (let i = 0; i < THROTTLE.maxPerIp; i++) await attempt(`nobody${i}@example.kr`, 'guess', ip)

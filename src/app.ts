@@ -1,7 +1,7 @@
 // The composition root: builds the whole application from a Config. No listening here
 // (server.ts does that) and no state outside what this function creates.
 import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
@@ -11,12 +11,13 @@ import { createAccountsModule } from './modules/accounts/index.js'
 import { createArticlesModule, SAME_VIEW_MS } from './modules/articles/index.js'
 import { createCommentsModule } from './modules/comments/index.js'
 import type { DemoServices } from './modules/demo/index.js'
-import type { ImportServices } from './modules/importers/index.js'
+import { createRedirects, type ImportServices, redirectsPlugin } from './modules/importers/index.js'
+import { createInboxModule, inboxMessages } from './modules/inbox/index.js'
 import { createMediaService } from './modules/media/index.js'
 import { createNewsroom, moderationPort } from './modules/newsroom/index.js'
 import { createOutletService, createSetupService, legalGuard } from './modules/outlet/index.js'
 import { createPagesService, pagesRoutes } from './modules/pages/index.js'
-import { createSearch, type SearchSource, searchRoutes } from './modules/search/index.js'
+import { createSearch, type SearchSource, type SearchTables, searchRoutes } from './modules/search/index.js'
 import { createConsoleMailer, createSmtpMailer, createStaffService } from './modules/staff/index.js'
 import { syndicationRoutes } from './modules/syndication/index.js'
 import { createLocalInvalidationBus, type InvalidationBus, tags } from './platform/cache/invalidation.js'
@@ -27,8 +28,10 @@ import type { Config } from './platform/config.js'
 import { type Db, openDatabase, tablesFor } from './platform/db/database.js'
 import { requireMigrated } from './platform/db/migrate.js'
 import { assetsPlugin, bundleAssets, fontDir } from './platform/http/assets.js'
+import { compressOnTheFly } from './platform/http/compression.js'
 import { installCsrf } from './platform/http/csrf.js'
 import { installErrorHandling } from './platform/http/error-handler.js'
+import { fallbackRateLimitStore } from './platform/http/fallback-rate-limit-store.js'
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
 import { securityHeadersPlugin } from './platform/http/security-headers.js'
 import { createVisitorKey } from './platform/http/visitor-key.js'
@@ -43,6 +46,9 @@ import { redisSiteKey } from './platform/redis/site-key.js'
 import { createDatabaseSessionStore, type SessionStore } from './platform/sessions/session-store.js'
 import type { SiteContext } from './platform/views/site-context.js'
 import type { Database } from './schema.js'
+
+/** proxy-addr's trust function for `hops` proxies: hop 0 is the peer, then each forwarder. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops
 
 export interface AppOverrides {
   clock?: Clock
@@ -63,7 +69,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const readDb =
     config.databaseReadUrl && config.database.kind === 'postgres'
       ? openDatabase<Database>(
-          { kind: 'postgres', url: config.databaseReadUrl, schema: config.database.schema },
+          {
+            kind: 'postgres',
+            url: config.databaseReadUrl,
+            schema: config.database.schema,
+            statementTimeoutMs: config.database.statementTimeoutMs,
+          },
           dbOptions,
         )
       : null
@@ -71,7 +82,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   const redisLog: RedisLog = (message, error) => http.log.warn({ err: error }, message)
   // ioredis loads only for outlets that run several nodes.
   const redis = config.redisUrl
-    ? (await import('./platform/redis/redis-connections.js')).openRedis(config.redisUrl, redisLog)
+    ? (await import('./platform/redis/redis-connections.js')).openRedis(
+        config.redisUrl,
+        redisLog,
+        config.redisCommandTimeoutMs,
+      )
     : null
   await requireMigrated(db.kysely)
   const bus =
@@ -106,6 +121,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     site: () => site(),
     guestWriteUrl: (returnTo) => commentsModule.guestWriteUrl(returnTo),
     afterRename: (readerId) => commentsModule.service.readerChanged(readerId),
+    staffNames: async () => (await staff.list()).map((s) => s.name),
+    commentsOnDelete: async () => (await commentsModule.settings.get()).onReaderDeleted,
+    beforeDelete: async (readerId) => {
+      await commentsModule.service.readerDeleted(readerId)
+    },
   })
   // With SMTP_URL mail really goes out; without it (development) invite and reset links are
   // printed for the operator, and the newsroom says so instead of claiming a mail was sent.
@@ -154,6 +174,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     ratePerMinute: config.comments.ratePerMinute,
     ipRatePerMinute: config.comments.ipRatePerMinute,
     setReaderSuspended: accounts.setSuspended,
+    loginProviders: () => accounts.login.providers.map((p) => ({ id: p.id, label: p.label })),
   })
   const comments = commentsModule.readModel
   const articles = createArticlesModule({
@@ -173,11 +194,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
         })
       : createMemoryRecentKeys({ ttlMs: SAME_VIEW_MS, now: () => clock.now().getTime() }),
   })
-  const pages = createPagesService({
+  const pages = createPagesService({ db: tablesFor(db.kysely), clock, bus })
+  const inbox = createInboxModule({
     db: tablesFor(db.kysely),
     clock,
     bus,
     uploadsDir: resolve(config.dataDir, 'uploads'),
+    publicUrl: config.publicUrl,
+    articles: articles.commented,
+    staff,
+    mailer,
+    settings: outlet.storedSetting('inbox'),
+    site: () => site(),
+    logError: (message, error) => http.log.error({ err: error }, message),
   })
   const setup = createSetupService({
     outlet,
@@ -196,13 +225,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     },
   }
   const search = createSearch({
-    db: { kysely: tablesFor(db.kysely), dialect: db.dialect },
+    db: { kysely: tablesFor<SearchTables, Database>(db.kysely), dialect: db.dialect },
     clock,
     bus,
     source: searchSource,
     logError: (message, error) => http.log.error({ err: error }, message),
   })
   const assets = await bundleAssets()
+  const redirects = createRedirects({ db: tablesFor(db.kysely), clock })
 
   // The same object while the outlet, the sections and the date stay the same: pages render
   // their masthead and footer once per version of it (platform/views/rendered-once.ts).
@@ -231,6 +261,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   }
 
   const newsroom = createNewsroom({
+    searchAliases: search.aliases,
     db: tablesFor(db.kysely),
     clock,
     bus,
@@ -246,9 +277,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     outlet,
     setup,
     sectionsAdmin: articles.sectionsAdmin,
+    inbox: inbox.service,
     comments,
     todayPhotos: articles.todayPhotos,
     moderation: moderationPort(commentsModule.moderation),
+    redirects,
     site,
     mailTransport: mailer.transport,
     searchRelated: async (q) =>
@@ -263,20 +296,29 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
 
   const http: FastifyInstance = Fastify({
     logger: overrides.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us, whatever their address (Fastify
+    // itself reads a number as "trust none"); addresses are checked as given.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ...requestIdOptions,
     bodyLimit: 1_048_576,
   })
   echoRequestId(http)
   logDbError = (error) => http.log.error({ err: error }, 'PostgreSQL connection error')
-  metrics.install(http)
-  await http.register(healthRoutes({ db: db.kysely }))
-  // One rate limiter for every module; its counters live in Redis when there is one, and a
-  // Redis failure lets the request through rather than failing it.
+  const opsAccess = { token: config.opsToken, production: config.env === 'production' }
+  metrics.install(http, opsAccess)
+  const disks = [
+    mediaDir,
+    ...(config.database.kind === 'sqlite' && config.database.file !== ':memory:'
+      ? [dirname(resolve(config.database.file))]
+      : []),
+  ]
+  await http.register(healthRoutes({ db: db.kysely, disks, access: opsAccess }))
+  // One rate limiter for every module; its counters live in Redis when there is one, and in
+  // this node while Redis fails or is slower than its command timeout.
   await http.register(rateLimit, {
     global: false,
     ...(redis
-      ? { redis: redis.commands, nameSpace: `sinmun-rate:${redisSiteKey(config)}:`, skipOnError: true }
+      ? { store: fallbackRateLimitStore(redis.commands, `sinmun-rate:${redisSiteKey(config)}:`) }
       : {}),
   })
   await http.register(cookie, { secret: config.sessionSecret })
@@ -288,8 +330,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   if (config.env !== 'test') {
     http.addHook('onRequest', legalGuard({ outlet, setupOpen: setup.isOpen, site }))
   }
+  // Old addresses of a site that moved in are answered before the page cache serves `/`.
+  await http.register(redirectsPlugin, { redirects })
   await http.register(pageCachePlugin, { cache: pageCache, cdnMaxAge: config.cdnMaxAge })
-  installErrorHandling(http, site)
+  compressOnTheFly(http)
+  installErrorHandling(http, site, { movedTo: (url) => redirects.find(url) })
   await http.register(fastifyStatic, {
     root: mediaDir,
     prefix: '/media/',
@@ -314,9 +359,15 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       homePins: newsroom.homePins,
       visitorOf: createVisitorKey(config.sessionSecret, clock),
       ownHost: new URL(config.publicUrl).hostname,
+      notices: async (articleId) =>
+        (await inbox.service.noticesFor(articleId)).map((n) => ({
+          ...n,
+          title: inboxMessages.notice[n.kind],
+        })),
     }),
   )
   await http.register(pagesRoutes({ pages, site }))
+  await http.register(inbox.routes)
   await http.register(accounts.routes)
   await http.register(commentsModule.routes)
   await http.register(newsroom.routes)
@@ -333,8 +384,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
   )
 
   newsroom.scheduler.start()
+  inbox.jobs.start()
   http.addHook('onClose', async () => {
     await newsroom.scheduler.stop()
+    inbox.jobs.stop()
     await articles.close()
     await search.close()
     await db.close()
@@ -364,10 +417,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       desk: newsroom.desk,
       todayPhotos: articles.todayPhotos,
       pages,
+      inbox: inbox.service,
       views: articles.views,
       viewStats: articles.stats,
       search,
       searchSource,
+      redirects,
       staff,
       mailer,
       /** The messages printed instead of sent (no SMTP_URL); null when mail really goes out. */
@@ -380,11 +435,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
         db: tablesFor(db.kysely),
         clock,
         sections: articles.store,
+        articles: articles.store,
         staff,
         media,
         desk: newsroom.desk,
         comments: commentsModule.service,
         pages,
+        home: newsroom.home,
+        redirects,
       } satisfies ImportServices,
       /** What the demo seeder writes through. */
       seeding: {

@@ -21,7 +21,7 @@ export async function serve(config: Config, log: (line: string) => void = consol
         // Migrations and the demo seed run here once, not racing in N workers.
         const app = await buildApp(config, { logger: false })
         try {
-          await prepareToServe(app, config, log)
+          await prepareToServe(app, config, log, 'wait')
         } finally {
           await app.close()
         }

@@ -1,5 +1,6 @@
-// The `sinmun` commands: serve, migrate, seed-demo, setup, reindex, create-staff, import, backup, restore.
+// The `sinmun` commands: serve, migrate, seed-demo, setup, reindex, create-staff, import, redirects, backup, restore.
 import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { buildApp } from './app.js'
@@ -7,7 +8,13 @@ import { serve } from './cluster.js'
 import { type Config, ConfigError, loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrate.js'
-import { BackupError, backupSqlite, postgresBackupHint, restoreSqlite } from './platform/ops/backup.js'
+import {
+  BackupError,
+  backupSqlite,
+  manifestPath,
+  postgresBackupHint,
+  restoreSqlite,
+} from './platform/ops/backup.js'
 import { MIN_PASSWORD_LENGTH } from './platform/passwords.js'
 
 interface Command {
@@ -195,8 +202,9 @@ const commands: Record<string, Command> = {
     async run(_values, config, [file]) {
       if (!file) throw new UsageError('Usage: sinmun backup FILE')
       if (config.database.kind === 'postgres') throw new UsageError(postgresBackupHint(config.database.url))
-      const { pages } = await backupSqlite(config.database.file, file)
-      console.log(`Backed up ${config.database.file} to ${file} (${pages} pages).`)
+      const { pages, manifest } = await backupSqlite(config.database.file, file)
+      console.log(`Backed up ${config.database.file} to ${file} (${pages} pages, checked).`)
+      console.log(`Manifest: ${manifestPath(file)} (sha256 ${manifest.sha256.slice(0, 16)}…)`)
       console.log('Photos live in the media folder: copy it too (see docs/deployment.md).')
     },
   },
@@ -214,10 +222,16 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'Import a WordPress export (WXR) or an RSS/Atom feed; safe to run again.',
+    summary: 'Import a WordPress export (WXR), an ndsoft-hosted site or an RSS/Atom feed; safe to run again.',
     usage:
-      'sinmun import wordpress FILE.xml [--uploads DIR]\n       sinmun import rss URL|FILE [--section SLUG]',
-    options: { uploads: { type: 'string' }, section: { type: 'string' } },
+      'sinmun import wordpress FILE.xml [--uploads DIR]\n       sinmun import ndsoft https://old-site.example [--from-dir DIR] [--delay MS] [--only N,N]\n       sinmun import rss URL|FILE [--section SLUG]',
+    options: {
+      uploads: { type: 'string' },
+      section: { type: 'string' },
+      'from-dir': { type: 'string' },
+      delay: { type: 'string' },
+      only: { type: 'string' },
+    },
     positionals: true,
     async run(values, config, [source, target]) {
       // The importers' parsers load only for this command.
@@ -229,6 +243,9 @@ const commands: Record<string, Command> = {
             target,
             uploads: typeof values.uploads === 'string' ? values.uploads : undefined,
             section: typeof values.section === 'string' ? values.section : undefined,
+            fromDir: typeof values['from-dir'] === 'string' ? values['from-dir'] : undefined,
+            delay: typeof values.delay === 'string' ? values.delay : undefined,
+            only: typeof values.only === 'string' ? values.only : undefined,
           },
           async () => {
             const app = await buildApp(config, { logger: false })
@@ -237,6 +254,44 @@ const commands: Record<string, Command> = {
         )
       } catch (error) {
         throw error instanceof ImportUsageError ? new UsageError(error.message) : error
+      }
+    },
+  },
+  redirects: {
+    summary: 'Old addresses of a site that moved in: export or import the table as CSV, or check a list.',
+    usage:
+      'sinmun redirects export FILE.csv\n       sinmun redirects import FILE.csv\n       sinmun redirects check FILE [--base URL]   (reports old URLs that do not land on a 200)',
+    options: { base: { type: 'string' } },
+    positionals: true,
+    async run(values, config, [action, file]) {
+      if (!file || !['export', 'import', 'check'].includes(action ?? '')) {
+        throw new UsageError('Usage: sinmun redirects export|import|check FILE')
+      }
+      const importers = await import('./modules/importers/index.js')
+      if (action === 'check') {
+        if (!existsSync(file)) throw new UsageError(`No such file: ${file}`)
+        const base = typeof values.base === 'string' ? values.base : config.publicUrl
+        const addresses = importers.addressesIn(readFileSync(file, 'utf8'))
+        const report = await importers.checkAddresses(addresses, base)
+        for (const line of importers.checkReportLines(report)) console.log(line)
+        if (report.failed.length > 0) process.exitCode = 1
+        return
+      }
+      const app = await buildApp(config, { logger: false })
+      try {
+        const redirects = app.services.redirects
+        if (action === 'export') {
+          writeFileSync(file, await redirects.exportCsv())
+          console.log(`Wrote ${await redirects.count()} redirects to ${file}.`)
+        } else {
+          if (!existsSync(file)) throw new UsageError(`No such file: ${file}`)
+          const result = await redirects.importCsv(readFileSync(file, 'utf8'))
+          console.log(`Saved ${result.saved} redirects.`)
+          for (const r of result.refused) console.log(`  line ${r.line}: ${r.reason}`)
+          if (result.refused.length > 0) process.exitCode = 1
+        }
+      } finally {
+        await app.close()
       }
     },
   },

@@ -5,8 +5,10 @@
 import { accountsErrorCatalogue } from './modules/accounts/index.js'
 import { articlesErrorCatalogue } from './modules/articles/index.js'
 import { commentsErrorCatalogue } from './modules/comments/index.js'
+import { inboxErrorCatalogue } from './modules/inbox/index.js'
 import { mediaErrorCatalogue } from './modules/media/index.js'
 import { newsroomErrorCatalogue } from './modules/newsroom/index.js'
+import { searchErrorCatalogue } from './modules/search/index.js'
 import { staffErrorCatalogue } from './modules/staff/index.js'
 import { type ErrorCatalogue, platformErrors } from './platform/errors.js'
 
@@ -16,8 +18,10 @@ export const errorCatalogue: Readonly<Record<string, ErrorCatalogue>> = {
   accounts: accountsErrorCatalogue,
   articles: articlesErrorCatalogue,
   comments: commentsErrorCatalogue,
+  inbox: inboxErrorCatalogue,
   media: mediaErrorCatalogue,
   newsroom: newsroomErrorCatalogue,
+  search: searchErrorCatalogue,
   staff: staffErrorCatalogue,
 }
 

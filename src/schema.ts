@@ -5,10 +5,12 @@ import type { AccountsTables } from './modules/accounts/index.js'
 import type { ArticlesTables } from './modules/articles/index.js'
 import type { CommentsTables } from './modules/comments/index.js'
 import type { ImportersTables } from './modules/importers/index.js'
+import type { InboxTables } from './modules/inbox/index.js'
 import type { MediaTables } from './modules/media/index.js'
 import type { NewsroomTables } from './modules/newsroom/index.js'
 import type { OutletTables } from './modules/outlet/index.js'
 import type { PagesTables } from './modules/pages/index.js'
+import type { SearchTables } from './modules/search/index.js'
 import type { StaffTables } from './modules/staff/index.js'
 import type { PlatformTables } from './platform/sessions/sessions.table.js'
 
@@ -22,4 +24,6 @@ export interface Database
     AccountsTables,
     CommentsTables,
     NewsroomTables,
-    ImportersTables {}
+    ImportersTables,
+    SearchTables,
+    InboxTables {}

@@ -6,12 +6,20 @@ import { type AppOverrides, buildApp, type Sinmun } from './app.js'
 import type { Config } from './platform/config.js'
 
 /**
- * What runs once before serving: the demo seed, then what the operator still has to do. A new
- * outlet is set up inside the product (ADR 022): the site serves the setup screen and, until
+ * What runs once before serving: the demo seed, then what the operator still has to do, and
+ * rebuilding an empty search index over existing articles (after an upgrade that changed the
+ * index) — in the background for one process, before the workers start for several. A new
+ * outlet is set up inside the product (ADR 023): the site serves the setup screen and, until
  * the legal footer is complete, a notice instead of articles.
  */
-export async function prepareToServe(app: Sinmun, config: Config, log: (line: string) => void) {
+export async function prepareToServe(
+  app: Sinmun,
+  config: Config,
+  log: (line: string) => void,
+  searchRebuild: 'background' | 'wait' | 'skip' = 'background',
+) {
   if (config.seedDemo) await seedAndPrintLogin(app, config, log)
+  if (searchRebuild !== 'skip') await rebuildSearchIfEmpty(app, log, searchRebuild === 'wait')
   if (await app.services.setup.isOpen()) {
     log(
       `No admin account yet: open ${config.publicUrl}/setup to set up the outlet (or run \`sinmun setup\`).`,
@@ -51,6 +59,16 @@ export async function startServer(
   process.once('SIGINT', () => void shutdown('SIGINT'))
   log(`Sinmun is running at ${config.publicUrl} (${app.db.dialect})`)
   return app
+}
+
+async function rebuildSearchIfEmpty(app: Sinmun, log: (line: string) => void, wait: boolean) {
+  const rebuild = await app.services.search.rebuildIfEmpty()
+  if (!rebuild) return
+  log(`The search index is empty: rebuilding it from the articles${wait ? '' : ' in the background'}`)
+  const logged = rebuild.done.then((result) => {
+    if (result) log(`Search index rebuilt: ${result.indexed} articles in ${(result.ms / 1000).toFixed(1)} s`)
+  })
+  if (wait) await logged
 }
 
 async function seedAndPrintLogin(app: Sinmun, config: Config, log: (line: string) => void) {

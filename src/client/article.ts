@@ -1,5 +1,7 @@
 // Enhancements of the article page: reading-progress bar, share panel (Kakao, Web Share,
 // copy link), print and the font size (A−/A+) remembered across visits.
+import { shareMessages } from './share-messages.js'
+
 const FONT_KEY = 'sinmun:font-step'
 const MIN_STEP = -2
 const MAX_STEP = 4
@@ -31,12 +33,12 @@ function progressBar() {
   update()
 }
 
-type Said = 'copied' | 'copiedForKakao' | 'failed' | 'largest' | 'smallest'
+type Said = keyof typeof shareMessages
 
 function say(panel: HTMLElement, key: Said) {
   const status = panel.querySelector<HTMLElement>('.share-status')
   if (!status) return
-  status.textContent = status.dataset[key] ?? ''
+  status.textContent = shareMessages[key]
   window.setTimeout(() => {
     status.textContent = ''
   }, 4000)
@@ -81,8 +83,9 @@ function sharePanel() {
   for (const template of panel.querySelectorAll<HTMLTemplateElement>('template.enhancement')) {
     template.replaceWith(template.content)
   }
-  const url = panel.dataset.url ?? location.href
-  const title = panel.dataset.title ?? document.title
+  // The page already names both: its canonical address and its headline.
+  const url = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? location.href
+  const title = document.querySelector('h1')?.textContent?.trim() || document.title
   const kakao = panel.querySelector<HTMLButtonElement>('.share-kakao')
   const key = kakao?.dataset.kakaoKey
   kakao?.addEventListener('click', async () => {

@@ -44,9 +44,20 @@ if (section) {
     if (!link || link.dataset.guest || !csrf()) return
     event.preventDefault()
     if (!window.confirm(section.dataset.confirm ?? '')) return
-    const response = await post(`/comments/${link.dataset.delete}/delete`, {})
-    if (!response.ok) {
-      window.location.href = link.href
+    const response = await post(`/comments/${link.dataset.delete}/delete`, {}).catch(() => null)
+    if (!response?.ok) {
+      const result = (await response?.json().catch(() => ({}))) as
+        | { errors?: { message: string }[] }
+        | undefined
+      const feedback = link
+        .closest('.comment-actions')
+        ?.querySelector<HTMLElement>(':scope > .comment-feedback')
+      if (!feedback) {
+        window.location.href = link.href
+        return
+      }
+      feedback.textContent = result?.errors?.[0]?.message ?? section.dataset.offline ?? ''
+      feedback.classList.add('is-error')
       return
     }
     const result = (await response.json()) as { count?: number }
@@ -64,36 +75,59 @@ if (section) {
     new FormData(form).forEach((value, key) => {
       fields[key] = String(value)
     })
-    const response = await post(form.action, fields)
+    const item = form.closest('li.comment')
+    const feedback = item?.querySelector<HTMLElement>(':scope > .comment-actions > .comment-feedback')
+    const say = (text: string, failed: boolean) => {
+      if (!feedback) return
+      feedback.textContent = text
+      feedback.classList.toggle('is-error', failed)
+    }
+    let response: Response
+    try {
+      response = await post(form.action, fields)
+    } catch {
+      say(section.dataset.offline ?? '', true)
+      return
+    }
     const result = (await response.json().catch(() => ({}))) as {
       likes?: number
       dislikes?: number
+      voted?: 'like' | 'dislike'
       hidden?: boolean
       count?: number
       errors?: { message: string }[]
     }
-    const item = form.closest('li.comment')
-    if (isVote) {
-      if (response.ok && item) {
-        for (const kind of ['like', 'dislike'] as const) {
-          const n = item.querySelector(`:scope > .comment-actions .vote-${kind} .vote-count`)
-          const value = kind === 'like' ? result.likes : result.dislikes
-          if (n && typeof value === 'number') n.textContent = String(value)
-        }
-      }
-      form.querySelector('button')?.setAttribute('aria-pressed', 'true')
+    // A refusal (already voted, own comment, signed out) is said in place; nothing changes.
+    if (!response.ok) {
+      say(result.errors?.[0]?.message ?? section.dataset.offline ?? '', true)
       return
     }
-    if (response.ok) {
-      setCount(result.count)
-      if (result.hidden && item) item.remove()
-      const details = form.closest('details')
-      if (details) {
-        details.open = false
-        details.classList.add('done')
-        details.querySelector('summary')?.setAttribute('aria-disabled', 'true')
+    if (isVote) {
+      for (const kind of ['like', 'dislike'] as const) {
+        const n = item?.querySelector(`:scope > .comment-actions .vote-${kind} .vote-count`)
+        const value = kind === 'like' ? result.likes : result.dislikes
+        if (n && typeof value === 'number') n.textContent = String(value)
+        // The pressed state follows what is stored: the vote just counted.
+        item
+          ?.querySelector(`:scope > .comment-actions .vote-${kind} button`)
+          ?.setAttribute('aria-pressed', String(kind === result.voted))
       }
+      say(
+        (result.voted === 'dislike' ? section.dataset.votedDislike : section.dataset.votedLike) ?? '',
+        false,
+      )
+      return
     }
+    setCount(result.count)
+    const details = form.closest('details')
+    if (details) {
+      details.open = false
+      details.classList.add('done')
+      details.querySelector('summary')?.setAttribute('aria-disabled', 'true')
+    }
+    say(section.dataset.reported ?? '', false)
+    // A comment hidden by enough reports leaves the list once the reader has read why.
+    if (result.hidden && item) window.setTimeout(() => item.remove(), 3000)
   })
 
   // 더보기: load the next page's threads in place instead of leaving the article.

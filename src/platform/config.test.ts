@@ -5,14 +5,18 @@ describe('configuration', () => {
   test('defaults run the embedded SQLite site on port 3000 with the demo', () => {
     const config = loadConfig({})
     expect(config.port).toBe(3000)
-    expect(config.database).toEqual({ kind: 'sqlite', file: './data/sinmun.db' })
+    expect(config.database).toEqual({ kind: 'sqlite', file: './data/sinmun.db', synchronous: 'FULL' })
     expect(config.seedDemo).toBe(true)
     expect(config.publicUrl).toBe('http://localhost:3000')
   })
 
   test('a postgres:// DATABASE_URL selects PostgreSQL', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db/sinmun' })
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db/sinmun' })
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db/sinmun',
+      statementTimeoutMs: 10_000,
+    })
   })
 
   test('every invalid key is named at once', () => {

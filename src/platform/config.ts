@@ -1,4 +1,5 @@
 // Reads the environment once, at boot, into a frozen Config. Nothing else reads process.env.
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 const bool = z
@@ -25,7 +26,25 @@ const EnvSchema = z.object({
   SEED_DEMO: bool,
   KAKAO_JS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool,
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v)
+      if (parsed === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be false, the number of proxies in front (1 behind one nginx; true means 1), or their addresses/CIDR ranges separated by commas',
+        })
+        return z.NEVER
+      }
+      return parsed
+    }),
+  OPS_TOKEN: z.string().min(16).optional(),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'full', 'normal']).default('FULL'),
   REDIS_URL: z
     .string()
     .refine((v) => /^rediss?:\/\//.test(v), { message: 'must start with redis:// or rediss://' })
@@ -68,14 +87,26 @@ export interface Config {
   dataDir: string
   /** Generated photo sizes; served publicly under /media/. */
   mediaDir: string
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string }
+  database:
+    | { kind: 'sqlite'; file: string; synchronous?: 'FULL' | 'NORMAL' }
+    | { kind: 'postgres'; url: string; schema?: string; statementTimeoutMs?: number }
   sessionSecret: string
   pageCache: { enabled: boolean; maxEntries: number }
   /** Seed the demo outlet into an empty database at start. */
   seedDemo: boolean
   kakaoJsKey: string | null
   logLevel: string
-  trustProxy: boolean
+  /**
+   * Which proxies' X-Forwarded-For to believe: false (none), a hop count (1 = the nginx in
+   * front), or the proxies' addresses. Never "every hop": a client can write that header.
+   */
+  trustProxy: TrustProxy
+  /** Bearer token for /metrics and /readyz's reasons; without it they are closed in production. */
+  opsToken: string | null
+  /** How long a Redis command may take before the caller gives up and degrades. */
+  redisCommandTimeoutMs: number
+  /** PostgreSQL statement and lock timeout; also bounds waiting for a pooled connection. */
+  databaseStatementTimeoutMs: number
   /** Shared by several nodes: cache invalidation and rate-limit counters (sessions stay in the database). */
   redisUrl: string | null
   /** A PostgreSQL read replica for the reader pages' queries. */
@@ -105,6 +136,29 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+export type TrustProxy = false | number | string[]
+
+/**
+ * TRUST_PROXY as Fastify's trustProxy takes it, minus `true`: trusting every hop makes the
+ * first X-Forwarded-For entry the client address, and a client writes that entry itself.
+ * `true` is read as one hop, which is what it meant behind the shipped nginx config.
+ */
+function parseTrustProxy(value: string | undefined): TrustProxy | undefined {
+  const v = (value ?? '').trim()
+  if (v === '' || v === 'false' || v === '0') return false
+  if (v === 'true') return 1
+  if (/^\d+$/.test(v)) return Number(v)
+  const entries = v.split(',').map((a) => a.trim())
+  const valid = entries.every((entry) => {
+    const [address, bits, extra] = entry.split('/')
+    const family = isIP(address ?? '')
+    if (family === 0 || extra !== undefined) return false
+    if (bits === undefined) return true
+    return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
+  })
+  return valid ? entries : undefined
+}
+
 /** Validates the environment and lists every invalid key at once. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env)
@@ -120,8 +174,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const url = e.DATABASE_URL
   const database: Config['database'] =
     url && !url.startsWith('sqlite:')
-      ? { kind: 'postgres', url }
-      : { kind: 'sqlite', file: url ? url.slice('sqlite:'.length) : `${e.DATA_DIR}/sinmun.db` }
+      ? { kind: 'postgres', url, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS }
+      : {
+          kind: 'sqlite',
+          file: url ? url.slice('sqlite:'.length) : `${e.DATA_DIR}/sinmun.db`,
+          synchronous: e.SQLITE_SYNCHRONOUS.toUpperCase() as 'FULL' | 'NORMAL',
+        }
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.HOST,
@@ -136,7 +194,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.SEED_DEMO ?? !production,
     kakaoJsKey: e.KAKAO_JS_KEY ?? null,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY ?? false,
+    trustProxy: e.TRUST_PROXY,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    opsToken: e.OPS_TOKEN ?? null,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL ?? null,
     databaseReadUrl: e.DATABASE_READ_URL ?? null,
     workers: e.WORKERS,

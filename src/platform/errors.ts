@@ -51,6 +51,9 @@ export const platformErrors = {
   rateLimited: { code: 'RATE_LIMITED', status: 429, message: m.rateLimited },
   payloadTooLarge: { code: 'PAYLOAD_TOO_LARGE', status: 413, message: m.payloadTooLarge },
   internal: { code: 'INTERNAL', status: 500, message: m.internal },
+  unavailable: { code: 'SERVICE_UNAVAILABLE', status: 503, message: m.unavailable },
+  storageFull: { code: 'STORAGE_FULL', status: 507, message: m.storageFull },
+  busy: { code: 'BUSY', status: 503, message: m.busy },
 } as const satisfies ErrorCatalogue
 
 export const notFound = (what: string) => raise(platformErrors.notFound, { what })

@@ -6,7 +6,7 @@ import { ListItem } from '@tiptap/extension-list'
 import StarterKit from '@tiptap/starter-kit'
 import { createAutosave, type SaveResult } from './autosave.js'
 import { isPressRelease, setupImport } from './import-drop.js'
-import { knownPhotos, makePhotoNode, type PhotoInfo, YouTube, youtubeId } from './nodes.js'
+import { knownPhotos, makePhotoNode, type PhotoInfo, TableNodes, YouTube, youtubeId } from './nodes.js'
 import { setupPanels } from './panels.js'
 import { normalisePastedHtml, plainParagraphs } from './paste.js'
 
@@ -53,6 +53,7 @@ function start() {
       ListItem.extend({ content: 'paragraph+' }),
       makePhotoNode({ caption: m.caption!, credit: m.credit!, alt: m.alt! }),
       YouTube,
+      ...TableNodes,
     ],
     content: data.body as never,
     editorProps: {

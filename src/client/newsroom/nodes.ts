@@ -134,3 +134,22 @@ export function youtubeId(input: string): string | null {
   }
   return null
 }
+
+// The simple table of the article schema (document.schema.ts), which imports bring in: the
+// editor keeps it and lets its cells be edited as text; adding rows or columns is not offered.
+const tablePart = (name: string, tag: string, content: string, group?: string) =>
+  Node.create({
+    name,
+    ...(group ? { group } : {}),
+    content,
+    isolating: tag !== 'table',
+    parseHTML: () => [{ tag }],
+    renderHTML: () => (tag === 'table' ? ['table', ['tbody', 0]] : [tag, 0]),
+  })
+
+export const TableNodes = [
+  tablePart('table', 'table', 'tableRow+', 'block'),
+  tablePart('tableRow', 'tr', '(tableCell | tableHeader)+'),
+  tablePart('tableCell', 'td', 'paragraph+'),
+  tablePart('tableHeader', 'th', 'paragraph+'),
+]

@@ -43,6 +43,19 @@ export async function renameReader(db: Kysely<AccountsTables>, id: number, displ
   await db.updateTable('readers').set({ displayName }).where('id', '=', id).execute()
 }
 
+/**
+ * Deletes an account by erasing what identified it: the provider's subject (a new login makes a
+ * new account) and the name. The row stays because kept comments, votes and reports point at
+ * it; it is suspended so nothing can act as it. Sessions are ended by the caller.
+ */
+export async function eraseReader(db: Kysely<AccountsTables>, id: number, shownAs: string, now: string) {
+  await db
+    .updateTable('readers')
+    .set({ provider: 'deleted', subject: `deleted:${id}`, displayName: shownAs, suspendedAt: now })
+    .where('id', '=', id)
+    .execute()
+}
+
 export async function setSuspended(db: Kysely<AccountsTables>, id: number, suspendedAt: string | null) {
   await db.updateTable('readers').set({ suspendedAt }).where('id', '=', id).execute()
 }

@@ -7,9 +7,16 @@ import type { Clock } from '../../platform/clock.js'
 import { AppError } from '../../platform/errors.js'
 import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
-import { findOrCreateReader, renameReader } from './accounts.repository.js'
+import { accountMessages as m } from './accounts.messages.js'
+import { eraseReader, findOrCreateReader, renameReader } from './accounts.repository.js'
 import type { AccountsTables } from './accounts.table.js'
-import { ChooserView, LoginFailedView, ProfileView } from './accounts.views.js'
+import {
+  AccountDeletedView,
+  ChooserView,
+  DeleteAccountView,
+  LoginFailedView,
+  ProfileView,
+} from './accounts.views.js'
 import { DisplayName } from './display-name.js'
 import type { LoginService } from './login/login-service.js'
 import {
@@ -20,6 +27,7 @@ import {
   transactionTtlMs,
 } from './login/login-transaction.js'
 import type { ReaderAuth } from './reader-auth.js'
+import { isReservedName } from './reserved-names.js'
 
 export interface AccountsRoutesDeps {
   db: Kysely<AccountsTables>
@@ -35,6 +43,11 @@ export interface AccountsRoutesDeps {
   loginRatePerMinute: number
   /** Called after a reader's display name changed (their comments show it). */
   afterRename: (readerId: number) => Promise<void>
+  /** Names of the newsroom's staff, which readers may not take. */
+  staffNames: () => Promise<string[]>
+  /** What the outlet does with a leaving reader's comments, and doing it (the comments module). */
+  commentsOnDelete: () => Promise<'keep' | 'delete'>
+  beforeDelete: (readerId: number) => Promise<void>
 }
 
 const ReturnQuery = z.object({ return: z.unknown().optional() })
@@ -102,7 +115,11 @@ export const accountsRoutes =
         request.log.info({ reason: error.details.reason, err: error.cause }, 'reader login refused')
         return failed()
       }
-      const reader = await findOrCreateReader(deps.db, identity, deps.clock.now().toISOString())
+      // A provider's nickname may pose as the outlet; such a reader starts as 독자 and renames.
+      const named = isReservedName(identity.displayName, await deps.staffNames())
+        ? { ...identity, displayName: m.defaultName }
+        : identity
+      const reader = await findOrCreateReader(deps.db, named, deps.clock.now().toISOString())
       if (reader.suspendedAt) return failed(true)
       await deps.auth.signIn(reply, reader.id)
       return reply.header('cache-control', PRIVATE).redirect(tx.returnTo, 303)
@@ -137,20 +154,46 @@ export const accountsRoutes =
       const returnTo = safeReturnPath(body.return)
       if (!reader) return reply.redirect(`/comments/login?return=${encodeURIComponent(returnTo)}`, 303)
       const name = DisplayName.safeParse(body.displayName)
-      if (name.success) {
+      const reserved = name.success && isReservedName(name.data, await deps.staffNames())
+      if (name.success && !reserved) {
         await renameReader(deps.db, reader.id, name.data)
         await deps.afterRename(reader.id)
       }
       const page = renderPage(
         <ProfileView
           site={await deps.site()}
-          reader={name.success ? { ...reader, displayName: name.data } : reader}
+          reader={name.success && !reserved ? { ...reader, displayName: name.data } : reader}
           name={name.success ? name.data : typeof body.displayName === 'string' ? body.displayName : ''}
           csrfToken={reply.generateCsrf()}
           returnTo={returnTo}
-          status={name.success ? 'saved' : 'invalid'}
+          status={reserved ? 'reserved' : name.success ? 'saved' : 'invalid'}
         />,
       )
-      return html(reply, page, name.success ? 200 : 400)
+      return html(reply, page, name.success && !reserved ? 200 : 400)
+    })
+
+    app.get('/comments/account/delete', async (request, reply) => {
+      const reader = await deps.auth.currentReader(request)
+      if (!reader) return reply.redirect('/comments/login?return=%2Fcomments%2Faccount%2Fdelete', 303)
+      const page = renderPage(
+        <DeleteAccountView
+          site={await deps.site()}
+          reader={reader}
+          csrfToken={reply.generateCsrf()}
+          comments={await deps.commentsOnDelete()}
+        />,
+      )
+      return html(reply, page)
+    })
+
+    app.post('/comments/account/delete', { preHandler: app.csrfProtection }, async (request, reply) => {
+      const reader = await deps.auth.currentReader(request)
+      if (!reader) return reply.redirect('/comments/login?return=%2Fcomments%2Faccount%2Fdelete', 303)
+      // Comments first: if that fails the account is still there to try again.
+      await deps.beforeDelete(reader.id)
+      await deps.auth.signOutEverywhere(reader.id)
+      await eraseReader(deps.db, reader.id, m.formerReader, deps.clock.now().toISOString())
+      await deps.auth.signOut(request, reply)
+      return html(reply, renderPage(<AccountDeletedView site={await deps.site()} />))
     })
   }

@@ -3,6 +3,7 @@ import { msg } from '../../platform/i18n/messages.js'
 import { Layout } from '../../platform/views/layout.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import { accountMessages as m } from './accounts.messages.js'
+import { ProviderButtons } from './provider-buttons.js'
 import type { Reader } from './reader-auth.js'
 
 export function ChooserView(props: {
@@ -19,13 +20,10 @@ export function ChooserView(props: {
         <p>{m.chooserIntro}</p>
         {props.providers.length === 0 && !props.guestWriteUrl && <p>{m.noProviders}</p>}
         <ul class="providers">
-          {props.providers.map((p) => (
-            <li>
-              <a class={`button provider provider-${p.id}`} href={`/comments/login/${p.id}?return=${back}`}>
-                {p.label}
-              </a>
-            </li>
-          ))}
+          <ProviderButtons
+            providers={props.providers}
+            href={(id) => `/comments/login/${id}?return=${back}`}
+          />
           {props.guestWriteUrl && (
             <li>
               <a class="button provider provider-guest" href={props.guestWriteUrl}>
@@ -36,6 +34,50 @@ export function ChooserView(props: {
         </ul>
         <p>
           <a href={props.returnTo}>{m.back}</a>
+        </p>
+      </section>
+    </Layout>
+  )
+}
+
+/** 회원 탈퇴: one page, one button, as easy as the one tap that signed the reader up. */
+export function DeleteAccountView(props: {
+  site: SiteContext
+  reader: Reader
+  csrfToken: string
+  comments: 'keep' | 'delete'
+}) {
+  return (
+    <Layout
+      site={props.site}
+      meta={{ title: m.deleteTitle, path: '/comments/account/delete', noindex: true }}
+    >
+      <section class="account-box">
+        <h1>{m.deleteTitle}</h1>
+        <p>{m.deleteIntro}</p>
+        <p>{props.comments === 'delete' ? m.deleteErase : m.deleteKeep}</p>
+        <form method="post" action="/comments/account/delete">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <button type="submit">{m.deleteConfirm}</button> <a href="/comments/profile">{m.cancel}</a>
+        </form>
+      </section>
+    </Layout>
+  )
+}
+
+export function AccountDeletedView(props: { site: SiteContext }) {
+  return (
+    <Layout
+      site={props.site}
+      meta={{ title: m.deleteTitle, path: '/comments/account/delete', noindex: true }}
+    >
+      <section class="account-box">
+        <h1>{m.deleteTitle}</h1>
+        <p role="status">{m.deleted}</p>
+        <p>
+          <a class="button" href="/">
+            {m.home}
+          </a>
         </p>
       </section>
     </Layout>
@@ -64,7 +106,7 @@ export function ProfileView(props: {
   name: string
   csrfToken: string
   returnTo: string
-  status: 'form' | 'saved' | 'invalid'
+  status: 'form' | 'saved' | 'invalid' | 'reserved'
 }) {
   return (
     <Layout site={props.site} meta={{ title: m.profileTitle, path: '/comments/profile', noindex: true }}>
@@ -92,7 +134,16 @@ export function ProfileView(props: {
           <p id="display-name-hint" class="hint">
             {m.displayNameHint}
           </p>
-          {props.status === 'invalid' && <p class="form-error">{m.displayNameInvalid}</p>}
+          {props.status === 'invalid' && (
+            <p class="form-error" role="alert">
+              {m.displayNameInvalid}
+            </p>
+          )}
+          {props.status === 'reserved' && (
+            <p class="form-error" role="alert">
+              {msg(m.displayNameReserved, { name: props.name })}
+            </p>
+          )}
           <button type="submit">{m.save}</button>
         </form>
         <form method="post" action="/comments/logout">
@@ -102,6 +153,14 @@ export function ProfileView(props: {
             {m.logout}
           </button>
         </form>
+        <ul class="account-links">
+          <li>
+            <a href="/comments/mine">{m.myComments}</a>
+          </li>
+          <li>
+            <a href="/comments/account/delete">{m.deleteAccount}</a>
+          </li>
+        </ul>
         <p>
           <a href={props.returnTo}>{m.back}</a>
         </p>

@@ -20,6 +20,7 @@ import { configuredProviders, type LoginProvider } from './login/providers.js'
 import { createReaderAuth } from './reader-auth.js'
 
 export { cleanName, DisplayName } from './display-name.js'
+export { ProviderButtons, type ProviderChoice } from './provider-buttons.js'
 export type { Reader, ReaderAuth } from './reader-auth.js'
 
 export interface AccountsDeps {
@@ -32,6 +33,11 @@ export interface AccountsDeps {
   site: () => Promise<SiteContext>
   guestWriteUrl: (returnTo: string) => string | null
   afterRename: (readerId: number) => Promise<void>
+  /** Names of the newsroom's staff, which readers may not take as display names. */
+  staffNames: () => Promise<string[]>
+  /** The outlet's choice for a leaving reader's comments, and carrying it out (comments). */
+  commentsOnDelete: () => Promise<'keep' | 'delete'>
+  beforeDelete: (readerId: number) => Promise<void>
   /** Tests play outside providers (Kakao, Naver) at the HTTP edge through this. */
   providerFetch?: CustomFetch
 }
@@ -74,6 +80,9 @@ export function createAccountsModule(deps: AccountsDeps) {
         guestWriteUrl: deps.guestWriteUrl,
         loginRatePerMinute: 30,
         afterRename: deps.afterRename,
+        staffNames: deps.staffNames,
+        commentsOnDelete: deps.commentsOnDelete,
+        beforeDelete: deps.beforeDelete,
       }),
     )
     if (providers.some((p) => p.id === 'demo')) {

@@ -1,6 +1,6 @@
 // SQL for reading articles. Every function takes the Kysely instance (or a transaction) first.
 // What reader pages run on every view is prepared once (platform/db/prepared.ts).
-import { type Kysely, type Selectable, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely'
 import { preparedFor } from '../../platform/db/prepared.js'
 import type { ArticlesTable, ArticlesTables, ViewSource } from './articles.table.js'
 
@@ -66,11 +66,25 @@ const latestByGrade = prepare(
 )
 export const latestCardsByGrade = latestByGrade.all
 
+/** Filed in one of the sections, or also shown there (a post of several categories). */
+const inSectionsOrAlso = (eb: ExpressionBuilder<ArticlesTables, 'articles'>, sectionIds: readonly number[]) =>
+  eb.or([
+    eb('sectionId', 'in', sectionIds),
+    eb(
+      'articles.id',
+      'in',
+      eb
+        .selectFrom('articleSections')
+        .select('articleSections.articleId')
+        .where('articleSections.sectionId', 'in', sectionIds),
+    ),
+  ])
+
 const inSection = prepare(
   (db, sectionIds: readonly number[], limit: number, offset: number) =>
     published(db)
       .select(cardColumns)
-      .where('sectionId', 'in', sectionIds)
+      .where((eb) => inSectionsOrAlso(eb, sectionIds))
       .orderBy('publishedAt', 'desc')
       .orderBy('id', 'desc')
       .limit(sql.lit(limit))
@@ -87,7 +101,7 @@ export const sectionCards = (
 const sectionCount = prepare((db, sectionId: number) =>
   published(db)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sectionId', '=', sectionId),
+    .where((eb) => inSectionsOrAlso(eb, [sectionId])),
 )
 export const countSection = async (db: Kysely<ArticlesTables>, sectionId: number) =>
   Number((await sectionCount.first(db, sectionId))?.n ?? 0)

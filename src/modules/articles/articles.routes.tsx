@@ -14,7 +14,7 @@ import type { ArticlesReadModel } from './articles.read-model.js'
 import type { TodayPhotos } from './today-photos.js'
 import type { ViewCounter } from './view-counter.js'
 import { viewSourceOf } from './view-source.js'
-import { ArticlePageView } from './views/article.view.js'
+import { type ArticleNotice, ArticlePageView } from './views/article.view.js'
 import { HomeView } from './views/home.view.js'
 import { ListPageView } from './views/list.view.js'
 
@@ -22,6 +22,8 @@ export interface ArticlesRoutesDeps {
   readModel: ArticlesReadModel
   comments: CommentsReadModel
   todayPhotos: Pick<TodayPhotos, 'todayPhotos'>
+  /** Corrections, rebuttals and follow-ups published on an article (the inbox module). */
+  notices?: (articleId: number) => Promise<ArticleNotice[]>
   views: ViewCounter
   /** An anonymous daily name for the reader of a request (platform/http/visitor-key.ts). */
   visitorOf: (request: FastifyRequest) => string
@@ -147,10 +149,11 @@ export const articlesRoutes =
           if (await readModel.isWithdrawn(id)) throw articlesErrors.withdrawn()
           return reply.callNotFound()
         }
-        const [comments, mostRead, todayPhotos] = await Promise.all([
+        const [comments, mostRead, todayPhotos, notices] = await Promise.all([
           deps.comments.sectionFor(id, await deps.comments.viewerOf(request, reply)),
           readModel.mostRead(),
           deps.todayPhotos.todayPhotos(),
+          deps.notices ? deps.notices(id) : [],
         ])
         const html = renderPage(
           <ArticlePageView
@@ -159,6 +162,7 @@ export const articlesRoutes =
             comments={comments}
             mostRead={mostRead}
             todayPhotos={todayPhotos}
+            notices={notices}
           />,
         )
         const shown = [...article.related.map((r) => r.id), article.previous?.id, article.next?.id]

@@ -4,6 +4,8 @@ import { ArticleDocument } from './document/document.schema.js'
 export const ArticleInput = z
   .object({
     sectionId: z.number().int().positive(),
+    /** Further sections the article also appears in; its own section stays `sectionId`. */
+    otherSectionIds: z.array(z.number().int().positive()).max(10).default([]),
     headline: z.string().trim().min(1).max(200),
     subheadline: z.string().trim().max(400).default(''),
     body: ArticleDocument,

@@ -65,6 +65,14 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
         .values(tagRows.map((t) => ({ articleId, tagId: t.id })))
         .execute()
     }
+    await q.deleteFrom('articleSections').where('articleId', '=', articleId).execute()
+    const others = [...new Set(input.otherSectionIds)].filter((id) => id !== input.sectionId)
+    if (others.length > 0) {
+      await q
+        .insertInto('articleSections')
+        .values(others.map((sectionId) => ({ articleId, sectionId })))
+        .execute()
+    }
     await q.deleteFrom('relatedArticles').where('articleId', '=', articleId).execute()
     const related = [...new Set(input.relatedIds)].filter((id) => id !== articleId)
     if (related.length > 0) {
@@ -138,6 +146,15 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
         }
       })
       deps.bus.publish([tags.article(articleId)])
+    },
+
+    /**
+     * Stamps the 수정 time an imported article showed on its old site. Imports only: an edit
+     * made here goes through the desk, which stamps and versions it.
+     */
+    async stampModified(id: number, at: string): Promise<void> {
+      await setColumns(id, { modifiedAt: new Date(at).toISOString() })
+      deps.bus.publish([tags.article(id)])
     },
 
     /** Checks the input and stores a new draft; returns its id. */
@@ -267,7 +284,7 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
         .where('id', '=', articleId)
         .executeTakeFirst()
       if (!article) return [tags.article(articleId), tags.articleText(articleId)]
-      const [reporters, tagRows, neighbours] = await Promise.all([
+      const [reporters, tagRows, neighbours, otherSections] = await Promise.all([
         db.selectFrom('articleReporters').select('staffId').where('articleId', '=', articleId).execute(),
         db.selectFrom('articleTags').select('tagId').where('articleId', '=', articleId).execute(),
         article.publishedAt
@@ -277,11 +294,13 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
               publishedAt: article.publishedAt,
             })
           : Promise.resolve({ previous: undefined, next: undefined }),
+        db.selectFrom('articleSections').select('sectionId').where('articleId', '=', articleId).execute(),
       ])
       return [
         tags.article(articleId),
         tags.articleText(articleId),
         tags.section(article.sectionId),
+        ...otherSections.map((s) => tags.section(s.sectionId)),
         tags.home,
         tags.latest,
         ...reporters.map((r) => tags.reporter(r.staffId)),

@@ -64,6 +64,12 @@ export interface RelatedArticlesTable {
   position: number
 }
 
+/** The further sections an article appears in besides its own (`articles.sectionId`). */
+export interface ArticleSectionsTable {
+  articleId: number
+  sectionId: number
+}
+
 export interface ArticleViewsTable {
   articleId: number
   /** UTC hour, 'YYYY-MM-DDTHH'. */
@@ -91,6 +97,7 @@ export interface ArticlesTables {
   tags: TagsTable
   articleTags: ArticleTagsTable
   relatedArticles: RelatedArticlesTable
+  articleSections: ArticleSectionsTable
   articleViews: ArticleViewsTable
   articleViewSources: ArticleViewSourcesTable
 }

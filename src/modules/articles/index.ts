@@ -27,7 +27,7 @@ import { createViewCounter } from './view-counter.js'
 import { createViewStats } from './view-stats.js'
 
 export type { ArticleCard, ArticlePage, RankedLink, SectionRef } from './article-views.js'
-export { articleUrl, sectionUrl } from './article-views.js'
+export { articleUrl, reporterUrl, sectionUrl, tagUrl } from './article-views.js'
 export { articlesErrors } from './articles.errors.js'
 export type { ArticlesReadModel } from './articles.read-model.js'
 export type { CardRow } from './articles.repository.js'
@@ -35,7 +35,7 @@ export { ArticleInput } from './articles.schema.js'
 export type { ArticlesStore, ArticleText } from './articles.store.js'
 export type { ArticleGrade, ArticleRow, ArticleStatus, ArticlesTables, ViewSource } from './articles.table.js'
 export type { DeskQueries, WorkItem } from './desk-queries.js'
-export type { DocumentBlock, InlineNode, ParagraphNode } from './document/document.schema.js'
+export type { DocumentBlock, InlineNode, ParagraphNode, TableNode } from './document/document.schema.js'
 export { ArticleDocument, photoIdsIn, readDocument } from './document/document.schema.js'
 export { documentText } from './document/document.text.js'
 export { DocumentBody } from './document/document.view.js'
@@ -47,6 +47,7 @@ export type { TodayPhotos } from './today-photos.js'
 export { type PageView, SAME_VIEW_MS, type ViewCounter } from './view-counter.js'
 export type { ArticleViewStats, TopArticle, ViewStats } from './view-stats.js'
 export { MAX_EXPORT_DAYS } from './view-stats.js'
+export type { ArticleNotice } from './views/article.view.js'
 export { ArticlePageView } from './views/article.view.js'
 
 export interface ArticlesDeps {
@@ -97,7 +98,7 @@ export function createArticlesModule(deps: ArticlesDeps) {
     /** Feeds' and sitemaps' reads over the whole archive. */
     published: createPublishedArticles({ db, media: deps.media, bylines: readModel.bylines }),
     /** What the search index reads. */
-    searchSource: createArticlesSearchSource(db),
+    searchSource: createArticlesSearchSource(db, { media: deps.media, staff: deps.staff }),
     /** What comments ask of articles. */
     commented,
     todayPhotos,

@@ -20,6 +20,7 @@ export const commentsErrorCatalogue = {
   tooManyTries: { code: 'COMMENTS_TOO_MANY_TRIES', status: 429, message: t.COMMENTS_TOO_MANY_TRIES },
   tooFast: { code: 'COMMENTS_TOO_FAST', status: 429, message: t.COMMENTS_TOO_FAST },
   alreadyVoted: { code: 'COMMENTS_ALREADY_VOTED', status: 409, message: t.COMMENTS_ALREADY_VOTED },
+  ownComment: { code: 'COMMENTS_OWN_COMMENT', status: 403, message: t.COMMENTS_OWN_COMMENT },
   alreadyReported: { code: 'COMMENTS_ALREADY_REPORTED', status: 409, message: t.COMMENTS_ALREADY_REPORTED },
   badParent: { code: 'COMMENTS_BAD_PARENT', status: 400, message: t.COMMENTS_BAD_PARENT },
 } as const satisfies ErrorCatalogue
@@ -41,6 +42,7 @@ export const commentsErrors = {
   tooManyTries: (retryAfterSeconds: number) => raise(c.tooManyTries, { retryAfterSeconds }),
   tooFast: (retryAfterSeconds: number) => raise(c.tooFast, { retryAfterSeconds }),
   alreadyVoted: () => raise(c.alreadyVoted),
+  ownComment: () => raise(c.ownComment),
   alreadyReported: () => raise(c.alreadyReported),
   badParent: () => raise(c.badParent),
 }
@@ -57,5 +59,9 @@ export const formFixableCodes: ReadonlySet<string> = new Set(
     c.tooManyTries,
     c.tooFast,
     c.forbidden,
+    c.alreadyVoted,
+    c.alreadyReported,
+    c.ownComment,
+    c.notFound,
   ].map((spec) => spec.code),
 )

@@ -2,6 +2,7 @@
 // the write page (guests, and readers without JavaScript), the delete confirmation and
 // short result pages.
 import { msg } from '../../platform/i18n/messages.js'
+import { formatKoreaDateTime } from '../../platform/korea-time.js'
 import { Layout } from '../../platform/views/layout.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import { commentMessages as m } from './comments.messages.js'
@@ -134,6 +135,49 @@ export function CommentMessageView(props: {
             {m.backToArticle}
           </a>
         </p>
+      </section>
+    </Layout>
+  )
+}
+
+/** 내 댓글: what a reader wrote, each with a link to its place under the article. */
+export function MyCommentsView(props: {
+  site: SiteContext
+  page: number
+  hasMore: boolean
+  items: {
+    id: number
+    articleId: number
+    headline: string
+    body: string
+    status: string
+    createdAt: string
+  }[]
+}) {
+  return (
+    <Layout site={props.site} meta={{ title: m.mine, path: '/comments/mine', noindex: true }}>
+      <section class="account-box my-comments" aria-labelledby="mine-title">
+        <h1 id="mine-title">{m.mine}</h1>
+        <p>{props.items.length === 0 ? m.mineEmpty : m.mineIntro}</p>
+        <ol class="my-comment-list">
+          {props.items.map((c) => (
+            <li>
+              <a href={`/news/${c.articleId}#c-${c.id}`}>{c.headline}</a>
+              <p class="comment-body">{c.body}</p>
+              <p class="comment-meta">
+                <time datetime={c.createdAt}>{formatKoreaDateTime(c.createdAt)}</time>
+                {c.status !== 'published' && ` · ${m.mineStatus[c.status] ?? c.status}`}
+              </p>
+            </li>
+          ))}
+        </ol>
+        {props.hasMore && (
+          <p>
+            <a class="button" href={`/comments/mine?page=${props.page + 1}`}>
+              {m.more}
+            </a>
+          </p>
+        )}
       </section>
     </Layout>
   )

@@ -2,7 +2,8 @@
 // section (one page of threads) as the viewer sees it.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { Reader } from '../accounts/index.js'
+import type { ProviderChoice, Reader } from '../accounts/index.js'
+import { commentMessages } from './comments.messages.js'
 import {
   articleForComments,
   authorNames,
@@ -11,7 +12,7 @@ import {
 } from './comments.ports.js'
 import * as repo from './comments.repository.js'
 import type { CommentSettingsStore } from './comments.settings.js'
-import type { CommentsTables } from './comments.table.js'
+import type { CommentsTables, VoteKind } from './comments.table.js'
 import { windowClosed } from './moderation/phases/window-closed.js'
 
 export interface CommentView {
@@ -26,6 +27,8 @@ export interface CommentView {
   replies: CommentView[]
   /** Written by a guest (비회원): deleting it takes its password. */
   guest: boolean
+  /** Written by a member of the newsroom, under their name. */
+  staff: boolean
   readerId: number | null
 }
 
@@ -46,6 +49,10 @@ export interface CommentSectionData {
   guests: boolean
   maxLength: number
   viewer: CommentViewer | null
+  /** The viewer's stored votes on the comments shown (comment id → kind), so buttons show them. */
+  viewerVotes?: ReadonlyMap<number, VoteKind>
+  /** The accounts a reader may log in with, offered right under 댓글쓰기. */
+  loginProviders?: readonly ProviderChoice[]
 }
 
 export interface CommentsReadModelDeps {
@@ -58,6 +65,7 @@ export interface CommentsReadModelDeps {
   guestsAllowed?: boolean
   /** The logged-in reader of a request (with a fresh CSRF token), or null; free when anonymous. */
   viewerOf?: (request: FastifyRequest, reply: FastifyReply) => Promise<CommentViewer | null>
+  loginProviders?: () => readonly ProviderChoice[]
 }
 
 function toView(row: repo.ListRow, names: Map<number, string>): CommentView {
@@ -65,14 +73,18 @@ function toView(row: repo.ListRow, names: Map<number, string>): CommentView {
   const name = row.readerId === null ? undefined : names.get(row.readerId)
   return {
     id: row.id,
-    author: deleted ? '' : (name ?? row.guestName ?? ''),
+    // A reader id without a profile is an account that was deleted with its comments kept.
+    author: deleted
+      ? ''
+      : (name ?? row.guestName ?? (row.readerId !== null ? commentMessages.formerReader : '')),
     body: deleted ? '' : row.body,
     deleted,
     likes: row.likes,
     dislikes: row.dislikes,
     createdAt: row.createdAt,
     replies: [],
-    guest: row.readerId === null,
+    guest: row.readerId === null && row.staffId === null,
+    staff: row.staffId !== null,
     readerId: row.readerId,
   }
 }
@@ -133,7 +145,11 @@ export function createCommentsReadModel(deps: CommentsReadModelDeps) {
           settings.windowHours,
           deps.clock?.now() ?? new Date(),
         )
+      const shownIds = thread.list.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)])
+      const viewerVotes = viewer ? await repo.votesBy(db, viewer.reader.id, shownIds) : undefined
       return {
+        viewerVotes,
+        loginProviders: deps.loginProviders?.() ?? [],
         articleId,
         count: counts.get(articleId) ?? 0,
         list: thread.list,

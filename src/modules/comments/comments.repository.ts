@@ -25,6 +25,7 @@ const countsIn = prepare((db, articleIds: readonly number[]) =>
 )
 
 const listColumns = [
+  'comments.staffId',
   'comments.id',
   'comments.articleId',
   'comments.parentId',
@@ -134,18 +135,34 @@ export async function insertComment(
     parentId: number | null
     readerId: number | null
     guestName: string | null
+    staffId?: number | null
     guestPasswordHash: string | null
     body: string
     status: CommentStatus
     createdAt: string
+    clientKey?: string | null
   },
 ): Promise<number> {
   const inserted = await db
     .insertInto('comments')
     .values({ ...row, updatedAt: row.createdAt })
+    .onConflict((oc) => oc.column('clientKey').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow()
-  return inserted.id
+    .executeTakeFirst()
+  if (inserted) return inserted.id
+  // The same key was stored by a parallel retry between our lookup and this insert.
+  const earlier = await findByClientKey(db, row.clientKey ?? '')
+  if (!earlier) throw new Error('comment insert conflicted without a stored key')
+  return earlier.id
+}
+
+/** The comment stored earlier under this (author-scoped) client key. */
+export function findByClientKey(db: Db, clientKey: string) {
+  return db
+    .selectFrom('comments')
+    .select(['id', 'articleId', 'status'])
+    .where('clientKey', '=', clientKey)
+    .executeTakeFirst()
 }
 
 /** Deletion is final: the text (and a guest's name and password hash) is overwritten. */
@@ -165,7 +182,7 @@ export async function updateBody(db: Db, id: number, body: string, status: Comme
   await db.updateTable('comments').set({ body, status, updatedAt: now }).where('id', '=', id).execute()
 }
 
-/** Adds a vote; false when this reader already cast this kind of vote on the comment. */
+/** Adds a vote; false when this reader already voted on the comment, either way. */
 export async function addVote(
   trx: Transaction<CommentsTables>,
   commentId: number,
@@ -176,7 +193,7 @@ export async function addVote(
   const result = await trx
     .insertInto('commentVotes')
     .values({ commentId, readerId, kind, createdAt: now })
-    .onConflict((oc) => oc.columns(['commentId', 'readerId', 'kind']).doNothing())
+    .onConflict((oc) => oc.columns(['commentId', 'readerId']).doNothing())
     .executeTakeFirst()
   if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false
   const column = kind === 'like' ? 'likes' : 'dislikes'
@@ -210,6 +227,40 @@ export async function addReport(
     .executeTakeFirstOrThrow()
   return row.reports
 }
+
+/** The votes a reader cast on some comments: comment id → 'like' | 'dislike'. */
+export async function votesBy(db: Db, readerId: number, commentIds: readonly number[]) {
+  if (commentIds.length === 0) return new Map<number, VoteKind>()
+  const rows = await db
+    .selectFrom('commentVotes')
+    .select(['commentId', 'kind'])
+    .where('readerId', '=', readerId)
+    .where('commentId', 'in', [...commentIds])
+    .execute()
+  return new Map(rows.map((r) => [r.commentId, r.kind]))
+}
+
+/** A reader's own comments, newest first (내 댓글); deleted ones are gone from it. */
+export const commentsBy = (db: Db, readerId: number, limit: number, offset: number) =>
+  db
+    .selectFrom('comments')
+    .select(['id', 'articleId', 'body', 'status', 'likes', 'dislikes', 'createdAt'])
+    .where('readerId', '=', readerId)
+    .where('status', '!=', 'deleted')
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+
+/** Ids of every comment a reader wrote that still has its text. */
+export const liveCommentIdsBy = (db: Db, readerId: number) =>
+  db
+    .selectFrom('comments')
+    .select(['id', 'articleId'])
+    .where('readerId', '=', readerId)
+    .where('status', '!=', 'deleted')
+    .execute()
 
 /** Articles a reader has commented on: their pages show the reader's name. */
 export async function articlesCommentedBy(db: Db, readerId: number) {

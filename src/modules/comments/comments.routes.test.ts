@@ -55,10 +55,10 @@ for (const dialect of await testDialects()) {
       const othersComment = JSON.parse(posted.body).id as number
 
       const reader = new TestBrowser(app.http)
-      const { landed } = await loginWithDemo(reader, '홍길동', `/news/${id}#comments`)
+      const { landed } = await loginWithDemo(reader, '홍시민', `/news/${id}#comments`)
       expect(landed.location).toBe(`/news/${id}#comments`)
       let page = await reader.get(`/news/${id}`)
-      expect(page.body).toContain('홍길동님')
+      expect(page.body).toContain('홍시민님')
       expect(countOn(page.body)).toBe(1)
 
       const write = await reader.post(`/news/${id}/comments`, {
@@ -188,6 +188,88 @@ for (const dialect of await testDialects()) {
         403,
       )
       expect(await bodies(id)).toEqual([])
+    })
+
+    test("one vote per reader and comment, either way, and none on one's own", async () => {
+      const id = articles[9]!
+      const author = new TestBrowser(app.http, '10.0.3.1')
+      await readerWithSession(app, '글쓴이', author)
+      const authorToken = csrfFrom((await author.get(`/news/${id}`)).body)
+      const posted = await author.post(
+        `/news/${id}/comments`,
+        { _csrf: authorToken, body: '투표 받을 댓글' },
+        JSON_ACCEPT,
+      )
+      const commentId = JSON.parse(posted.body).id as number
+      const vote = (browser: TestBrowser, token: string, kind: string) =>
+        browser.post(`/comments/${commentId}/vote`, { kind }, { ...JSON_ACCEPT, 'x-csrf-token': token })
+
+      const own = await vote(author, authorToken, 'like')
+      expect(own.status).toBe(403)
+      expect(JSON.parse(own.body).errors[0].code).toBe('COMMENTS_OWN_COMMENT')
+
+      const voter = new TestBrowser(app.http, '10.0.3.2')
+      await readerWithSession(app, '투표자', voter)
+      const voterToken = csrfFrom((await voter.get(`/news/${id}`)).body)
+      expect((await vote(voter, voterToken, 'like')).status).toBe(200)
+      expect((await vote(voter, voterToken, 'dislike')).status).toBe(409)
+      const counts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => vote(voter, voterToken, i % 2 ? 'like' : 'dislike')),
+      )
+      expect(counts.map((r) => r.status)).toEqual(Array(6).fill(409))
+      const row = await app.db.kysely
+        .selectFrom('comments')
+        .select(['likes', 'dislikes'])
+        .where('id', '=', commentId)
+        .executeTakeFirstOrThrow()
+      expect(row).toEqual({ likes: 1, dislikes: 0 })
+    })
+
+    test('a form sent again after a lost answer stores its comment once', async () => {
+      const id = articles[10]!
+      const reader = new TestBrowser(app.http, '10.0.4.1')
+      await readerWithSession(app, '재전송독자', reader)
+      const page = (await reader.get(`/news/${id}`)).body
+      const clientKey = /name="clientKey" value="([^"]+)"/.exec(page)?.[1]
+      expect(clientKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/)
+      const form = { _csrf: csrfFrom(page), clientKey: clientKey!, body: '한 번만 저장될 댓글' }
+      const answers = await Promise.all([
+        reader.post(`/news/${id}/comments`, form),
+        reader.post(`/news/${id}/comments`, form),
+        reader.post(`/news/${id}/comments`, form, JSON_ACCEPT),
+      ])
+      expect(answers.map((a) => a.status)).toEqual([303, 303, 200])
+      const stored = (await bodies(id)).filter((c) => c.body === '한 번만 저장될 댓글')
+      expect(stored).toHaveLength(1)
+      expect(answers[0]!.location).toBe(`/news/${id}#c-${stored[0]!.id}`)
+      expect(JSON.parse(answers[2]!.body).id).toBe(stored[0]!.id)
+      // Another reader's post under the same key is theirs, not a retry of this one.
+      const other = new TestBrowser(app.http, '10.0.4.2')
+      await readerWithSession(app, '다른사람', other)
+      const otherToken = csrfFrom((await other.get(`/news/${id}`)).body)
+      await other.post(`/news/${id}/comments`, { ...form, _csrf: otherToken, body: '같은 키의 다른 댓글' })
+      expect((await bodies(id)).map((c) => c.body).sort()).toEqual([
+        '같은 키의 다른 댓글',
+        '한 번만 저장될 댓글',
+      ])
+    })
+
+    test('after login a reader lands only on this site: tricks lead home, a Korean return path works', async () => {
+      for (const trick of [
+        '/\t/evil.example',
+        '/%09/evil.example',
+        '//evil.example',
+        '/\\evil.example',
+        '/\n/x',
+      ]) {
+        const { landed } = await loginWithDemo(new TestBrowser(app.http), '돌아갈독자', trick)
+        expect(landed.status).toBe(303)
+        expect(landed.location).toBe('/')
+      }
+      const korean = '/search?q=반도체 수출'
+      const { landed } = await loginWithDemo(new TestBrowser(app.http), '한글경로독자', korean)
+      expect(landed.status).toBe(303)
+      expect(decodeURIComponent(landed.location!)).toBe(korean)
     })
 
     test('a guest comments with a name and password, wrong passwords delete nothing and are slowed down', async () => {

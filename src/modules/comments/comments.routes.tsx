@@ -10,7 +10,13 @@ import type { SiteContext } from '../../platform/views/site-context.js'
 import type { Reader, ReaderAuth } from '../accounts/index.js'
 import { commentsErrors, formFixableCodes } from './comments.errors.js'
 import { commentMessages as m } from './comments.messages.js'
-import { CommentMessageView, CommentsPageView, DeleteConfirmView, WritePageView } from './comments.pages.js'
+import {
+  CommentMessageView,
+  CommentsPageView,
+  DeleteConfirmView,
+  MyCommentsView,
+  WritePageView,
+} from './comments.pages.js'
 import type { CommentsReadModel, CommentViewer } from './comments.read-model.js'
 import type { CommentsService } from './comments.service.js'
 import type { CommentSettingsStore } from './comments.settings.js'
@@ -43,6 +49,13 @@ const PostForm = z.object({
   parentId: z.union([Id, z.literal('').transform(() => undefined)]).optional(),
   guestName: z.string().max(200).optional(),
   guestPassword: z.string().max(200).optional(),
+  // The form's random key for this write; anything else is ignored rather than refused, so a
+  // reader's text is never lost to a malformed key.
+  clientKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional()
+    .catch(undefined),
 })
 const VoteForm = z.object({ kind: z.enum(['like', 'dislike']) })
 const ReportForm = z.object({ reason: z.enum(Object.keys(m.reportReasons) as [string, ...string[]]) })
@@ -78,8 +91,16 @@ export const commentsRoutes =
       if (!found?.publishedAt) throw commentsErrors.articleNotFound()
       return found
     }
-    const countOf = async (articleId: number) =>
-      (await deps.readModel.countsFor([articleId])).get(articleId) ?? 0
+    // The count in a JSON answer is a courtesy: a write already stored is acknowledged even
+    // when this follow-up read fails (the script then keeps the count it shows).
+    const countOf = async (articleId: number): Promise<number | null> => {
+      try {
+        return (await deps.readModel.countsFor([articleId])).get(articleId) ?? 0
+      } catch (error) {
+        app.log.warn({ err: error }, 'comment count after a write failed')
+        return null
+      }
+    }
 
     // Posting is limited per IP and per reader (guests count by IP). The plugin's own hook
     // runs once per request, so both limits are checked here with its limiter functions.
@@ -144,62 +165,61 @@ export const commentsRoutes =
       return sendHtml(reply, html)
     })
 
-    app.post(
-      '/news/:id/comments',
-      { preHandler: [app.csrfProtection, postingLimits] },
-      async (request, reply) => {
-        const { id } = IdParams.parse(request.params)
-        const form = PostForm.parse(request.body ?? {})
-        const reader = await deps.auth.currentReader(request)
-        const guest = !reader && form.guestName !== undefined
-        if (!reader && !guest) {
-          if (wantsJson(request)) throw commentsErrors.loginRequired()
-          return reply.redirect(loginUrl(`/news/${id}#comments`), 303)
-        }
-        const parentId = form.parentId ?? null
-        try {
-          const result = await service.postComment(
-            reader
-              ? { kind: 'reader', reader }
-              : { kind: 'guest', name: form.guestName ?? '', password: form.guestPassword ?? '' },
-            { articleId: id, parentId, body: form.body },
-          )
-          if (wantsJson(request)) return { id: result.id, status: result.status, count: await countOf(id) }
-          if (result.status === 'held') {
-            const html = renderPage(
-              <CommentMessageView
-                site={await deps.site()}
-                title={m.heldTitle}
-                message={m.held}
-                backUrl={`/news/${id}#comments`}
-              />,
-            )
-            return sendHtml(reply, html, 202)
-          }
-          return reply.redirect(`/news/${id}#c-${result.id}`, 303)
-        } catch (error) {
-          const message = readerMessage(error)
-          if (!message || wantsJson(request)) throw error
-          // The form again, with what the reader typed, and what to fix.
-          const found = await article(id)
-          const viewer = reader ? { reader, csrfToken: reply.generateCsrf() } : null
+    // The limits are checked inside the handler, not as a preHandler, so that a refused
+    // comment comes back in its form with every word the reader typed.
+    app.post('/news/:id/comments', { preHandler: [app.csrfProtection] }, async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      const form = PostForm.parse(request.body ?? {})
+      const reader = await deps.auth.currentReader(request)
+      const guest = !reader && form.guestName !== undefined
+      if (!reader && !guest) {
+        if (wantsJson(request)) throw commentsErrors.loginRequired()
+        return reply.redirect(loginUrl(`/news/${id}#comments`), 303)
+      }
+      const parentId = form.parentId ?? null
+      try {
+        await postingLimits(request, reply)
+        const result = await service.postComment(
+          reader
+            ? { kind: 'reader', reader }
+            : { kind: 'guest', name: form.guestName ?? '', password: form.guestPassword ?? '' },
+          { articleId: id, parentId, body: form.body, clientKey: form.clientKey ?? null },
+        )
+        if (wantsJson(request)) return { id: result.id, status: result.status, count: await countOf(id) }
+        if (result.status === 'held') {
           const html = renderPage(
-            <WritePageView
+            <CommentMessageView
               site={await deps.site()}
-              article={found}
-              viewer={viewer}
-              csrfToken={viewer?.csrfToken ?? reply.generateCsrf()}
-              maxLength={(await deps.settings.get()).maxLength}
-              guest={reader ? undefined : { name: form.guestName ?? '' }}
-              body={form.body}
-              parentId={parentId}
-              error={message}
+              title={m.heldTitle}
+              message={m.held}
+              backUrl={`/news/${id}#comments`}
             />,
           )
-          return sendHtml(reply, html, (error as AppError).status)
+          return sendHtml(reply, html, 202)
         }
-      },
-    )
+        return reply.redirect(`/news/${id}#c-${result.id}`, 303)
+      } catch (error) {
+        const message = readerMessage(error)
+        if (!message || wantsJson(request)) throw error
+        // The form again, with what the reader typed, and what to fix.
+        const found = await article(id)
+        const viewer = reader ? { reader, csrfToken: reply.generateCsrf() } : null
+        const html = renderPage(
+          <WritePageView
+            site={await deps.site()}
+            article={found}
+            viewer={viewer}
+            csrfToken={viewer?.csrfToken ?? reply.generateCsrf()}
+            maxLength={(await deps.settings.get()).maxLength}
+            guest={reader ? undefined : { name: form.guestName ?? '' }}
+            body={form.body}
+            parentId={parentId}
+            error={message}
+          />,
+        )
+        return sendHtml(reply, html, (error as AppError).status)
+      }
+    })
 
     app.get('/comments/:id/delete', async (request, reply) => {
       const { id } = IdParams.parse(request.params)
@@ -251,18 +271,48 @@ export const commentsRoutes =
       return reply.redirect(`/news/${target.articleId}#comments`, 303)
     })
 
+    /** Without JavaScript, a refused vote or report is a short page saying why, with the way back. */
+    const refusedPage = async (reply: FastifyReply, error: unknown, title: string, commentId: number) => {
+      const message = readerMessage(error)
+      if (!message) throw error
+      const target = await service.deleteTarget(commentId).catch(() => null)
+      const html = renderPage(
+        <CommentMessageView
+          site={await deps.site()}
+          title={title}
+          message={message}
+          backUrl={target ? `/news/${target.articleId}#c-${commentId}` : '/'}
+        />,
+      )
+      return sendHtml(reply, html, (error as AppError).status)
+    }
+
     app.post('/comments/:id/vote', { preHandler: app.csrfProtection }, async (request, reply) => {
       const { id } = IdParams.parse(request.params)
       const { kind } = VoteForm.parse(request.body ?? {})
-      const result = await service.vote(await requireReader(request), id, kind)
-      if (wantsJson(request)) return { likes: result.likes, dislikes: result.dislikes }
+      const reader = await requireReader(request)
+      let result: Awaited<ReturnType<typeof service.vote>>
+      try {
+        result = await service.vote(reader, id, kind)
+      } catch (error) {
+        if (wantsJson(request)) throw error
+        return refusedPage(reply, error, kind === 'like' ? m.like : m.dislike, id)
+      }
+      if (wantsJson(request)) return { likes: result.likes, dislikes: result.dislikes, voted: kind }
       return reply.redirect(`/news/${result.articleId}#c-${id}`, 303)
     })
 
     app.post('/comments/:id/report', { preHandler: app.csrfProtection }, async (request, reply) => {
       const { id } = IdParams.parse(request.params)
       const { reason } = ReportForm.parse(request.body ?? {})
-      const result = await service.report(await requireReader(request), id, reason)
+      const reader = await requireReader(request)
+      let result: Awaited<ReturnType<typeof service.report>>
+      try {
+        result = await service.report(reader, id, reason)
+      } catch (error) {
+        if (wantsJson(request)) throw error
+        return refusedPage(reply, error, m.report, id)
+      }
       if (wantsJson(request))
         return { reported: true, hidden: result.hidden, count: await countOf(result.articleId) }
       const html = renderPage(
@@ -273,6 +323,17 @@ export const commentsRoutes =
           backUrl={`/news/${result.articleId}#comments`}
         />,
       )
+      return sendHtml(reply, html)
+    })
+
+    app.get('/comments/mine', async (request, reply) => {
+      const reader = await deps.auth.currentReader(request)
+      if (!reader) return reply.redirect(loginUrl('/comments/mine'), 303)
+      const { page } = z
+        .object({ page: z.coerce.number().int().min(1).max(500).catch(1).default(1) })
+        .parse(request.query)
+      const mine = await service.commentsOf(reader.id, page)
+      const html = renderPage(<MyCommentsView site={await deps.site()} page={page} {...mine} />)
       return sendHtml(reply, html)
     })
 

@@ -17,7 +17,7 @@ import { moderate } from './moderation/pipeline.js'
 
 export interface CommentsServiceDeps {
   db: Kysely<CommentsTables>
-  articles: Pick<CommentedArticles, 'published'>
+  articles: Pick<CommentedArticles, 'published' | 'headlines'>
   clock: Clock
   bus: InvalidationBus
   settings: CommentSettingsStore
@@ -33,6 +33,18 @@ export interface PostCommentInput {
   articleId: number
   parentId: number | null
   body: string
+  /** The poster's random key for this write (the form's hidden field), so a retry stores nothing new. */
+  clientKey?: string | null
+}
+
+/**
+ * A client key is only meaningful for its author: scoped by reader (or, for a guest, by
+ * article and name), another poster sending the same key cannot reach someone else's comment.
+ */
+function scopedClientKey(author: Author, input: PostCommentInput): string {
+  const who =
+    author.kind === 'reader' ? `r${author.reader.id}` : `g${input.articleId}:${cleanName(author.name)}`
+  return `${who}:${input.clientKey}`
 }
 
 /** A guest's delete is refused per comment and IP after a few wrong passwords. */
@@ -60,6 +72,18 @@ export function createCommentsService(deps: CommentsServiceDeps) {
         const name = cleanName(author.name)
         if (name.length < 2 || name.length > 20 || author.password.length < 4 || author.password.length > 200)
           throw errors.guestInvalid()
+      }
+      // A retry of a post already stored (its answer was lost) gets that comment back.
+      const clientKey = input.clientKey ? scopedClientKey(author, input) : null
+      if (clientKey) {
+        const stored = await repo.findByClientKey(db, clientKey)
+        if (stored)
+          return {
+            id: stored.id,
+            articleId: stored.articleId,
+            status: stored.status,
+            holdReason: null as string | null,
+          }
       }
       const article = await articleForComments(db, deps.articles, input.articleId)
       if (!article?.publishedAt) throw errors.articleNotFound()
@@ -98,6 +122,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
         body: verdict.body,
         status: verdict.status,
         createdAt: now(),
+        clientKey,
       })
       if (verdict.status === 'published') changed(input.articleId)
       return { id, articleId: input.articleId, status: verdict.status, holdReason: verdict.holdReason }
@@ -131,10 +156,11 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       return { articleId: comment.articleId }
     },
 
-    /** 공감/비공감, once per reader and kind. */
+    /** 공감 or 비공감, once per reader and comment, and not on one's own. */
     async vote(reader: Reader, id: number, kind: VoteKind) {
       const comment = await requireComment(id)
       if (comment.status !== 'published') throw errors.notFound()
+      if (comment.readerId === reader.id) throw errors.ownComment()
       const added = await db.transaction().execute((trx) => repo.addVote(trx, id, reader.id, kind, now()))
       if (!added) throw errors.alreadyVoted()
       changed(comment.articleId)
@@ -146,6 +172,7 @@ export function createCommentsService(deps: CommentsServiceDeps) {
     async report(reader: Reader, id: number, reason: string) {
       const comment = await requireComment(id)
       if (comment.status !== 'published') throw errors.notFound()
+      if (comment.readerId === reader.id) throw errors.ownComment()
       const { reportThreshold } = await deps.settings.get()
       const hidden = await db.transaction().execute(async (trx) => {
         const reports = await repo.addReport(trx, id, reader.id, reason, now())
@@ -193,18 +220,59 @@ export function createCommentsService(deps: CommentsServiceDeps) {
       parentId: number | null
       readerId: number | null
       guestName: string | null
+      /** The newsroom member who wrote it; their name goes in `guestName`. */
+      staffId?: number | null
       body: string
       status: 'published' | 'held'
       createdAt: string
     }): Promise<number> {
       const id = await repo.insertComment(db, {
         ...comment,
+        staffId: comment.staffId ?? null,
         guestName: comment.guestName?.slice(0, 40) ?? null,
         guestPasswordHash: null,
         body: comment.body.slice(0, 10_000),
       })
       bus.publish([tags.article(comment.articleId)])
       return id
+    },
+
+    /**
+     * Before a reader's account is deleted: their comments stay (shown as 탈퇴한 독자) or are
+     * erased like a deletion, as the outlet's comment settings say.
+     */
+    async readerDeleted(readerId: number) {
+      const { onReaderDeleted } = await deps.settings.get()
+      const rows = await repo.liveCommentIdsBy(db, readerId)
+      if (onReaderDeleted === 'delete') {
+        for (const row of rows) await repo.eraseComment(db, row.id, now())
+      }
+      const articles = [...new Set(rows.map((r) => r.articleId))]
+      if (articles.length > 0) bus.publish(articles.map(tags.article))
+      return { comments: rows.length, erased: onReaderDeleted === 'delete' }
+    },
+
+    /** 내 댓글: a reader's own comments with the headline of their article. */
+    async commentsOf(readerId: number, page = 1) {
+      const rows = await repo.commentsBy(db, readerId, 51, (page - 1) * 50)
+      const headlines = await deps.articles.headlines([...new Set(rows.map((r) => r.articleId))])
+      return {
+        items: rows.slice(0, 50).map((r) => ({ ...r, headline: headlines.get(r.articleId) ?? '' })),
+        hasMore: rows.length > 50,
+      }
+    },
+
+    /**
+     * Closes an article's comments for good, as the old site had them (an import): the same
+     * per-article setting the desk's moderation page changes.
+     */
+    async closeCommentsOn(articleId: number): Promise<void> {
+      await db
+        .insertInto('articleCommentSettings')
+        .values({ articleId, windowHours: 0 })
+        .onConflict((oc) => oc.column('articleId').doUpdateSet({ windowHours: 0 }))
+        .execute()
+      bus.publish([tags.article(articleId)])
     },
 
     /** A reader's new display name shows on every article they commented on. */

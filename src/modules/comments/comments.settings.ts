@@ -11,6 +11,8 @@ export const CommentSettings = z.object({
   /** Reports that hide a comment until staff look at it. */
   reportThreshold: z.number().int().min(1).default(5),
   pageSize: z.number().int().min(1).max(200).default(20),
+  /** What happens to a reader's comments when they delete their account. */
+  onReaderDeleted: z.enum(['keep', 'delete']).default('keep'),
 })
 export type CommentSettings = z.infer<typeof CommentSettings>
 

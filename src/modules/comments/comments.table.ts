@@ -9,6 +9,8 @@ export interface CommentsTable {
   parentId: number | null
   readerId: number | null
   guestName: string | null
+  /** A newsroom member's reply (imported from the old site): shown with a staff label. */
+  staffId: number | null
   guestPasswordHash: string | null
   body: string
   status: CommentStatus
@@ -17,11 +19,13 @@ export interface CommentsTable {
   reports: Generated<number>
   createdAt: string
   updatedAt: string
+  /** The poster's key for this write (author-scoped), so a retry finds it instead of storing twice. */
+  clientKey: string | null
 }
 
 export type VoteKind = 'like' | 'dislike'
 
-/** 공감/비공감: the unique key (comment, reader, kind) makes a second vote a no-op. */
+/** 공감/비공감: one per reader and comment (unique on both), never on one's own comment. */
 export interface CommentVotesTable {
   commentId: number
   readerId: number

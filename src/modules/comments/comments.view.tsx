@@ -1,8 +1,10 @@
 // The comment block under an article: count, sort, the way in to write (or the form, for a
 // logged-in reader), the threads and 더보기. Anonymous readers all get the same cached HTML,
 // so nothing personal appears unless a viewer is given.
+import { randomBytes } from 'node:crypto'
 import { msg } from '../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../platform/korea-time.js'
+import { ProviderButtons } from '../accounts/index.js'
 import { commentMessages as m } from './comments.messages.js'
 import type { CommentSectionData, CommentView, CommentViewer } from './comments.read-model.js'
 
@@ -21,6 +23,10 @@ export function CommentSection(props: CommentSectionData) {
       data-article-id={articleId}
       data-confirm={m.deleteConfirm}
       data-csrf={viewer?.csrfToken}
+      data-voted-like={m.voted.like}
+      data-voted-dislike={m.voted.dislike}
+      data-reported={m.reported}
+      data-offline={m.offline}
     >
       <h2 id="comments-title">
         {m.title} <span class="comment-count">{props.count}</span>
@@ -66,13 +72,35 @@ function WriteArea(props: CommentSectionData & { returnTo: string }) {
   if (!props.open) return <p class="comments-closed">{m.closed}</p>
   const viewer = props.viewer
   if (!viewer) {
+    const providers = props.loginProviders ?? []
+    if (providers.length === 0) {
+      return (
+        <>
+          <a class="button comment-write-link" href={loginUrl(props.returnTo)}>
+            {m.write}
+          </a>
+          <p class="hint">{m.loginPrompt}</p>
+        </>
+      )
+    }
+    // One tap on 댓글쓰기 opens the account choice in place (a <details>: no script needed);
+    // after the login the reader lands on the form itself.
+    const back = encodeURIComponent(`/news/${props.articleId}#comment-form`)
     return (
-      <>
-        <a class="button comment-write-link" href={loginUrl(props.returnTo)}>
-          {m.write}
-        </a>
+      <details class="comment-login">
+        <summary class="button comment-write-link">{m.write}</summary>
         <p class="hint">{m.loginPrompt}</p>
-      </>
+        <ul class="providers">
+          <ProviderButtons providers={providers} href={(id) => `/comments/login/${id}?return=${back}`} />
+          {props.guests && (
+            <li>
+              <a class="provider provider-guest" href={`/news/${props.articleId}/comments/write`}>
+                {m.guestWrite}
+              </a>
+            </li>
+          )}
+        </ul>
+      </details>
     )
   }
   if (viewer.reader.suspended) return <p class="comments-suspended">{m.suspended}</p>
@@ -100,8 +128,15 @@ export function CommentForm(props: {
   const id = props.parentId === null ? `comment-body-${props.articleId}` : `reply-body-${props.parentId}`
   const length = [...(props.body ?? '')].length
   return (
-    <form method="post" action={`/news/${props.articleId}/comments`} class="comment-form">
+    <form
+      method="post"
+      action={`/news/${props.articleId}/comments`}
+      class="comment-form"
+      id={props.parentId === null ? 'comment-form' : undefined}
+    >
       <input type="hidden" name="_csrf" value={props.viewer?.csrfToken ?? props.csrfToken} />
+      {/* Sent again unchanged when the browser resends this form, so a retry stores nothing twice. */}
+      <input type="hidden" name="clientKey" value={randomBytes(16).toString('base64url')} />
       {props.parentId !== null && <input type="hidden" name="parentId" value={String(props.parentId)} />}
       {props.guest && (
         <p class="guest-fields">
@@ -173,15 +208,36 @@ function CommentItem(props: { comment: CommentView; section: CommentSectionData;
         <>
           <p class="comment-meta">
             <strong class="comment-author">{c.author}</strong>
-            {c.guest && <span class="comment-guest">{` (${m.guest})`}</span>}{' '}
+            {c.guest && <span class="comment-guest">{` (${m.guest})`}</span>}
+            {c.staff && <span class="comment-staff">{` (${m.staffReply})`}</span>}{' '}
             <time datetime={c.createdAt}>{formatKoreaDateTime(c.createdAt)}</time>
           </p>
           <p class="comment-body">{c.body}</p>
           <div class="comment-actions">
-            {viewer ? (
+            {mine ? (
+              // One's own comment shows its counts; there is nothing to press.
+              <span class="vote-own">
+                <span class="vote vote-like">
+                  {m.like} <span class="vote-count">{c.likes}</span>
+                </span>
+                <span class="vote vote-dislike">
+                  {m.dislike} <span class="vote-count">{c.dislikes}</span>
+                </span>
+              </span>
+            ) : viewer ? (
               <>
-                <VoteForm comment={c} kind="like" csrf={viewer.csrfToken} />
-                <VoteForm comment={c} kind="dislike" csrf={viewer.csrfToken} />
+                <VoteForm
+                  comment={c}
+                  kind="like"
+                  csrf={viewer.csrfToken}
+                  voted={props.section.viewerVotes?.get(c.id)}
+                />
+                <VoteForm
+                  comment={c}
+                  kind="dislike"
+                  csrf={viewer.csrfToken}
+                  voted={props.section.viewerVotes?.get(c.id)}
+                />
               </>
             ) : (
               <>
@@ -215,6 +271,7 @@ function CommentItem(props: { comment: CommentView; section: CommentSectionData;
                 {m.delete}
               </a>
             )}
+            {viewer && <p class="comment-feedback" role="status" aria-live="polite" />}
           </div>
         </>
       )}
@@ -229,13 +286,19 @@ function CommentItem(props: { comment: CommentView; section: CommentSectionData;
   )
 }
 
-function VoteForm(props: { comment: CommentView; kind: 'like' | 'dislike'; csrf: string }) {
+function VoteForm(props: {
+  comment: CommentView
+  kind: 'like' | 'dislike'
+  csrf: string
+  /** The viewer's stored vote on this comment, if any. */
+  voted: 'like' | 'dislike' | undefined
+}) {
   const count = props.kind === 'like' ? props.comment.likes : props.comment.dislikes
   return (
     <form method="post" action={`/comments/${props.comment.id}/vote`} class={`vote-form vote-${props.kind}`}>
       <input type="hidden" name="_csrf" value={props.csrf} />
       <input type="hidden" name="kind" value={props.kind} />
-      <button type="submit" class="vote">
+      <button type="submit" class="vote" aria-pressed={props.voted === props.kind ? 'true' : 'false'}>
         {props.kind === 'like' ? m.like : m.dislike} <span class="vote-count">{count}</span>
       </button>
     </form>

@@ -8,7 +8,7 @@ import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
 import type { Clock } from '../../platform/clock.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
-import type { ReaderAuth } from '../accounts/index.js'
+import type { ProviderChoice, ReaderAuth } from '../accounts/index.js'
 import type { StoredSetting } from '../outlet/index.js'
 import type { CommentAuthors, CommentedArticles } from './comments.ports.js'
 import { createCommentsReadModel } from './comments.read-model.js'
@@ -51,6 +51,8 @@ export interface CommentsDeps {
   ratePerMinute: number
   ipRatePerMinute: number
   setReaderSuspended: ModerationDeps['setReaderSuspended']
+  /** The accounts readers may log in with (the accounts module's providers). */
+  loginProviders?: () => readonly ProviderChoice[]
 }
 
 export function createCommentsModule(deps: CommentsDeps) {
@@ -63,6 +65,7 @@ export function createCommentsModule(deps: CommentsDeps) {
     settings,
     clock: deps.clock,
     guestsAllowed: deps.guestsAllowed,
+    loginProviders: deps.loginProviders,
     viewerOf: async (request, reply) => {
       const found = await deps.auth.currentReader(request)
       return found ? { reader: found, csrfToken: reply.generateCsrf() } : null
@@ -110,6 +113,8 @@ export function createCommentsModule(deps: CommentsDeps) {
     service,
     moderation,
     routes,
+    /** The outlet's comment rules (read by accounts for what deletion does to comments). */
+    settings,
     /** Where a guest writes under the article a return path points at, if guests may. */
     guestWriteUrl(returnTo: string): string | null {
       if (!deps.guestsAllowed) return null

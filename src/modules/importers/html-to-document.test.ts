@@ -92,3 +92,43 @@ describe('WordPress classic content', () => {
     expect(blocks[1]).toMatchObject({ ref: { attachmentId: 11, caption: '설명 사진=기자', alt: '대체' } })
   })
 })
+
+describe('galleries, tables and credits of Korean captions', () => {
+  it('keeps every image of a figure of figures with its own caption, then the gallery caption', () => {
+    const blocks = htmlToBlocks(
+      '<figure class="wp-block-gallery"><figure><img class="wp-image-1" src="a.jpg"><figcaption>첫째</figcaption></figure><figure><img class="wp-image-2" src="b.jpg"><figcaption>둘째</figcaption></figure><figcaption>모두</figcaption></figure>',
+    )
+    expect(blocks.map((b) => (b.type === 'image' ? b.ref.caption : b.type))).toEqual([
+      '첫째',
+      '둘째',
+      'paragraph',
+    ])
+  })
+
+  it('turns an HTML table into the schema table, header cells kept as such', async () => {
+    const doc = await htmlToDocument(
+      '<table><thead><tr><th>구분</th><th>값</th></tr></thead><tbody><tr><td>가</td><td><strong>1</strong></td></tr></tbody></table>',
+      noImages,
+    )
+    expect(ArticleDocument.safeParse(doc).success).toBe(true)
+    const table = doc.content[0]
+    expect(table?.type).toBe('table')
+    if (table?.type !== 'table') return
+    expect(table.content.map((row) => row.content.map((cell) => cell.type))).toEqual([
+      ['tableHeader', 'tableHeader'],
+      ['tableCell', 'tableCell'],
+    ])
+    expect(documentText(doc)).toBe('구분 | 값\n가 | 1')
+  })
+
+  it('finds the credit in brackets or after a slash', () => {
+    expect(splitCredit('시장 모습 (사진=다온시 제공)')).toEqual({
+      caption: '시장 모습',
+      credit: '사진=다온시 제공',
+    })
+    expect(splitCredit('주문 화면. /사진=상인연합회')).toEqual({
+      caption: '주문 화면.',
+      credit: '사진=상인연합회',
+    })
+  })
+})

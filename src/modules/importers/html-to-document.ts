@@ -2,7 +2,13 @@
 // What the schema cannot hold (tables, code, unknown tags) is reduced to its text: formatting
 // may be lost, words never are. Images come out as placeholders the caller resolves to photos.
 import { type HTMLElement, type Node, NodeType, parse, type TextNode } from 'node-html-parser'
-import type { ArticleDocument, DocumentBlock, InlineNode, ParagraphNode } from '../articles/index.js'
+import type {
+  ArticleDocument,
+  DocumentBlock,
+  InlineNode,
+  ParagraphNode,
+  TableNode,
+} from '../articles/index.js'
 
 export interface ImageRef {
   src: string
@@ -180,7 +186,44 @@ const textBlocks = (text: string): DraftBlock[] => {
   return t ? [{ type: 'paragraph', content: [{ type: 'text', text: t.normalize('NFC') }] }] : []
 }
 
+/** Rows of cells, each cell's text as paragraphs; images or lists inside a cell follow the table. */
+function walkTable(el: HTMLElement, out: BlockWriter, ctx: Context) {
+  const after: DraftBlock[] = []
+  const rows: TableNode['content'] = []
+  for (const row of el.querySelectorAll('tr')) {
+    const cells: TableNode['content'][number]['content'] = []
+    for (const cell of row.childNodes.filter(isElement)) {
+      if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue
+      const { paragraphs, rest } = asParagraphs(subBlocks(cell, ctx))
+      after.push(...rest)
+      cells.push({
+        type: cell.tagName === 'TH' ? 'tableHeader' : 'tableCell',
+        content: paragraphs.length > 0 ? paragraphs : [{ type: 'paragraph' }],
+      })
+    }
+    if (cells.length > 0) rows.push({ type: 'tableRow', content: cells })
+  }
+  if (rows.length > 0) out.block({ type: 'table', content: rows })
+  const caption = el.querySelector('caption')
+  if (caption) for (const b of textBlocks(caption.text)) out.block(b)
+  for (const b of after) out.block(b)
+}
+
 function walkFigure(el: HTMLElement, out: BlockWriter, ctx: Context) {
+  // A gallery (Gutenberg's figure of figures, or several images in one figure): every image
+  // with its own caption, and the gallery's caption after them.
+  const inner = el.querySelectorAll('figure')
+  const images = el.querySelectorAll('img')
+  if (inner.length > 0 || images.length > 1) {
+    out.flush()
+    for (const child of el.childNodes) {
+      if (isElement(child) && child.tagName === 'FIGCAPTION') continue
+      walk(child, out, ctx)
+    }
+    const own = el.childNodes.find((c) => isElement(c) && c.tagName === 'FIGCAPTION')
+    if (own) for (const b of textBlocks(own.text)) out.block(b)
+    return
+  }
   const img = el.querySelector('img')
   const figcaption = el.querySelector('figcaption')
   const caption = figcaption ? plainText(figcaption) : ''
@@ -283,12 +326,7 @@ function walk(node: Node, out: BlockWriter, ctx: Context) {
       walkChildren(node, out, { ...ctx, preformatted: true })
       return out.flush()
     case 'table':
-      out.flush()
-      for (const row of node.querySelectorAll('tr')) {
-        const cells = row.querySelectorAll('th,td').map(plainText).filter(Boolean)
-        if (cells.length > 0) out.block(textBlocks(cells.join(' | '))[0] as DraftBlock)
-      }
-      return
+      return walkTable(node, out, ctx)
     default:
       if (CONTAINERS.has(tag)) {
         out.flush()
@@ -330,8 +368,9 @@ export function htmlToBlocks(html: string): DraftBlock[] {
 /** Splits a Korean caption's trailing credit (`… 사진=홍길동 기자`) from the caption. */
 export function splitCredit(caption: string): { caption: string | null; credit: string | null } {
   // 사진|그래픽|영상|자료, escaped: the server bundle stays one byte per character (build.mjs).
+  // The credit may stand in brackets, `(사진=다온시 제공)`, or after a slash, `/사진=…`.
   const match = caption.match(
-    /^(.*?)\s*((?:\uc0ac\uc9c4|\uadf8\ub798\ud53d|\uc601\uc0c1|\uc790\ub8cc)\s*[=:]\s*[^=]+)$/s,
+    /^(.*?)\s*[(/]?\s*((?:\uc0ac\uc9c4|\uadf8\ub798\ud53d|\uc601\uc0c1|\uc790\ub8cc)\s*[=:]\s*[^=()]+?)\s*\)?$/s,
   )
   const text = (match ? match[1] : caption)?.trim() ?? ''
   return { caption: text ? text.slice(0, 1000) : null, credit: match?.[2]?.trim().slice(0, 200) ?? null }

@@ -1,9 +1,11 @@
-// The `sinmun import wordpress|rss` command: reads the source, runs the importer with a
-// progress bar on stderr and prints a summary.
+// The `sinmun import wordpress|rss|ndsoft` command: reads the source, runs the importer with a
+// progress bar on stderr and prints the closing report.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { reportLines } from './import-report.js'
 import type { ImportServices } from './import-services.js'
+import { NdsoftUsageError, runNdsoftImport } from './ndsoft/ndsoft-command.js'
 import { stderrProgress } from './progress.js'
 import { importRss } from './rss/rss-import.js'
 import { importWordpress } from './wordpress/wordpress-import.js'
@@ -15,6 +17,9 @@ export interface ImportArgs {
   target: string | undefined
   uploads?: string
   section?: string
+  fromDir?: string
+  delay?: string
+  only?: string
 }
 
 async function readSource(target: string): Promise<string> {
@@ -36,11 +41,12 @@ export async function runImport(
   print = console.log,
 ): Promise<void> {
   const { source, target } = args
-  if ((source !== 'wordpress' && source !== 'rss') || !target) {
+  if ((source !== 'wordpress' && source !== 'rss' && source !== 'ndsoft') || !target) {
     throw new ImportUsageError(
-      'Usage: sinmun import wordpress FILE.xml [--uploads DIR] | rss URL|FILE [--section SLUG]',
+      'Usage: sinmun import wordpress FILE.xml [--uploads DIR] | rss URL|FILE [--section SLUG] | ndsoft URL [--from-dir DIR] [--delay MS] [--only N,N]',
     )
   }
+  if (source === 'ndsoft') return importNdsoftSite(args, target, open, print)
   if (args.uploads && !existsSync(args.uploads)) throw new ImportUsageError(`No such folder: ${args.uploads}`)
   const input = await readSource(target)
   const opened = await open()
@@ -52,11 +58,7 @@ export async function runImport(
         uploadsDir: args.uploads ? resolve(args.uploads) : null,
         progress: stderrProgress('WordPress'),
       })
-      print('Imported (new / already there):')
-      for (const [kind, created] of Object.entries(summary.created)) {
-        print(`  ${kind.padEnd(10)} ${String(created).padStart(5)} / ${summary.skipped[kind] ?? 0}`)
-      }
-      for (const warning of summary.warnings) print(`  warning: ${warning}`)
+      for (const line of reportLines(summary)) print(line)
     } else {
       const summary = await importRss(app, input, { section: args.section, progress: stderrProgress('RSS') })
       print(
@@ -64,6 +66,26 @@ export async function runImport(
       )
       for (const warning of summary.warnings) print(`  warning: ${warning}`)
     }
+  } finally {
+    await opened.close()
+  }
+}
+
+async function importNdsoftSite(
+  args: ImportArgs,
+  site: string,
+  open: OpenImportTarget,
+  print: (line: string) => void,
+) {
+  const delayMs = args.delay === undefined ? undefined : Number(args.delay)
+  if (delayMs !== undefined && (!Number.isInteger(delayMs) || delayMs < 0)) {
+    throw new ImportUsageError('--delay is a pause in milliseconds between requests, e.g. --delay 1000')
+  }
+  const opened = await open()
+  try {
+    await runNdsoftImport({ site, fromDir: args.fromDir, delayMs, only: args.only }, opened.services, print)
+  } catch (error) {
+    throw error instanceof NdsoftUsageError ? new ImportUsageError(error.message) : error
   } finally {
     await opened.close()
   }

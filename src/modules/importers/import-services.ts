@@ -9,15 +9,22 @@ import type { DeskService } from '../newsroom/index.js'
 import type { PagesService } from '../pages/index.js'
 import type { StaffService } from '../staff/index.js'
 import type { ImportersTables } from './import-sources.js'
+import type { Redirects } from './redirects/redirects.service.js'
 
 export interface ImportServices {
   /** The importers' own table: which item of which source became which of ours. */
   db: Kysely<ImportersTables>
   clock: Clock
   sections: Pick<ArticlesStore, 'findOrCreateSection' | 'firstSectionId' | 'sectionIdBySlug'>
+  /** What only an import sets on an article: its old 수정 time, its 관련기사. */
+  articles: Pick<ArticlesStore, 'stampModified' | 'setRelated' | 'statusOf'>
   staff: Pick<StaffService, 'createAccount' | 'findIdByEmail' | 'findIdByName'>
   media: Pick<MediaService, 'storePhoto' | 'findIdByKey'>
-  desk: Pick<DeskService, 'createDraft' | 'publishArticle'>
-  comments: Pick<CommentsService, 'importComment'>
+  desk: Pick<DeskService, 'createDraft' | 'publishArticle' | 'scheduleArticle'>
+  comments: Pick<CommentsService, 'importComment' | 'closeCommentsOn'>
   pages: Pick<PagesService, 'findPage' | 'savePage'>
+  /** The home page's pinned headlines (sticky posts lead the home page). */
+  home: { pinHeadline(articleId: number): Promise<boolean> }
+  /** The module's own redirect table, filled with every old address an import knows. */
+  redirects: Redirects
 }

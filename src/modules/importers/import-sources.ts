@@ -2,6 +2,7 @@
 // and recorded right after it is written, which is what makes a second run a no-op.
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
+import type { RedirectsTable } from './redirects/redirects.table.js'
 
 export interface ImportSourcesTable {
   source: string
@@ -14,6 +15,7 @@ export interface ImportSourcesTable {
 /** The tables this module owns. */
 export interface ImportersTables {
   importSources: ImportSourcesTable
+  redirects: RedirectsTable
 }
 
 export function createImportSources(kdb: Kysely<ImportersTables>, clock: Clock, source: string) {
@@ -33,6 +35,12 @@ export function createImportSources(kdb: Kysely<ImportersTables>, clock: Clock, 
 
     find(kind: string, id: string | number): string | undefined {
       return known.get(key(kind, id))
+    },
+
+    /** The source ids of every item of a kind this source has recorded. */
+    ids(kind: string): string[] {
+      const prefix = `${kind}\u0000`
+      return [...known.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length))
     },
 
     async remember(kind: string, id: string | number, targetId: string | number) {

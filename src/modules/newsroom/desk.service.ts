@@ -173,6 +173,21 @@ export function createDeskService(deps: DeskDeps) {
     },
 
     /**
+     * Schedules an imported draft for its time (a WordPress scheduled post); the scheduler
+     * publishes it then, as it does the desk's own 예약 출고.
+     */
+    async scheduleArticle(id: number, at: string, by: number | null = null): Promise<void> {
+      const when = new Date(at).toISOString()
+      await transaction(async (uow) => {
+        const status = await articles.statusOf(id, uow)
+        if (status !== 'draft') throw articlesErrors.invalidTransition(status, 'schedule')
+        await articles.markScheduled(id, when, uow)
+        await log(uow, { articleId: id, staffId: by, action: 'scheduled', note: when })
+      })
+      deps.bus.publish([tags.articleText(id)])
+    },
+
+    /**
      * 승인: the desk grades the article and publishes it now or schedules it for `at`.
      * A draft or returned article can be approved too: the desk may write and publish itself.
      */

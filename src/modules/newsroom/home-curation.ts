@@ -80,6 +80,23 @@ export function createHomeCuration(deps: {
       await deps.stored.write(HomePins.parse(raw))
       deps.bus.publish([tags.home])
     },
+
+    /**
+     * Pins an article into the first free headline slot (a WordPress sticky post leading the
+     * home page); false when it is pinned already or every slot is taken, which the caller reports.
+     */
+    async pinHeadline(articleId: number): Promise<boolean> {
+      const current = await pins()
+      if (current.headlines.includes(articleId)) return true
+      const slots = [...current.headlines]
+      while (slots.length < HEADLINE_SLOTS) slots.push(null)
+      const free = slots.indexOf(null)
+      if (free < 0) return false
+      slots[free] = articleId
+      await deps.stored.write(HomePins.parse({ ...current, headlines: slots }))
+      deps.bus.publish([tags.home])
+      return true
+    },
   }
 }
 

@@ -11,6 +11,7 @@ import type { InvalidationBus } from '../../platform/cache/invalidation.js'
 import { useErrorPage } from '../../platform/http/error-handler.js'
 import type { ArticlesStore } from '../articles/index.js'
 import type { StoredSetting } from '../outlet/index.js'
+import type { SearchAliasesAdmin } from '../search/index.js'
 import { createPublishChecks } from './checks/checks.service.js'
 import { createDeskService } from './desk.service.js'
 import { createHomeCuration } from './home-curation.js'
@@ -24,9 +25,12 @@ import { checksRoutes } from './routes/checks.routes.js'
 import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
 import { importRoutes } from './routes/import.routes.js'
+import { inboxRoutes } from './routes/inbox.routes.js'
 import { staticPagesRoutes } from './routes/pages.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
 import { profileRoutes } from './routes/profile.routes.js'
+import { redirectsRoutes } from './routes/redirects.routes.js'
+import { searchAliasesRoutes } from './routes/search-aliases.routes.js'
 import { sectionsRoutes } from './routes/sections.routes.js'
 import { settingsRoutes } from './routes/settings.routes.js'
 import { setupRoutes } from './routes/setup.routes.js'
@@ -38,6 +42,8 @@ export type { HomeArrangement } from './home-curation.js'
 export type { ModerationPort } from './routes/moderation.port.js'
 
 export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets' | 'desk' | 'checks'> & {
+  /** The search module's alias entries, for 검색 동의어; the screen is absent without it. */
+  searchAliases?: SearchAliasesAdmin
   db: Kysely<NewsroomTables>
   bus: InvalidationBus
   /** The article rows, written by the desk workflow (the articles module's store). */
@@ -101,6 +107,9 @@ export function createNewsroom(deps: NewsroomDeps) {
     staticPagesRoutes(app, ctx)
     profileRoutes(app, ctx)
     statsRoutes(app, ctx)
+    if (deps.searchAliases) searchAliasesRoutes(app, ctx, deps.searchAliases)
+    inboxRoutes(app, ctx)
+    redirectsRoutes(app, ctx)
   }
 
   return {

@@ -16,6 +16,8 @@ export function moderationPort(service: ModerationService): ModerationPort {
         body: c.body,
         status: c.status,
         reports: c.reports,
+        reportReasons: c.reportReasons,
+        readerSuspended: c.readerSuspended,
         createdAt: c.createdAt,
       }))
     },
@@ -23,6 +25,7 @@ export function moderationPort(service: ModerationService): ModerationPort {
     restore: (commentId, staffId) => service.restoreComment(staffId, commentId),
     remove: (commentId, staffId) => service.deleteComment(staffId, commentId),
     suspendReader: (readerId, staffId) => service.suspendReader(staffId, readerId),
+    reinstateReader: (readerId, staffId) => service.suspendReader(staffId, readerId, false),
     bannedWords: () => service.getBannedWords(),
     setBannedWords: async (words, staffId) => {
       await service.setBannedWords(staffId, words)

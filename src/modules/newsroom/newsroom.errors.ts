@@ -17,6 +17,11 @@ export const newsroomErrorCatalogue = {
     status: 404,
     message: nm.moderation.unavailable,
   },
+  redirectsUnavailable: {
+    code: 'NEWSROOM_REDIRECTS_UNAVAILABLE',
+    status: 404,
+    message: nm.redirects.unavailable,
+  },
 } as const satisfies ErrorCatalogue
 
 const c = newsroomErrorCatalogue
@@ -28,4 +33,5 @@ export const newsroomErrors = {
   deskInput: (message: string) => raise(c.deskInput, {}, { message }),
   moderationUnavailable: () => raise(c.moderationUnavailable),
   importFile: (problem: string, message: string) => raise(c.importFile, { problem }, { message }),
+  redirectsUnavailable: () => raise(c.redirectsUnavailable),
 }

@@ -1,23 +1,17 @@
-// Editable static pages (legal notices, about) and reader tips (기사제보, 정정보도 요청)
-// stored for the newsroom.
-import { randomBytes } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+// Editable static pages: legal notices, about. (Reader tips and correction requests are the
+// inbox module's.)
 import type { Kysely } from 'kysely'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
 import { ArticleDocument, readDocument } from '../articles/index.js'
 import { legalPageTemplates } from './legal-templates.js'
 import { textToDocument } from './page-text.js'
-import { type TipFields, TipInput } from './pages.schema.js'
 import type { PagesTables } from './pages.table.js'
 
 export interface PagesDeps {
   db: Kysely<PagesTables>
   clock: Clock
   bus: InvalidationBus
-  /** Where tip attachments are kept; never served publicly. */
-  uploadsDir: string
 }
 
 export function createPagesService(deps: PagesDeps) {
@@ -76,42 +70,6 @@ export function createPagesService(deps: PagesDeps) {
     /** Every page's title and address, for the newsroom's list. */
     listTitles: () =>
       deps.db.selectFrom('pages').select(['slug', 'title', 'updatedAt']).orderBy('slug').execute(),
-
-    /** Stores a tip; the attachment is written first so a stored tip never points at nothing. */
-    async submitTip(raw: TipInput | TipFields, attachment?: { name: string; data: Buffer }) {
-      const input = TipInput.parse(raw)
-      let attachmentKey: string | null = null
-      if (attachment) {
-        attachmentKey = randomBytes(12).toString('base64url')
-        await mkdir(deps.uploadsDir, { recursive: true })
-        await writeFile(join(deps.uploadsDir, attachmentKey), attachment.data)
-      }
-      const row = await deps.db
-        .insertInto('tips')
-        .values({
-          kind: input.kind,
-          name: input.name,
-          contact: input.contact,
-          subject: input.subject,
-          body: input.body,
-          articleUrl: input.articleUrl,
-          attachmentKey,
-          attachmentName: attachment ? attachment.name.slice(0, 200) : null,
-          createdAt: deps.clock.now().toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      return row.id
-    },
-
-    listTips: (limit = 50) =>
-      deps.db
-        .selectFrom('tips')
-        .selectAll()
-        .orderBy('createdAt', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute(),
   }
 }
 

@@ -167,7 +167,8 @@ export const QUERY_SET: QueryCase[] = [
   ['카카오 OpenAI', [H.stargateMeeting, H.kakaoOpenAi]],
   ['청년 월세', [H.youthHousing]],
   ['전기차 화재', [H.evParkingFire, H.evFireNotebook]],
-  ['반도체 공장', [H.japanChipPlants]],
+  // hbmRace has 반도체 공장 in its lead photo's caption.
+  ['반도체 공장', [H.hbmRace, H.japanChipPlants]],
   ['AI 데이터센터', [H.aiInfraPower, H.aiChipPilot, H.stargateMeeting, H.bigTechPower, H.stargateColumn]],
   ['올트먼 손정의', [H.stargateMeeting, H.stargateColumn]],
   // Quoted phrases: words in this order, side by side
@@ -177,8 +178,8 @@ export const QUERY_SET: QueryCase[] = [
   ['"달의 우체부"', [H.moonPostman]],
   ['"길 위의 조선"', [H.joseonMaps]],
   ['"전기차 화재"', [H.evParkingFire, H.evFireNotebook]],
-  // transitPass has 서울 도심 only in a photo caption, which is not indexed.
-  ['"서울 도심"', [H.cityMarathon]],
+  // Three of them have 서울 도심 only in a photo caption, which is indexed too.
+  ['"서울 도심"', [H.transitPass, H.cityMarathon, H.editorialRates, H.editorialTransit]],
   // Misspaced queries and middle dots
   [
     '데이터 센터',
@@ -217,6 +218,81 @@ export const QUERY_SET: QueryCase[] = [
   ['차도윤', [H.chaDoyunDebut]],
   ['한소리', [H.hanSoriNovel]],
   ['윤서아', [H.volleyballChina]],
+  // Reporters by name: their bylines (and credits), though the text never names them
+  [
+    '윤지우',
+    [
+      H.koreaUsJapanTalks,
+      H.chineseEvs,
+      H.japanChipPlants,
+      H.bigTechPower,
+      H.vietnamInvestment,
+      H.euAiAct,
+      H.lithiumRace,
+    ],
+  ],
+  ['정예린', [H.hanRiverArt, H.hanSoriNovel, H.moonPostman, H.webtoonDramas, H.joseonMaps, H.bookshopColumn]],
+  ['한승우', [H.transitPass, H.dataCenterProtest, H.evParkingFire, H.aiCareCalls, H.cityMarathon]],
+  ['정예린 뮤지컬', [H.moonPostman]],
+  // Words only in a photo caption
+  ['버스중앙차로', [H.transitPass]],
+  ['귀농', [H.depopulationAct]],
+  ['전광판', [H.wonDollar]],
+  // Words only in a photo credit (사진=신문일보 DB)
+  [
+    '신문일보 DB',
+    [
+      H.koreaUsJapanTalks,
+      H.overseasVoting,
+      H.exportsGrow,
+      H.wonDollar,
+      H.stargateMeeting,
+      H.kakaoOpenAi,
+      H.hbmRace,
+      H.araSat,
+      H.webtoonDramas,
+      H.chaDoyunDebut,
+      H.ticketScalping,
+      H.cityMarathon,
+      H.chineseEvs,
+      H.japanChipPlants,
+      H.bigTechPower,
+      H.euAiAct,
+      H.lithiumRace,
+      H.editorialRates,
+      H.stargateColumn,
+      H.editorialTransit,
+    ],
+  ],
+  // Aliases (aliases.builtin.ts), Korean → Latin and Latin → Korean: the articles write one
+  // spelling, the reader types another.
+  ['오픈AI', [H.aiInfraPower, H.stargateMeeting, H.kakaoOpenAi, H.bigTechPower, H.stargateColumn]],
+  ['오픈에이아이', [H.aiInfraPower, H.stargateMeeting, H.kakaoOpenAi, H.bigTechPower, H.stargateColumn]],
+  ['오픈 AI', [H.aiInfraPower, H.stargateMeeting, H.kakaoOpenAi, H.bigTechPower, H.stargateColumn]],
+  ['SoftBank', [H.aiInfraPower, H.stargateMeeting, H.bigTechPower, H.stargateColumn]],
+  ['Samsung', [H.exportsGrow, H.stargateMeeting, H.hbmRace, H.stargateColumn]],
+  ['Kakao', [H.smishing, H.stargateMeeting, H.kakaoOpenAi, H.naverKakaoAi, H.webtoonDramas]],
+  ['Naver', [H.smishing, H.kakaoOpenAi, H.naverKakaoAi, H.webtoonDramas]],
+  ['Masayoshi Son', [H.stargateMeeting, H.stargateColumn]],
+  ['마사요시 손', [H.stargateMeeting, H.stargateColumn]],
+  ['Altman', [H.stargateMeeting, H.kakaoOpenAi, H.stargateColumn]],
+  ['하이닉스', [H.exportsGrow, H.hbmRace]],
+  ['한국은행', [H.rateHold, H.editorialRates]],
+  ['유럽연합', [H.euAiAct]],
+  [
+    '미국',
+    [
+      H.rateHold,
+      H.exportsGrow,
+      H.aiInfraPower,
+      H.stargateMeeting,
+      H.kakaoOpenAi,
+      H.hbmRace,
+      H.bigTechPower,
+      H.stargateColumn,
+    ],
+  ],
+  ['Samsung 반도체', [H.exportsGrow, H.stargateMeeting, H.hbmRace, H.stargateColumn]],
   // Nothing to find
   ['엔비디아', []],
   ['비트코인', []],

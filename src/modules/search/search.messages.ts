@@ -30,4 +30,13 @@ export const searchMessages = {
   previousPage: '이전',
   nextPage: '다음',
   pagination: '검색 결과 페이지 이동',
+  /** Why the desk's alias entry (newsroom: 검색 동의어) is refused. */
+  aliases: {
+    errors: {
+      tooFew: '서로 다른 표기를 두 개 이상 입력해 주세요.',
+      tooLong: '표기 하나는 {max}자까지 쓸 수 있습니다.',
+      tooMany: '한 묶음에는 표기를 {max}개까지 넣을 수 있습니다.',
+      notFound: '그 동의어는 이미 삭제되었습니다.',
+    },
+  },
 } as const

@@ -1,12 +1,15 @@
 // Searching articles: parses the reader's words, asks the index for a page of ids, loads
 // those articles and marks the matched words. Used by the search page and the newsroom.
+import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
 import type { Db } from '../../platform/db/database.js'
+import type { AliasDictionary } from './aliases.js'
 import { RERANK_DEPTH, rerank } from './rerank.js'
 import { COUNT_CAP, type SearchIndex } from './search.index.js'
 import { createPostgresSearchIndex } from './search.postgres.js'
 import type { ResultRow, SearchSource } from './search.source.js'
 import { createSqliteSearchIndex } from './search.sqlite.js'
+import type { SearchTables } from './search.table.js'
 import { highlight, snippet, type TextPiece, termPattern } from './snippet.js'
 import { parseQuery, queryTermGroups, queryTerms } from './tokenizer.js'
 
@@ -28,7 +31,7 @@ export interface SearchArticlesParams {
 }
 
 /** An article found: its list columns, status and marked text. */
-export interface SearchHit extends Omit<ResultRow, 'text'> {
+export interface SearchHit extends Omit<ResultRow, 'text' | 'byline' | 'photos'> {
   /** The headline cut into pieces, matched words marked. */
   headlinePieces: TextPiece[]
   /** About 160 characters of the body around the first match, matched words marked. */
@@ -57,21 +60,34 @@ function koreaDayStart(day: string | undefined, days = 0): string | undefined {
   return new Date(Date.UTC(y, mo, d + days) - 9 * 3_600_000).toISOString()
 }
 
-export function createSearchIndex(db: Pick<Db, 'kysely' | 'dialect'>): SearchIndex {
-  return db.dialect === 'sqlite' ? createSqliteSearchIndex(db.kysely) : createPostgresSearchIndex(db.kysely)
+/** The body, unless the words were found only in a photo's caption or credit: then that line. */
+function snippetSource(body: string, photos: string, pattern: RegExp | null): string {
+  if (!pattern || photos.length === 0) return body
+  if (body.search(pattern) >= 0) return body
+  return photos.split('\n').find((line) => line.search(pattern) >= 0) ?? body
+}
+
+export function createSearchIndex(db: { kysely: Kysely<SearchTables>; dialect: Db['dialect'] }): SearchIndex {
+  // The index tables are reached with raw SQL only, so the table types do not matter here.
+  const kysely = db.kysely as unknown as Kysely<unknown>
+  return db.dialect === 'sqlite' ? createSqliteSearchIndex(kysely) : createPostgresSearchIndex(kysely)
 }
 
 export interface SearchServiceDeps {
   source: Pick<SearchSource, 'resultRows'>
   index: SearchIndex
   clock: Clock
+  /** The alias dictionary as it stands now (built-in list plus the desk's entries). */
+  aliases: () => Promise<AliasDictionary>
 }
 
 export function createSearchService(deps: SearchServiceDeps) {
   const { index } = deps
 
   async function searchArticles(params: SearchArticlesParams): Promise<SearchArticlesResult> {
-    const query = parseQuery(params.q)
+    const dictionary = await deps.aliases()
+    const aliases = (key: string) => dictionary.lookup(key)
+    const query = parseQuery(params.q, aliases)
     if (query.groups.length === 0) return { hits: [], total: 0, totalIsCapped: false, searched: false }
     const limit = Math.min(Math.max(Math.trunc(params.limit ?? 20), 1), 100)
     const offset = Math.max(Math.trunc(params.offset ?? 0), 0)
@@ -98,22 +114,24 @@ export function createSearchService(deps: SearchServiceDeps) {
     const rows = await loadRows(found.ids)
     let ids = found.ids
     if (reranked) {
-      const groups = queryTermGroups(params.q).flatMap((terms) => termPattern(terms) ?? [])
+      const groups = queryTermGroups(params.q, aliases).flatMap((terms) => termPattern(terms) ?? [])
       const candidates = found.ids.flatMap((id) => {
         const r = rows.get(id)
-        return r ? [{ id, headline: r.headline, text: r.text, datedAt: r.publishedAt ?? r.updatedAt }] : []
+        if (!r) return []
+        const { headline, byline, photos, text } = r
+        return [{ id, headline, byline, photos, text, datedAt: r.publishedAt ?? r.updatedAt }]
       })
       ids = rerank(candidates, groups, now).slice(offset, offset + limit)
     }
-    const pattern = termPattern(queryTerms(params.q))
+    const pattern = termPattern(queryTerms(params.q, aliases))
     const hits = ids.flatMap((id) => {
       const row = rows.get(id)
       if (!row) return []
-      const { text, ...rest } = row
+      const { text, byline: _byline, photos, ...rest } = row
       const hit: SearchHit = {
         ...rest,
         headlinePieces: highlight(row.headline, pattern),
-        snippet: snippet(text || row.summary, pattern),
+        snippet: snippet(snippetSource(text || row.summary, photos, pattern), pattern),
       }
       return [hit]
     })

@@ -3,8 +3,17 @@
 import type { ArticleStatus, CardRow } from '../articles/index.js'
 import type { IndexedDocument } from './search.index.js'
 
-/** A result as the list shows it, with the body as plain text for snippets and reranking. */
-export type ResultRow = CardRow & { status: ArticleStatus; updatedAt: string; text: string }
+/**
+ * A result as the list shows it, with the body as plain text for snippets and reranking, and
+ * the byline and photo lines (captions, credits) as the index holds them.
+ */
+export type ResultRow = CardRow & {
+  status: ArticleStatus
+  updatedAt: string
+  text: string
+  byline: string
+  photos: string
+}
 
 export interface SearchSource {
   /** Documents for the given ids; ids that are missing or withdrawn come back as `gone`. */

@@ -1,13 +1,15 @@
-// The search index on SQLite: an FTS5 table of tokenizer output (headline and body columns,
-// ranked by bm25) beside search_documents, which holds what the filters need.
+// The search index on SQLite: an FTS5 table of tokenizer output (headline, byline, photos and
+// body columns, ranked by bm25) beside search_documents, which holds what the filters need.
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import {
+  BYLINE_WEIGHT,
   CANDIDATE_LIMIT,
   COUNT_CAP,
   epochDays,
   HEADLINE_WEIGHT,
   type IndexHits,
   type IndexQuery,
+  PHOTOS_WEIGHT,
   RECENCY_HALF_DAYS,
   RECENCY_WEIGHT,
   type SearchIndex,
@@ -44,9 +46,12 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
         await sql`DELETE FROM search_fts WHERE rowid IN (${articleIds})`.execute(trx)
         await sql`DELETE FROM search_document_reporters WHERE article_id IN (${articleIds})`.execute(trx)
         const fts = documents.map(
-          (d) => sql`(${d.articleId}, ${indexText(d.headline)}, ${indexText(d.body)})`,
+          (d) =>
+            sql`(${d.articleId}, ${indexText(d.headline)}, ${indexText(d.byline)}, ${indexText(d.photos)}, ${indexText(d.body)})`,
         )
-        await sql`INSERT INTO search_fts (rowid, headline, body) VALUES ${sql.join(fts)}`.execute(trx)
+        await sql`INSERT INTO search_fts (rowid, headline, byline, photos, body) VALUES ${sql.join(fts)}`.execute(
+          trx,
+        )
         const rows = documents.map(
           (d) => sql`(${d.articleId}, ${d.status}, ${d.sectionId}, ${d.datedAt}, ${epochDays(d.datedAt)})`,
         )
@@ -72,6 +77,11 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
       })
     },
 
+    async isEmpty() {
+      const { rows } = await sql`SELECT 1 AS one FROM search_documents LIMIT 1`.execute(db)
+      return rows.length === 0
+    },
+
     async indexedIds() {
       const { rows } = await sql<{ id: number }>`SELECT article_id AS id FROM search_documents`.execute(db)
       return rows.map((r) => r.id)
@@ -91,7 +101,7 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
       // Both orders look at the newest CANDIDATE_LIMIT matches by article id (ids grow with
       // time), which FTS5 streams without reading the rest; deeper pages go by id alone.
       const candidates = sql`SELECT search_fts.rowid AS id, d.dated_at AS dated_at, d.day AS day
-        ${q.sort === 'relevance' ? sql`, bm25(search_fts, ${real(HEADLINE_WEIGHT)}, 1.0) AS rel` : sql``}
+        ${q.sort === 'relevance' ? sql`, bm25(search_fts, ${real(HEADLINE_WEIGHT)}, ${real(BYLINE_WEIGHT)}, ${real(PHOTOS_WEIGHT)}, 1.0) AS rel` : sql``}
         FROM ${MATCHES} WHERE ${where} ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`
       const order =
         q.sort === 'newest'

@@ -220,21 +220,93 @@ function wordGroup(unit: string): Phrase[] {
   if (only.length === 1 && only[0]!.kind !== 'letter' && length >= 3 && length <= MAX_RUN) {
     group.push({ tokens: [encode(unit)], prefix: false })
   }
-  const unique = new Map(group.map((p) => [`${p.tokens.join(' ')}${p.prefix ? '*' : ''}`, p]))
-  return [...unique.values()]
+  return unique(group)
 }
 
-function textGroups(text: string, quoted: boolean): Phrase[][] {
+/**
+ * Finds a query word's other spellings (오픈AI → OpenAI, 오픈에이아이): given an alias key
+ * (see `aliasKey`), every spelling of its alias group, or undefined.
+ */
+export type AliasLookup = (key: string) => readonly string[] | undefined
+
+/** How spellings are compared: normalized, letters and digits only (오픈 AI = 오픈AI = 오픈ai). */
+export function aliasKey(text: string): string {
+  return normalize(text).replace(/[^\p{L}\p{M}\p{Nd}]+/gu, '')
+}
+
+// A name of up to this many words (마사요시 손, 뉴욕 타임스) is looked up as one.
+const MAX_ALIAS_WORDS = 4
+// Bounds the phrases one query word can expand into.
+const MAX_SPELLINGS = 12
+
+/** Consecutive query words read as one (an alias of several words), with its other spellings. */
+interface Segment {
+  /** The units of each word. */
+  words: string[][]
+  spellings: readonly string[]
+}
+
+/** Groups words into segments, the longest alias first; words without one stand alone. */
+function segments(all: string[][], aliases: AliasLookup | undefined): Segment[] {
+  const out: Segment[] = []
+  for (let i = 0; i < all.length; ) {
+    let found: Segment | undefined
+    for (let n = Math.min(MAX_ALIAS_WORDS, all.length - i); n >= 1 && aliases && !found; n--) {
+      const run = all.slice(i, i + n)
+      const units = run.flat()
+      const last = units.at(-1) ?? ''
+      const stem = stemOf(last)
+      const keys = [units.join(''), ...(stem ? [[...units.slice(0, -1), stem].join('')] : [])]
+      for (const key of keys) {
+        const spellings = aliases(aliasKey(key))
+        if (spellings && spellings.length > 0) {
+          found = { words: run, spellings: spellings.slice(0, MAX_SPELLINGS) }
+          break
+        }
+      }
+    }
+    found ??= { words: all.slice(i, i + 1), spellings: [] }
+    out.push(found)
+    i += found.words.length
+  }
+  return out
+}
+
+/** The phrases of written words: a single unit gets the misspacing and particle readings. */
+function wordsPhrases(words: string[][]): Phrase[] {
+  const units = words.flat()
+  return words.length === 1 && units.length === 1 ? wordGroup(units[0]!) : [phraseOf(units)]
+}
+
+function spellingPhrases(spelling: string): Phrase[] {
+  return wordsPhrases(words(normalize(spelling)).map(units))
+}
+
+function unique(phrases: Phrase[]): Phrase[] {
+  const byKey = new Map(phrases.map((p) => [`${p.tokens.join(' ')}${p.prefix ? '*' : ''}`, p]))
+  return [...byKey.values()]
+}
+
+function textGroups(text: string, quoted: boolean, aliases: AliasLookup | undefined): Phrase[][] {
   const all = words(normalize(text)).map(units)
-  if (quoted) return [[phraseOf(all.flat())]]
-  return all.map((parts) => (parts.length === 1 ? wordGroup(parts[0]!) : [phraseOf(parts)]))
+  if (quoted) {
+    const spellings = aliases?.(aliasKey(all.flat().join(''))) ?? []
+    const alternatives = spellings.slice(0, MAX_SPELLINGS).flatMap(spellingPhrases)
+    return [unique([phraseOf(all.flat()), ...alternatives])]
+  }
+  return segments(all, aliases).map((segment) =>
+    unique([...wordsPhrases(segment.words), ...segment.spellings.flatMap(spellingPhrases)]),
+  )
 }
 
-/** Parses user input; quotes (also “ ”) delimit phrases, an unclosed quote runs to the end. */
-export function parseQuery(query: string): SearchQuery {
+/**
+ * Parses user input; quotes (also “ ”) delimit phrases, an unclosed quote runs to the end. A
+ * word (or words) with aliases matches any of their spellings.
+ */
+export function parseQuery(query: string, aliases?: AliasLookup): SearchQuery {
   const pieces = query.slice(0, MAX_QUERY_CHARS).replace(DOUBLE_QUOTES, '"').split('"')
   const groups = pieces
-    .flatMap((piece, i) => textGroups(piece, i % 2 === 1))
+    .flatMap((piece, i) => textGroups(piece, i % 2 === 1, aliases))
     .map((g) => g.filter((p) => p.tokens.length > 0))
     .filter((g) => g.length > 0)
   return { groups: groups.slice(0, MAX_GROUPS) }
@@ -268,32 +340,57 @@ export function toTsquery(query: SearchQuery): string | null {
 }
 
 /**
- * The words of a query as a reader would see them in the text, for highlighting: each word
- * in normalized form, plus its stem when it ends in a particle (데이터센터에서 → 데이터센터).
+ * The query with every phrase loosened to "all its tokens, anywhere": it finds every article
+ * the query finds and a few more. PostgreSQL's GIN index answers it exactly, without reading
+ * a single tsvector (positions are only needed for phrases), so the newest candidates can be
+ * narrowed down before the exact query reads theirs.
  */
-export function queryTerms(query: string): string[] {
+export function toLooseTsquery(query: SearchQuery): string | null {
+  const lexeme = (p: Phrase, t: string, last: boolean) => `'${t}'${p.prefix && last ? ':*' : ''}`
+  const phrase = (p: Phrase, tokens: string[]) =>
+    `(${[...new Set(tokens)].map((t, i, all) => lexeme(p, t, i === all.length - 1)).join(' & ')})`
+  return build(query, phrase, ' | ', ' & ')
+}
+
+/**
+ * The words of a query as a reader would see them in the text, for highlighting: each word
+ * in normalized form, plus its stem when it ends in a particle (데이터센터에서 → 데이터센터),
+ * plus every spelling of its aliases.
+ */
+export function queryTerms(query: string, aliases?: AliasLookup): string[] {
+  // Words of a quoted phrase are marked on their own too, as the reader typed them.
   const text = normalize(query.slice(0, MAX_QUERY_CHARS).replace(DOUBLE_QUOTES, ' '))
-  const terms = words(text)
+  const words_ = words(text)
     .flatMap(units)
     .flatMap((unit) => {
       const stem = stemOf(unit)
       return stem ? [unit, stem] : [unit]
     })
-  return [...new Set(terms)]
+  return [...new Set([...words_, ...queryTermGroups(query, aliases).flat()])]
 }
 
 /**
- * queryTerms per query group (a word, or a quoted phrase as one term), in query order, for
- * counting how often each group occurs in a text.
+ * queryTerms per query group (a word, words read as one alias, or a quoted phrase as one
+ * term), in query order, for counting how often each group occurs in a text.
  */
-export function queryTermGroups(query: string): string[][] {
+export function queryTermGroups(query: string, aliases?: AliasLookup): string[][] {
   const pieces = query.slice(0, MAX_QUERY_CHARS).replace(DOUBLE_QUOTES, '"').split('"')
+  const spelled = (spellings: readonly string[]) => spellings.slice(0, MAX_SPELLINGS).map(normalize)
   const groups = pieces.flatMap((piece, i) => {
-    const parts = words(normalize(piece)).flatMap(units)
-    if (i % 2 === 1) return parts.length > 0 ? [[parts.join(' ')]] : []
-    return parts.map((unit) => {
-      const stem = stemOf(unit)
-      return stem ? [unit, stem] : [unit]
+    const all = words(normalize(piece)).map(units)
+    if (i % 2 === 1) {
+      const parts = all.flat()
+      if (parts.length === 0) return []
+      return [[parts.join(' '), ...spelled(aliases?.(aliasKey(parts.join(''))) ?? [])]]
+    }
+    return segments(all, aliases).flatMap((segment) => {
+      const withStems = (unit: string) => {
+        const stem = stemOf(unit)
+        return stem ? [unit, stem] : [unit]
+      }
+      if (segment.spellings.length === 0) return segment.words.flat().map(withStems)
+      const typed = segment.words.map((w) => w.join(' ')).join(' ')
+      return [[...withStems(typed), ...spelled(segment.spellings)]]
     })
   })
   return groups.slice(0, MAX_GROUPS)

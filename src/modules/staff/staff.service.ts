@@ -191,18 +191,18 @@ export function createStaffService(deps: StaffServiceDeps) {
     async login(email: string, password: string, ip: string): Promise<LoginResult> {
       const address = normalizeEmail(email)
       const keys = [accountKey(address), ipKey(ip)]
-      const locked = await throttle.lockedUntil(keys)
-      if (locked) return { ok: false, reason: 'locked', until: locked }
+      const claim = await throttle.claim(keys)
+      if (claim.lockedUntil) return { ok: false, reason: 'locked', until: claim.lockedUntil }
       const row = await findByEmail(address)
       const valid = await verifyPassword(row?.active === 1 ? row.passwordHash : null, password)
       if (!row || !valid) {
-        await throttle.recordFailure(keys)
-        const nowLocked = await throttle.lockedUntil(keys)
-        return nowLocked
-          ? { ok: false, reason: 'locked', until: nowLocked }
+        const lockedUntil = await throttle.failed(claim.lastChance)
+        return lockedUntil
+          ? { ok: false, reason: 'locked', until: lockedUntil }
           : { ok: false, reason: 'invalid' }
       }
       await throttle.clear(accountKey(address))
+      await throttle.succeeded(ipKey(ip))
       const token = await deps.sessions.create('staff', row.id)
       return { ok: true, staff: toMember(row), token }
     },

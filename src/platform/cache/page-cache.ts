@@ -10,6 +10,8 @@ export interface CachedPage {
   etag: string
   tags: readonly string[]
   status: number
+  /** The body compressed, made once per encoding when a reader first accepts it. */
+  encoded?: Partial<Record<'br' | 'gzip', Buffer>>
 }
 
 export interface PageCache {

@@ -54,8 +54,10 @@ export function openDatabase<DB>(config: Config['database'], options: OpenDataba
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true })
     const sqlite = new SQLite(config.file)
     sqlite.pragma('journal_mode = WAL')
-    // NORMAL in WAL mode survives a process crash; only an OS crash may lose the last commits.
-    sqlite.pragma('synchronous = NORMAL')
+    // FULL syncs the WAL at every commit, so an acknowledged write survives a power loss or a
+    // kernel crash. NORMAL (SQLITE_SYNCHRONOUS=NORMAL) syncs only at checkpoints: it survives a
+    // process crash, but an OS crash may lose the last commits. Cost: bench/durability-bench.mjs.
+    sqlite.pragma(`synchronous = ${config.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`)
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     // Gathers planner statistics where they are missing or stale; without them SQLite picked
@@ -71,11 +73,7 @@ export function openDatabase<DB>(config: Config['database'], options: OpenDataba
     registerRawSqlite(kysely, { sqlite, onQuery })
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
   }
-  const pool = new (loadPg().Pool)({
-    connectionString: config.url,
-    max: 10,
-    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
-  })
+  const pool = new (loadPg().Pool)({ connectionString: config.url, ...postgresLimits(config) })
   // A connection dropped by a PostgreSQL restart is an event, not a crash: the query on it
   // fails (and is reported by the request that ran it), the pool discards the connection and
   // the next query opens a fresh one. Without these listeners pg throws from an event emitter;
@@ -88,6 +86,30 @@ export function openDatabase<DB>(config: Config['database'], options: OpenDataba
     log,
   })
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
+}
+
+/**
+ * Every wait on PostgreSQL has an end. The server cancels a statement or a lock wait past the
+ * statement timeout and ends a transaction left idle; the client gives up on a connection it
+ * cannot get (pool full or server silent) and on a query the server never answers, which is
+ * what a hung server (stopped, not down) looks like: the socket stays open and no error comes.
+ */
+export function postgresLimits(config: { schema?: string; statementTimeoutMs?: number }) {
+  const statementMs = config.statementTimeoutMs ?? 10_000
+  const settings = [
+    `-c statement_timeout=${statementMs}`,
+    `-c lock_timeout=${statementMs}`,
+    `-c idle_in_transaction_session_timeout=${Math.max(statementMs * 3, 30_000)}`,
+    ...(config.schema ? [`-c search_path=${config.schema}`] : []),
+  ]
+  return {
+    max: 10,
+    options: settings.join(' '),
+    connectionTimeoutMillis: 3_000,
+    // Past the server's own timeout, so a slow statement is cancelled there first.
+    query_timeout: statementMs + 2_000,
+    keepAlive: true,
+  }
 }
 
 /**

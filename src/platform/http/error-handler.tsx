@@ -3,7 +3,9 @@
 // message (docs/errors.md); unknown errors become a plain 500 and are logged with the request id.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ZodError } from 'zod'
+import { classifyOutage } from '../db/outage.js'
 import { AppError, type ErrorSpec, platformErrors } from '../errors.js'
+import { messages } from '../i18n/messages.js'
 import { ErrorPageView } from '../views/error.view.js'
 import { renderPage } from '../views/render.js'
 import type { SiteContext } from '../views/site-context.js'
@@ -43,6 +45,8 @@ function toPublic(error: unknown): PublicError {
       issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     })
   }
+  const outage = classifyOutage(error)
+  if (outage) return fromSpec(outage === 'full' ? platformErrors.storageFull : platformErrors.unavailable)
   // Fastify and its plugins refuse with a status and an FST_* code; clients see ours.
   const fe = error as Partial<FastifyError>
   const status = fe.statusCode ?? 500
@@ -53,6 +57,19 @@ function toPublic(error: unknown): PublicError {
   if (status === 413) return fromSpec(platformErrors.payloadTooLarge)
   if (status === 429) return fromSpec(platformErrors.rateLimited)
   return fromSpec(platformErrors.badRequest, {}, status)
+}
+
+/** Statuses whose sentence the reader is shown: refusals, and outages that say to come back. */
+const tellsWhy = (status: number) => (status < 500 && status !== 404) || status === 503 || status === 507
+
+/** Seconds a client should wait before retrying an outage. */
+const RETRY_AFTER = { 503: '5', 507: '60' } as Record<number, string>
+
+/** The page when even the site's frame cannot be drawn (the database is what failed). */
+function plainPage(error: PublicError): string {
+  const body = tellsWhy(error.status) ? error.message : messages.site.errorBody
+  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  return `<!doctype html><html lang="ko"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${error.status}</title><h1>${escapeHtml(messages.site.errorTitle)}</h1><p>${escapeHtml(body)}</p></html>`
 }
 
 /** JSON for API routes, and for scripts that did not ask for HTML; browsers always do. */
@@ -71,15 +88,27 @@ export function useErrorPage(app: FastifyInstance, page: ErrorPage) {
   })
 }
 
-export function installErrorHandling(app: FastifyInstance, site: () => Promise<SiteContext>) {
+export interface ErrorHandlingOptions {
+  /**
+   * Where an address that is not ours now lives (an old address of a site that moved in);
+   * asked before the 404 page is shown, answered with a 301.
+   */
+  movedTo?: (url: string) => Promise<string | undefined>
+}
+
+export function installErrorHandling(
+  app: FastifyInstance,
+  site: () => Promise<SiteContext>,
+  options: ErrorHandlingOptions = {},
+) {
   const sitePage = async (request: FastifyRequest, error: PublicError) => {
     try {
-      const message = error.status < 500 && error.status !== 404 ? error.message : undefined
+      const message = tellsWhy(error.status) ? error.message : undefined
       return renderPage(
         <ErrorPageView site={await site()} status={error.status} path={request.url} message={message} />,
       )
     } catch {
-      return `<!doctype html><html lang="ko"><title>${error.status}</title><h1>${error.status}</h1></html>`
+      return plainPage(error)
     }
   }
   const html = async (request: FastifyRequest, reply: FastifyReply, error: PublicError) => {
@@ -95,6 +124,8 @@ export function installErrorHandling(app: FastifyInstance, site: () => Promise<S
   }
   const respond = async (request: FastifyRequest, reply: FastifyReply, error: PublicError) => {
     reply.code(error.status).header('cache-control', 'no-store')
+    const retryAfter = RETRY_AFTER[error.status]
+    if (retryAfter && !reply.hasHeader('retry-after')) reply.header('retry-after', retryAfter)
     if (answersJson(request)) {
       return reply.send({ errors: [{ code: error.code, message: error.message, details: error.details }] })
     }
@@ -103,12 +134,25 @@ export function installErrorHandling(app: FastifyInstance, site: () => Promise<S
 
   app.setErrorHandler(async (error, request, reply) => {
     const pub = toPublic(error)
-    if (pub.status >= 500) request.log.error({ err: error }, 'request failed')
+    if (pub.status === 503 || pub.status === 507) request.log.warn({ err: error, code: pub.code }, 'outage')
+    else if (pub.status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: pub.code }, 'request refused')
     return respond(request, reply, pub)
   })
 
   app.setNotFoundHandler(async (request, reply) => {
+    // An old address of a site that moved in goes straight to its page (one hop), before the
+    // slash is trimmed.
+    if (options.movedTo && (request.method === 'GET' || request.method === 'HEAD')) {
+      const moved = await options.movedTo(request.url)
+      if (moved) {
+        return reply
+          .code(301)
+          .header('location', moved)
+          .header('cache-control', 'public, max-age=86400')
+          .send()
+      }
+    }
     const target = withoutTrailingSlash(request)
     if (target) return reply.redirect(target, 301)
     return respond(request, reply, fromSpec(platformErrors.notFound))

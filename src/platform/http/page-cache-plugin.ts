@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { CachedPage, PageCache } from '../cache/page-cache.js'
+import { COMPRESS_MIN_BYTES, compress, preferredEncoding } from './compression.js'
 import { hasSessionCookie } from './cookies.js'
 
 declare module 'fastify' {
@@ -49,12 +50,27 @@ function cdnHeaders(reply: FastifyReply, maxAge: number, tags: readonly string[]
     .header('cache-tag', tags.join(','))
 }
 
+/** The body in the encoding the reader accepts, compressed once per cache entry. */
+function encodedBody(request: FastifyRequest, page: CachedPage) {
+  const encoding = page.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request) : null
+  if (!encoding) return { encoding: null, body: page.body, etag: page.etag }
+  page.encoded ??= {}
+  let body = page.encoded[encoding]
+  if (!body) {
+    body = compress(page.body, encoding, true)
+    page.encoded[encoding] = body
+  }
+  // Each encoding is a different representation, so a different validator.
+  return { encoding, body, etag: `${page.etag.slice(0, -1)}-${encoding}"` }
+}
+
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cdnMaxAge: number | null) {
-  const { body, etag, status } = page
-  reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie')
+  const { encoding, body, etag } = encodedBody(request, page)
+  reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie, Accept-Encoding')
   if (cdnMaxAge) cdnHeaders(reply, cdnMaxAge, page.tags)
-  if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send()
-  return reply.code(status).type(contentTypeOf(request)).send(body)
+  if (page.status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send()
+  if (encoding) reply.header('content-encoding', encoding)
+  return reply.code(page.status).type(contentTypeOf(request)).send(body)
 }
 
 const contentTypeOf = (request: FastifyRequest) => request.routeOptions.config.pageCache?.contentType ?? HTML

@@ -26,8 +26,12 @@ describe('graceful shutdown', () => {
     const boundary = 'sinmunboundary'
     const field = (name: string, value: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
-    const head = field('_csrf', token) + field('name', '홍길동') + field('contact', 'hong@example.com')
-    const tail = `${field('subject', '종료 중 제보')}${field('body', '서버가 멈추는 중에도 저장되어야 합니다.')}--${boundary}--\r\n`
+    const head =
+      field('_csrf', token) +
+      field('kind', 'tip') +
+      field('name', '홍길동') +
+      field('contact', 'hong@example.com')
+    const tail = `${field('subject', '종료 중 제보')}${field('body', '서버가 멈추는 중에도 저장되어야 합니다.')}${field('consent', 'yes')}--${boundary}--\r\n`
     const body = Buffer.from(head + tail)
     const headLength = Buffer.byteLength(head)
 

@@ -2,6 +2,7 @@
 // misses, database query time. One registry per app (tests build many apps in one process).
 import type { FastifyInstance } from 'fastify'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { type OpsAccess, opsAllowed } from './ops-access.js'
 
 export function createMetrics() {
   const registry = new Registry()
@@ -40,7 +41,7 @@ export function createMetrics() {
       queries.observe({ outcome: failed ? 'error' : 'ok' }, durationMs / 1000)
     },
     /** Counts every answered request and serves /metrics. */
-    install(app: FastifyInstance) {
+    install(app: FastifyInstance, access?: OpsAccess) {
       app.addHook('onResponse', async (request, reply) => {
         const route = request.routeOptions.url ?? 'unmatched'
         requests.inc({ method: request.method, route, status: String(reply.statusCode) })
@@ -48,7 +49,9 @@ export function createMetrics() {
         const cache = reply.getHeader('x-cache')
         if (cache === 'hit' || cache === 'miss') pageCache.inc({ result: cache })
       })
-      app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+      app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+        // Closed to the public: answered as if there were nothing here.
+        if (!opsAllowed(access, request)) return reply.callNotFound()
         return reply
           .header('content-type', registry.contentType)
           .header('cache-control', 'no-store')

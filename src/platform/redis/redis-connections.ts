@@ -1,6 +1,8 @@
 // The node's two Redis connections: one for commands (publishing, rate-limit counters) and one
 // held in subscriber mode. Both reconnect for ever in the background and fail commands at once
-// while Redis is away, so a request never waits on Redis: callers degrade instead.
+// while Redis is away, so a request never waits on Redis: callers degrade instead. A Redis that
+// is there but does not answer (stopped, swapping, a blocked script) keeps its socket open, so
+// no error comes by itself: every command on the commands connection has a timeout.
 import { Redis, type RedisOptions } from 'ioredis'
 
 export interface RedisConnections {
@@ -18,8 +20,15 @@ const options: RedisOptions = {
   retryStrategy: (attempt) => Math.min(100 * attempt, 2_000),
 }
 
-export function openRedis(url: string, log: RedisLog): RedisConnections {
-  const commands = new Redis(url, { ...options, connectionName: 'sinmun' })
+/** REDIS_COMMAND_TIMEOUT_MS's default: far above a healthy Redis's sub-millisecond answers. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 500
+
+export function openRedis(
+  url: string,
+  log: RedisLog,
+  commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS,
+): RedisConnections {
+  const commands = new Redis(url, { ...options, commandTimeout: commandTimeoutMs, connectionName: 'sinmun' })
   // The subscriber must queue its SUBSCRIBE until connected, and re-subscribes by itself.
   const subscriber = new Redis(url, { ...options, enableOfflineQueue: true, connectionName: 'sinmun-sub' })
   let down = false

@@ -11,7 +11,7 @@ export function ErrorPageView(props: { site: SiteContext; status: number; path: 
         ? { title: m.site.goneTitle, body: props.message ?? m.site.errorBody }
         : props.status < 500
           ? { title: m.site.badRequestTitle, body: props.message ?? m.site.errorBody }
-          : { title: m.site.errorTitle, body: m.site.errorBody }
+          : { title: m.site.errorTitle, body: props.message ?? m.site.errorBody }
   return (
     <Layout site={props.site} meta={{ title: text.title, path: props.path, noindex: true }}>
       <div class="static-page">

@@ -2,6 +2,7 @@
 // signed HttpOnly cookie: nothing is stored server-side before the reader has logged in.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { sameSitePath } from '../../../platform/http/return-path.js'
 
 export const LOGIN_COOKIE = 'sinmun_login'
 const TTL_SECONDS = 600
@@ -47,9 +48,5 @@ export function clearTransaction(reply: FastifyReply) {
 
 export const transactionTtlMs = TTL_SECONDS * 1000
 
-/** Only paths on this site: never `//host` or a full URL, so login cannot redirect away. */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
-    return '/'
-  return value
-}
+/** Only paths on this site, normalised (platform/http/return-path.ts): login cannot redirect away. */
+export const safeReturnPath = (value: unknown): string => sameSitePath(value)

@@ -45,6 +45,14 @@ const YouTube = z.object({
   attrs: z.object({ videoId: z.string().regex(/^[\w-]{6,20}$/) }),
 })
 const HorizontalRule = z.object({ type: z.literal('horizontalRule') })
+// A simple table (TipTap's node names): rows of header or data cells, each holding paragraphs.
+// No merged cells or widths: the schema keeps what a reader needs to read the figures.
+const TableCell = z.object({
+  type: z.enum(['tableCell', 'tableHeader']),
+  content: z.array(Paragraph).min(1),
+})
+const TableRow = z.object({ type: z.literal('tableRow'), content: z.array(TableCell).min(1).max(50) })
+const Table = z.object({ type: z.literal('table'), content: z.array(TableRow).min(1).max(1000) })
 
 const Block = z.discriminatedUnion('type', [
   Paragraph,
@@ -55,6 +63,7 @@ const Block = z.discriminatedUnion('type', [
   Photo,
   YouTube,
   HorizontalRule,
+  Table,
 ])
 
 export const ArticleDocument = z.object({ type: z.literal('doc'), content: z.array(Block) })
@@ -63,6 +72,7 @@ export type ArticleDocument = z.infer<typeof ArticleDocument>
 export type DocumentBlock = z.infer<typeof Block>
 export type InlineNode = z.infer<typeof Inline>
 export type ParagraphNode = z.infer<typeof Paragraph>
+export type TableNode = z.infer<typeof Table>
 
 /** Reads a stored body; stored bodies were validated on save, so this only parses. */
 export function readDocument(json: string): ArticleDocument {

@@ -4,7 +4,7 @@ import type { ArticleDocument, DocumentBlock, InlineNode } from './document.sche
 const inlineText = (nodes: InlineNode[] | undefined) =>
   (nodes ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('')
 
-function blockText(block: DocumentBlock, captions: boolean): string {
+export function blockText(block: DocumentBlock, captions = true): string {
   switch (block.type) {
     case 'paragraph':
     case 'heading':
@@ -16,6 +16,12 @@ function blockText(block: DocumentBlock, captions: boolean): string {
       return block.content.map((li) => li.content.map((p) => inlineText(p.content)).join('\n')).join('\n')
     case 'photo':
       return captions ? (block.attrs.caption ?? '') : ''
+    case 'table':
+      return block.content
+        .map((row) =>
+          row.content.map((cell) => cell.content.map((p) => inlineText(p.content)).join(' ')).join(' | '),
+        )
+        .join('\n')
     default:
       return ''
   }

@@ -2,7 +2,7 @@
 // through Preact, so nothing a user typed reaches the page unescaped.
 import type { Photo } from '../../media/index.js'
 import { Figure } from '../../media/index.js'
-import type { ArticleDocument, DocumentBlock, InlineNode } from './document.schema.js'
+import type { ArticleDocument, DocumentBlock, InlineNode, TableNode } from './document.schema.js'
 
 export function Inline(props: { nodes: InlineNode[] | undefined }) {
   return (
@@ -94,14 +94,49 @@ function Block(props: { block: DocumentBlock; photos: Map<number, Photo> }) {
       )
     case 'horizontalRule':
       return <hr />
+    case 'table':
+      return <TableBlock table={block} />
   }
 }
 
-export function DocumentBody(props: { doc: ArticleDocument; photos: Map<number, Photo> }) {
+/** Wide tables scroll sideways on a phone instead of widening the page. */
+function TableBlock(props: { table: TableNode }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <tbody>
+          {props.table.content.map((row) => (
+            <tr>
+              {row.content.map((cell) => {
+                const paragraphs = cell.content.map((p, i) => (
+                  <>
+                    {i > 0 && <br />}
+                    <Inline nodes={p.content} />
+                  </>
+                ))
+                return cell.type === 'tableHeader' ? <th scope="col">{paragraphs}</th> : <td>{paragraphs}</td>
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export function DocumentBody(props: {
+  doc: ArticleDocument
+  photos: Map<number, Photo>
+  /** What to show after a block (a published correction beside the passage it corrects). */
+  after?: (block: DocumentBlock) => preact.ComponentChild
+}) {
   return (
     <>
       {props.doc.content.map((block) => (
-        <Block block={block} photos={props.photos} />
+        <>
+          <Block block={block} photos={props.photos} />
+          {props.after?.(block)}
+        </>
       ))}
     </>
   )

@@ -8,6 +8,8 @@ import type { CommentSectionData } from '../../comments/index.js'
 import { CommentSection } from '../../comments/index.js'
 import { Figure, Picture } from '../../media/index.js'
 import { type ArticlePage, type RankedLink, reporterUrl, sectionUrl } from '../article-views.js'
+import type { DocumentBlock } from '../document/document.schema.js'
+import { blockText } from '../document/document.text.js'
 import { DocumentBody, Inline } from '../document/document.view.js'
 import type { TodayPhoto } from '../today-photos.js'
 import { articleMeta } from './article-meta.js'
@@ -20,6 +22,60 @@ export interface ArticlePageProps {
   comments: CommentSectionData
   mostRead: { day: RankedLink[]; week: RankedLink[] }
   todayPhotos: TodayPhoto[]
+  /** Published corrections, rebuttals and follow-ups (언론중재법), oldest first. */
+  notices?: ArticleNotice[]
+}
+
+/** A correction, rebuttal or follow-up published on the article through the inbox. */
+export interface ArticleNotice {
+  id: number
+  /** 정정보도, 반론보도 or 추후보도. */
+  title: string
+  text: string
+  publishedAt: string
+  /** The article's words it answers; the notice is pointed to from beside them. */
+  passage: string | null
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/** A note after the first block that holds each notice's passage, linking to the notice. */
+function passageNotes(notices: readonly ArticleNotice[]) {
+  const placed = new Set<number>()
+  return (block: DocumentBlock) => {
+    const text = flat(blockText(block))
+    const here = notices.filter((n) => n.passage && !placed.has(n.id) && text.includes(flat(n.passage)))
+    return here.map((n) => {
+      placed.add(n.id)
+      return (
+        <p class="article-notice-here">
+          <a href={`#notice-${n.id}`}>{msg(m.article.noticeHere, { kind: n.title })}</a>
+        </p>
+      )
+    })
+  }
+}
+
+function Notices(props: { notices: readonly ArticleNotice[] }) {
+  if (props.notices.length === 0) return null
+  return (
+    <section class="article-notices" aria-labelledby="notices-title">
+      <h2 id="notices-title" class="visually-hidden">
+        {m.article.notices}
+      </h2>
+      {props.notices.map((n) => (
+        <div class="article-notice" id={`notice-${n.id}`}>
+          <p class="article-notice-title">
+            <strong>{n.title}</strong>{' '}
+            <time datetime={n.publishedAt}>
+              {msg(m.article.noticeDated, { date: formatKoreaDateTime(n.publishedAt) })}
+            </time>
+          </p>
+          <p>{n.text}</p>
+        </div>
+      ))}
+    </section>
+  )
 }
 
 export function ArticlePageView(props: ArticlePageProps) {
@@ -75,9 +131,10 @@ export function ArticlePageView(props: ArticlePageProps) {
             </ul>
             <SharePanel kakaoKey={site.kakaoJsKey} url={absoluteUrl} title={a.headline} />
           </header>
+          <Notices notices={props.notices ?? []} />
           <div class="article-body" id="article-body">
             {a.leadPhoto && <Figure photo={a.leadPhoto} eager />}
-            <BylineLead outlet={site.outlet.name} article={a} />
+            <BylineLead outlet={site.outlet.name} article={a} after={passageNotes(props.notices ?? [])} />
             {a.correctionNote && (
               <aside class="correction" aria-label={m.article.correctionNote}>
                 <strong>{m.article.correctionNote}</strong> {a.correctionNote}
@@ -147,9 +204,13 @@ export function ArticlePageView(props: ArticlePageProps) {
 }
 
 /** `매체명=이름 기자 | 본문…`: the byline opens the body, as Korean wire copy does. */
-function BylineLead(props: { outlet: string; article: ArticlePage }) {
+function BylineLead(props: {
+  outlet: string
+  article: ArticlePage
+  after: (block: DocumentBlock) => preact.ComponentChild
+}) {
   if (props.article.reporters.length === 0) {
-    return <DocumentBody doc={props.article.body} photos={props.article.bodyPhotos} />
+    return <DocumentBody doc={props.article.body} photos={props.article.bodyPhotos} after={props.after} />
   }
   const names = props.article.reporters.map((r) => `${r.name} ${m.article.reporterSuffix}`).join('·')
   const byline = <span class="byline">{`${props.outlet}=${names}`}</span>
@@ -159,7 +220,7 @@ function BylineLead(props: { outlet: string; article: ArticlePage }) {
     return (
       <>
         <p>{byline}</p>
-        <DocumentBody doc={doc} photos={props.article.bodyPhotos} />
+        <DocumentBody doc={doc} photos={props.article.bodyPhotos} after={props.after} />
       </>
     )
   }
@@ -170,7 +231,12 @@ function BylineLead(props: { outlet: string; article: ArticlePage }) {
         {' | '}
         <Inline nodes={first.content} />
       </p>
-      <DocumentBody doc={{ type: 'doc', content: rest }} photos={props.article.bodyPhotos} />
+      {props.after(first)}
+      <DocumentBody
+        doc={{ type: 'doc', content: rest }}
+        photos={props.article.bodyPhotos}
+        after={props.after}
+      />
     </>
   )
 }

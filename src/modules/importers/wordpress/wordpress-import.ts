@@ -1,17 +1,21 @@
 // `sinmun import wordpress`: brings a WordPress site's archive in. Categories become sections,
 // authors reporters (without passwords: an admin invites them later), attachments photos (through
 // the real media path, so every served size is made), posts articles, pages static pages and
-// comments comments, each through its module's service. Every item is looked up in import_sources first: a second run adds nothing.
+// comments comments, each through its module's service. Every item is looked up in import_sources
+// first: a second run adds nothing. At the end every old address (permalinks, ?p=N, categories,
+// tags, authors, feeds) is filed in the redirect table, and the report lists what was left out.
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, normalize, relative } from 'node:path'
 import { htmlToDocument, type ImageRef, splitCredit } from '../html-to-document.js'
+import { emptyReport, type ImportReport, MAX_HEADLINE } from '../import-report.js'
 import type { ImportServices } from '../import-services.js'
 import { createImportSources, type ImportSources } from '../import-sources.js'
 import { noProgress, type Progress } from '../progress.js'
 import { wordpressContentToHtml } from './wordpress-content.js'
-import { decodeSlug, parseWxr, type WxrExport, type WxrItem } from './wxr.js'
+import { wordpressRedirects } from './wordpress-redirects.js'
+import { decodeSlug, parseWxr, type WxrComment, type WxrExport, type WxrItem } from './wxr.js'
 
 export interface WordpressImportOptions {
   /** The site's wp-content/uploads folder; without it images are left out (captions kept). */
@@ -19,14 +23,10 @@ export interface WordpressImportOptions {
   progress?: Progress
 }
 
-export interface ImportSummary {
-  created: Record<string, number>
-  skipped: Record<string, number>
-  warnings: string[]
-}
-
-const KINDS = ['section', 'reporter', 'photo', 'article', 'draft', 'page', 'comment'] as const
+const KINDS = ['section', 'reporter', 'photo', 'article', 'scheduled', 'draft', 'page', 'comment'] as const
 type Kind = (typeof KINDS)[number]
+
+export type ImportSummary = ImportReport<Kind>
 
 export async function importWordpress(
   app: ImportServices,
@@ -41,12 +41,11 @@ export async function importWordpress(
 }
 
 class WordpressImport {
-  readonly summary: ImportSummary = {
-    created: Object.fromEntries(KINDS.map((k) => [k, 0])),
-    skipped: Object.fromEntries(KINDS.map((k) => [k, 0])),
-    warnings: [],
-  }
+  readonly summary: ImportSummary = emptyReport(KINDS)
   private readonly sectionBySlug = new Map<string, number>()
+  private readonly sectionByTerm = new Map<number, { id: number; slug: string }>()
+  /** Posts that are public articles here, whose old addresses get redirects. */
+  private readonly published = new Set<number>()
   private readonly reporterByLogin = new Map<string, number>()
   private readonly attachments: Map<number, WxrItem>
   private readonly progress: Progress
@@ -67,10 +66,8 @@ class WordpressImport {
   }
 
   async execute(): Promise<ImportSummary> {
-    const posts = this.wxr.items.filter(
-      (i) => i.type === 'post' && i.status !== 'trash' && i.status !== 'auto-draft',
-    )
-    const pages = this.wxr.items.filter((i) => i.type === 'page' && i.status === 'publish')
+    const posts = this.wxr.items.filter((i) => i.type === 'post' && this.keepsPost(i))
+    const pages = this.wxr.items.filter((i) => i.type === 'page' && this.keepsPage(i))
     const total =
       this.wxr.categories.length +
       this.wxr.authors.length +
@@ -100,13 +97,52 @@ class WordpressImport {
       await this.importPage(page)
       this.progress.tick(page.title)
     }
+    await this.fileRedirects()
     this.progress.done()
     return this.summary
+  }
+
+  private leaveOut(item: WxrItem, reason: string) {
+    this.summary.leftOut.push({ item: `${item.type} ${item.id} "${item.title.slice(0, 60)}"`, reason })
+  }
+
+  /** Trash and WordPress's unsaved auto-drafts stay behind, said so in the report. */
+  private keepsPost(item: WxrItem): boolean {
+    if (item.status === 'trash' || item.status === 'auto-draft') {
+      this.leaveOut(item, `status ${item.status}: not content`)
+      return false
+    }
+    return true
+  }
+
+  private keepsPage(item: WxrItem): boolean {
+    if (item.status === 'publish') return true
+    this.leaveOut(item, `page with status ${item.status}: only published pages are imported`)
+    return false
+  }
+
+  private async fileRedirects() {
+    const sources = this.sources
+    const pairs = wordpressRedirects(
+      this.wxr,
+      {
+        post: (id) => num(sources.find('post', id)),
+        page: (id) => sources.find('page', id),
+        section: (termId) => this.sectionByTerm.get(termId),
+        reporter: (login) => this.reporterByLogin.get(login),
+      },
+      this.published,
+    )
+    for (const [old, target] of pairs) {
+      if (await this.app.redirects.save(old, target, `wordpress:${this.wxr.siteUrl}`))
+        this.summary.redirects += 1
+    }
   }
 
   private async importCategory(term: WxrExport['categories'][number]) {
     const slug = sectionSlug(term.slug, term.id)
     const known = this.sources.find('term', term.id)
+    this.sectionByTerm.set(term.id, { id: Number(known ?? 0), slug })
     if (known) {
       this.sectionBySlug.set(term.slug, Number(known))
       return this.count('section', false)
@@ -115,6 +151,7 @@ class WordpressImport {
     const { id, created } = await this.app.sections.findOrCreateSection(slug, term.name)
     await this.sources.remember('term', term.id, id)
     this.sectionBySlug.set(term.slug, id)
+    this.sectionByTerm.set(term.id, { id, slug })
     this.count('section', created)
   }
 
@@ -209,37 +246,41 @@ class WordpressImport {
   }
 
   private async importPost(post: WxrItem) {
-    // A password-protected post was not public on the old site; it stays a draft here.
-    const published = post.status === 'publish' && !post.password
-    if (post.status === 'publish' && post.password) {
-      this.summary.warnings.push(`post ${post.id} is password-protected: imported as a draft`)
-    }
-    const kind: Kind = published ? 'article' : 'draft'
+    const kind = this.kindOf(post)
     const known = this.sources.find('post', post.id)
     if (known) {
       this.count(kind, false)
+      if (kind === 'article') this.published.add(post.id)
       // Comments written since the last run still come in.
       return this.importComments(post, Number(known))
     }
+    // A headline is never cut: the post is left out, with the reason, until it is shortened.
+    if (post.title.length > MAX_HEADLINE) {
+      return this.leaveOut(
+        post,
+        `the title has ${post.title.length} characters, more than the ${MAX_HEADLINE} a headline may have; shorten it in WordPress and run the import again`,
+      )
+    }
     const reporterId = await this.reporterFor(post.creator)
     const categories = post.categories.filter((c) => c.domain === 'category')
-    const sectionId = this.sectionBySlug.get(categories[0]?.slug ?? '') ?? (await this.fallbackSection())
-    // An article has one section; further categories are kept as tags so nothing is lost.
-    const tagNames = [
-      ...post.categories.filter((c) => c.domain === 'post_tag').map((c) => c.name),
-      ...categories.slice(1).map((c) => c.name),
-    ]
+    const sectionIds = categories.flatMap((c) => {
+      const id = this.sectionBySlug.get(c.slug)
+      return id === undefined ? [] : [id]
+    })
+    // The first category is the article's section; the others show it too.
+    const sectionId = sectionIds[0] ?? (await this.fallbackSection())
+    const tagNames = post.categories.filter((c) => c.domain === 'post_tag').map((c) => c.name)
     const uniqueTags = [...new Set(tagNames.map((t) => t.trim().slice(0, 40)).filter(Boolean))]
     if (uniqueTags.length > 20) this.summary.warnings.push(`post ${post.id}: only the first 20 tags kept`)
     const body = await htmlToDocument(wordpressContentToHtml(post.content), (ref) => this.resolveImage(ref))
     const thumbnail = Number(post.meta.get('_thumbnail_id') ?? 0)
     const leadPhotoId = thumbnail ? await this.photoFor(thumbnail) : null
     const headline = post.title || post.excerpt.slice(0, 60) || `WordPress #${post.id}`
-    const writer = this.app.desk
-    const id = await writer.createDraft(
+    const id = await this.app.desk.createDraft(
       {
         sectionId,
-        headline: headline.slice(0, 200),
+        otherSectionIds: sectionIds.slice(1),
+        headline,
         subheadline: post.excerpt.slice(0, 400),
         body,
         leadPhotoId,
@@ -249,23 +290,49 @@ class WordpressImport {
       null,
     )
     await this.sources.remember('post', post.id, id)
-    if (published) await writer.publishArticle(id, post.dateGmt ?? this.app.clock.now().toISOString())
+    if (post.commentStatus === 'closed') await this.app.comments.closeCommentsOn(id)
+    await this.goLive(post, id, kind)
     this.count(kind, true)
     await this.importComments(post, id)
+  }
+
+  /** What a post becomes: a public article, a scheduled one, or a draft the desk can see. */
+  private kindOf(post: WxrItem): Kind {
+    if (post.status === 'future') return post.dateGmt ? 'scheduled' : 'draft'
+    return post.status === 'publish' && !post.password ? 'article' : 'draft'
+  }
+
+  private async goLive(post: WxrItem, id: number, kind: Kind) {
+    if (kind === 'scheduled' && post.dateGmt) {
+      // Its time may have come while the export waited; the scheduler then publishes it at once.
+      await this.app.desk.scheduleArticle(id, post.dateGmt)
+      return
+    }
+    if (kind !== 'article') {
+      // A private, pending or password-protected post was not public: the desk decides.
+      const why = post.password ? 'password-protected' : post.status
+      if (why !== 'draft') this.summary.warnings.push(`post ${post.id} is ${why}: imported as a draft`)
+      return
+    }
+    await this.app.desk.publishArticle(id, post.dateGmt ?? this.app.clock.now().toISOString())
+    this.published.add(post.id)
+    if (post.sticky && !(await this.app.home.pinHeadline(id))) {
+      this.summary.warnings.push(`post ${post.id} is sticky but every home headline slot is pinned already`)
+    }
   }
 
   private async reporterFor(login: string): Promise<number> {
     const known = this.reporterByLogin.get(login)
     if (known !== undefined) return known
     // A post by someone missing from <wp:author> (a deleted user): make them a reporter too.
-    await this.importAuthor({ login, email: '', displayName: login })
+    await this.importAuthor({ id: 0, login, email: '', displayName: login })
     return this.reporterByLogin.get(login) as number
   }
 
   private async fallbackSection(): Promise<number> {
     const first = await this.app.sections.firstSectionId()
     if (first !== undefined) return first
-    await this.importCategory({ id: 0, slug: 'news', name: 'News', parentSlug: null, description: '' })
+    await this.importCategory({ id: 0, slug: 'news', name: '뉴스', parentSlug: null, description: '' })
     return this.sectionBySlug.get('news') as number
   }
 
@@ -293,11 +360,13 @@ class WordpressImport {
       const root = comment.parentId ? rootOf(comment.id) : comment.id
       const parentId = root !== comment.id ? Number(this.sources.find('comment', root) ?? 0) || null : null
       const at = comment.dateGmt ?? this.app.clock.now().toISOString()
+      const staff = this.staffAuthorOf(comment)
       const id = await this.app.comments.importComment({
         articleId,
         parentId,
         readerId: null,
-        guestName: comment.author || '익명',
+        guestName: staff?.name ?? (comment.author || '익명'),
+        staffId: staff?.id ?? null,
         body: comment.text,
         status,
         createdAt: at,
@@ -305,6 +374,14 @@ class WordpressImport {
       await this.sources.remember('comment', comment.id, id)
       this.count('comment', true)
     }
+  }
+
+  /** The reporter behind a comment a WordPress user of the site wrote (an author's reply). */
+  private staffAuthorOf(comment: WxrComment): { id: number; name: string } | undefined {
+    if (!comment.userId) return undefined
+    const author = this.wxr.authors.find((a) => a.id === comment.userId)
+    const id = author && this.reporterByLogin.get(author.login)
+    return author && id !== undefined ? { id, name: author.displayName } : undefined
   }
 
   private async importPage(page: WxrItem) {
@@ -336,5 +413,7 @@ function pathAfterUploads(url: string): string | null {
   if (at < 0) return null
   return decodeSlug(url.slice(at + '/wp-content/uploads/'.length).split(/[?#]/)[0] ?? '')
 }
+
+const num = (text: string | undefined) => (text === undefined ? undefined : Number(text))
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 10)

@@ -4,6 +4,8 @@ import { XMLParser } from 'fast-xml-parser'
 import { parse as parseHtml } from 'node-html-parser'
 
 export interface WxrAuthor {
+  /** WordPress's user id (`wp:author_id`); comments by that user carry it. */
+  id: number
   login: string
   email: string
   displayName: string
@@ -26,6 +28,8 @@ export interface WxrComment {
   approved: string
   type: string
   parentId: number
+  /** The WordPress user who wrote it (a site author answering a reader), else 0. */
+  userId: number
 }
 
 export interface WxrItem {
@@ -43,6 +47,12 @@ export interface WxrItem {
   /** Site-local time, used when WordPress left the GMT date empty (drafts). */
   dateLocal: string | null
   parentId: number
+  /** The public address the post had (its permalink). */
+  link: string
+  /** Kept at the top of the home page (`wp:is_sticky`). */
+  sticky: boolean
+  /** `open` or `closed`: whether readers could still comment. */
+  commentStatus: string
   guid: string
   attachmentUrl: string
   categories: { domain: string; slug: string; name: string }[]
@@ -102,6 +112,7 @@ export function parseWxr(xml: string): WxrExport {
     siteUrl: str(channel['wp:base_site_url']) || str(channel.link),
     title: decodeText(str(channel.title)),
     authors: list(channel['wp:author']).map((a) => ({
+      id: num(a['wp:author_id']),
       login: str(a['wp:author_login']),
       email: str(a['wp:author_email']).trim().toLowerCase(),
       displayName: decodeText(str(a['wp:author_display_name'])) || str(a['wp:author_login']),
@@ -138,6 +149,9 @@ function readItem(item: Raw): WxrItem {
     dateGmt: wpDate(str(item['wp:post_date_gmt'])),
     dateLocal: str(item['wp:post_date']) || null,
     parentId: num(item['wp:post_parent']),
+    link: str(item.link),
+    sticky: str(item['wp:is_sticky']) === '1',
+    commentStatus: str(item['wp:comment_status']) || 'open',
     guid: str(item.guid),
     attachmentUrl: str(item['wp:attachment_url']),
     categories: list(item.category).map((c) => ({
@@ -154,6 +168,7 @@ function readItem(item: Raw): WxrItem {
       approved: str(c['wp:comment_approved']),
       type: str(c['wp:comment_type']) || 'comment',
       parentId: num(c['wp:comment_parent']),
+      userId: num(c['wp:comment_user_id']),
     })),
   }
 }

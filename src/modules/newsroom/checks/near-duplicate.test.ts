@@ -1,6 +1,6 @@
 // The near-duplicate check as the desk meets it: the same story sent again with its sentences
 // shuffled and a few words changed is flagged; another article on the same topic is not, and no
-// two articles of the demo corpus flag each other (the false-flag rate stated in ADR 022).
+// two articles of the demo corpus flag each other (the false-flag rate stated in ADR 029).
 import { describe, expect, test } from 'vitest'
 import { demoArticles } from '../../demo/index.js'
 import { DUPLICATE_THRESHOLD, nearDuplicates, shinglesOf, similarity } from './near-duplicate.js'

@@ -9,7 +9,7 @@
 /** Letters per shingle: 2 matches too much of any Korean text, 4 misses light rewording. */
 export const SHINGLE = 3
 /**
- * Jaccard score from which a pair is flagged. Measured on the demo corpus (ADR 022): the highest
+ * Jaccard score from which a pair is flagged. Measured on the demo corpus (ADR 029): the highest
  * score between two different demo articles is far below it, and a reordered and lightly
  * reworded copy scores well above it.
  */

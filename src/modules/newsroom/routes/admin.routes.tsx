@@ -238,6 +238,16 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
   )
 
   app.post(
+    '/newsroom/moderation/readers/:id/reinstate',
+    { preHandler: [desk, app.csrfProtection] },
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      await requirePort().reinstateReader(id, staffOf(request).id)
+      return reply.redirect('/newsroom/moderation?done=1', 303)
+    },
+  )
+
+  app.post(
     '/newsroom/moderation/banned-words',
     { preHandler: [desk, app.csrfProtection] },
     async (request, reply) => {

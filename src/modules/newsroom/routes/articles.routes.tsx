@@ -87,7 +87,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         limit: 20,
       }),
       readModel.mostRead(),
-      desk ? ctx.deps.pages.listTips(10) : Promise.resolve([]),
+      desk ? ctx.deps.inbox.dashboard() : Promise.resolve(null),
       readModel.sections(),
     ])
     const frame = await ctx.frame(request, reply)
@@ -98,7 +98,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         sections={sections}
         lists={{ drafts, waiting, returned, scheduled }}
         mostRead={mostRead.day}
-        tips={tips.filter((t) => t.status === 'new')}
+        inbox={tips}
       />,
     )
   })

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { AppError } from '../../../platform/errors.js'
 import { STAFF_SESSION_COOKIE } from '../../../platform/http/cookies.js'
+import { sameSitePath } from '../../../platform/http/return-path.js'
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import {
@@ -22,8 +23,10 @@ const LoginForm = z.object({
 })
 
 /** Only newsroom paths are followed after login, never another site. */
-const safeNext = (next: string | undefined) =>
-  next && /^\/newsroom(\/|$|\?)/.test(next) && !next.startsWith('//') ? next : '/newsroom'
+const safeNext = (next: string | undefined) => {
+  const path = sameSitePath(next, '/newsroom')
+  return /^\/newsroom(\/|$|\?|#)/.test(path) ? path : '/newsroom'
+}
 
 const NOTICES: Record<string, string> = {
   out: nm.login.loggedOut,

@@ -12,6 +12,7 @@ import type {
   ViewStats,
 } from '../../articles/index.js'
 import type { CommentsReadModel } from '../../comments/index.js'
+import type { InboxService } from '../../inbox/index.js'
 import type { MediaService } from '../../media/index.js'
 import type { OutletService, SetupService } from '../../outlet/index.js'
 import type { PagesService } from '../../pages/index.js'
@@ -24,6 +25,7 @@ import type { NewsroomAssets } from '../newsroom.assets.js'
 import type { Need } from '../newsroom.guard.js'
 import type { Frame } from '../views/layout.js'
 import type { ModerationPort } from './moderation.port.js'
+import type { RedirectsPort } from './redirects.port.js'
 
 export interface NewsroomRouteDeps {
   clock: Clock
@@ -38,14 +40,18 @@ export interface NewsroomRouteDeps {
   /** The articles as the newsroom's lists and pickers read them. */
   articles: DeskQueries
   media: MediaService
-  pages: Pick<PagesService, 'listTips' | 'listTitles' | 'findPage' | 'savePage'>
+  pages: Pick<PagesService, 'listTitles' | 'findPage' | 'savePage'>
   outlet: Pick<OutletService, 'getOutlet' | 'saveOutlet' | 'missingLegalFields'>
   setup: SetupService
   sectionsAdmin: SectionsAdmin
+  /** Reader tips and 정정·반론·추후보도 requests (the inbox module). */
+  inbox: InboxService
   comments: Pick<CommentsReadModel, 'sectionFor'>
   todayPhotos: Pick<TodayPhotos, 'pickTodayPhotos' | 'todayPhotos' | 'pickedIds'>
   home: HomeCuration
   moderation: ModerationPort | null
+  /** The redirect table of old addresses (the importers module's). */
+  redirects?: RedirectsPort | null
   assets: NewsroomAssets
   /** The reader site's frame, for the preview. */
   site: () => Promise<import('../../../platform/views/site-context.js').SiteContext>

@@ -11,6 +11,9 @@ export interface ModerationItem {
   body: string
   status: string
   reports: number
+  /** Why readers reported it, as reason keys (abuse, spam …), each once. */
+  reportReasons: string[]
+  readerSuspended: boolean
   createdAt: string
 }
 
@@ -20,6 +23,8 @@ export interface ModerationPort {
   restore(commentId: number, staffId: number): Promise<void>
   remove(commentId: number, staffId: number): Promise<void>
   suspendReader(readerId: number, staffId: number): Promise<void>
+  /** Lifts a reader's suspension. */
+  reinstateReader(readerId: number, staffId: number): Promise<void>
   bannedWords(): Promise<string[]>
   setBannedWords(words: string[], staffId: number): Promise<void>
 }

@@ -2,6 +2,7 @@
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import type { SectionRef } from '../../articles/index.js'
+import { commentMessages } from '../../comments/index.js'
 import type { StaffMember } from '../../staff/index.js'
 import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.js'
 import { nm } from '../newsroom.messages.js'
@@ -214,6 +215,16 @@ export function ModerationView(props: {
                   {formatKoreaDateTime(c.createdAt)}
                 </p>
                 <blockquote>{c.body}</blockquote>
+                {c.reports > 0 && (
+                  <p class="report-reasons">
+                    {msg(nm.moderation.reports, {
+                      count: c.reports,
+                      reasons: c.reportReasons
+                        .map((r) => (commentMessages.reportReasons as Record<string, string>)[r] ?? r)
+                        .join(', '),
+                    })}
+                  </p>
+                )}
                 {(
                   [
                     ['hide', nm.moderation.hide],
@@ -233,11 +244,14 @@ export function ModerationView(props: {
                 {c.readerId && (
                   <form
                     method="post"
-                    action={`/newsroom/moderation/readers/${c.readerId}/suspend`}
+                    action={`/newsroom/moderation/readers/${c.readerId}/${c.readerSuspended ? 'reinstate' : 'suspend'}`}
                     class="inline"
                   >
                     <Csrf token={props.frame.csrf} />
-                    <button type="submit">{nm.moderation.suspend}</button>
+                    {c.readerSuspended && <span>{nm.moderation.suspended} </span>}
+                    <button type="submit">
+                      {c.readerSuspended ? nm.moderation.reinstate : nm.moderation.suspend}
+                    </button>
                   </form>
                 )}
               </li>

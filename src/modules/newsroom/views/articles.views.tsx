@@ -2,6 +2,7 @@
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import type { RankedLink, SectionRef, WorkItem } from '../../articles/index.js'
+import { inboxMessages, type RequestKind } from '../../inbox/index.js'
 import { nm } from '../newsroom.messages.js'
 import { isDesk } from '../newsroom.policy.js'
 import { sm } from '../settings.messages.js'
@@ -67,7 +68,7 @@ export function DashboardView(props: {
   sections: SectionRef[]
   lists: { drafts: WorkItem[]; waiting: WorkItem[]; returned: WorkItem[]; scheduled: WorkItem[] }
   mostRead: RankedLink[]
-  tips: { id: number; kind: string; subject: string; name: string; createdAt: string }[]
+  inbox: { unread: number; urgent: { id: number; kind: RequestKind; subject: string }[] } | null
 }) {
   const staff = props.frame.staff!
   const s = props.sections
@@ -108,17 +109,24 @@ export function DashboardView(props: {
         {isDesk(staff) && (
           <section>
             <h2>{nm.dashboard.tips}</h2>
-            {props.tips.length === 0 ? (
-              <p class="empty">{nm.dashboard.empty}</p>
-            ) : (
-              <ul>
-                {props.tips.map((t) => (
-                  <li>
-                    <strong>{nm.dashboard.tipKinds[t.kind] ?? t.kind}</strong> {t.subject} ({t.name},{' '}
-                    {formatKoreaDateTime(t.createdAt)})
-                  </li>
-                ))}
-              </ul>
+            <p>
+              <a href="/newsroom/inbox">
+                {msg(nm.dashboard.inboxUnread, { count: props.inbox?.unread ?? 0 })}
+              </a>
+            </p>
+            {props.inbox && props.inbox.urgent.length > 0 && (
+              <div class="inbox-urgent" role="alert">
+                <h3>{nm.dashboard.inboxUrgent}</h3>
+                <ul>
+                  {props.inbox.urgent.map((r) => (
+                    <li>
+                      <a href={`/newsroom/inbox/${r.id}`}>
+                        <strong>{inboxMessages.kinds[r.kind]}</strong> {r.subject}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
             )}
           </section>
         )}

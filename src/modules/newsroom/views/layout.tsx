@@ -88,6 +88,8 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/home', nm.nav.home],
           ['/newsroom/moderation', nm.nav.moderation],
           ['/newsroom/stats', statsMessages.navStats],
+          ['/newsroom/search-aliases', nm.nav.searchAliases],
+          ['/newsroom/inbox', nm.nav.inbox],
         ] as [string, string][])
       : []),
     ...(isDesk(staff) ? ([['/newsroom/pages', sm.nav.pages]] as [string, string][]) : []),
@@ -96,6 +98,7 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/staff', nm.nav.staff],
           ['/newsroom/settings', sm.nav.settings],
           ['/newsroom/sections', sm.nav.sections],
+          ['/newsroom/redirects', nm.nav.redirects],
         ] as [string, string][])
       : []),
     ['/newsroom/profile', sm.nav.profile],

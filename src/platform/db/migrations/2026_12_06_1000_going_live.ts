@@ -1,4 +1,4 @@
-// Going live (ADR 022): staff profiles separate from the login (department, public e-mail),
+// Going live (ADR 023): staff profiles separate from the login (department, public e-mail),
 // sections with one level of sub-sections and a hidden flag. Frozen in time: imports nothing
 // from the app.
 import type { Kysely } from 'kysely'

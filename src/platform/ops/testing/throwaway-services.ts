@@ -1,7 +1,7 @@
 // Redis and PostgreSQL servers of a test's own, on spare ports, so a fault test can stop and
 // restart them without touching the machine's shared services (CI and other tests use those).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
@@ -21,6 +21,25 @@ export interface OwnRedis {
   url: string
   stop(): Promise<void>
   start(): Promise<void>
+  /** SIGSTOP: the process hangs with its sockets open, as a swapping or wedged server does. */
+  pause(): void
+  resume(): void
+}
+
+/** Stops or continues a process and every process it started (PostgreSQL's backends). */
+function signalTree(pid: number, signal: 'SIGSTOP' | 'SIGCONT') {
+  let children: number[] = []
+  try {
+    children = execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    // pgrep exits 1 when there are none
+  }
+  process.kill(pid, signal)
+  for (const child of children) process.kill(child, signal)
 }
 
 /** A redis-server child on a free port, keeping nothing on disk. */
@@ -50,9 +69,16 @@ export async function startOwnRedis(): Promise<OwnRedis> {
       )
       await until('redis-server', ping)
     },
+    pause() {
+      if (child?.pid) process.kill(child.pid, 'SIGSTOP')
+    },
+    resume() {
+      if (child?.pid) process.kill(child.pid, 'SIGCONT')
+    },
     async stop() {
       const running = child
       if (!running || running.exitCode !== null) return
+      if (running.pid) process.kill(running.pid, 'SIGCONT')
       const exited = new Promise((r) => running.once('exit', r))
       running.kill('SIGKILL')
       await exited
@@ -87,6 +113,9 @@ export interface OwnPostgres {
   url: string
   /** `immediate` is a crash-like stop: no checkpoint, recovery at the next start. */
   stop(mode?: 'fast' | 'immediate'): void
+  /** SIGSTOP the server and its backends: connections stay open and nothing answers. */
+  pause(): void
+  resume(): void
   start(): Promise<void>
   destroy(): void
 }
@@ -111,6 +140,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   }
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'])
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
+  const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0])
   const own: OwnPostgres = {
     url,
     async start() {
@@ -131,7 +161,18 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
         return true
       })
     },
+    pause() {
+      signalTree(postmasterPid(), 'SIGSTOP')
+    },
+    resume() {
+      signalTree(postmasterPid(), 'SIGCONT')
+    },
     stop(mode = 'fast') {
+      try {
+        signalTree(postmasterPid(), 'SIGCONT')
+      } catch {
+        // not running
+      }
       run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop'])
     },
     destroy() {
