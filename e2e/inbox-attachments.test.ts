@@ -13,7 +13,7 @@ import {
   startSite,
   VIEWPORTS,
 } from './fixtures.js'
-import { createStaff, type Jar, loginJar, readerJar, STAFF_PASSWORD } from './newsroom-fixtures.js'
+import { createStaff, type Jar, logInToNewsroom, loginJar, readerJar } from './newsroom-fixtures.js'
 import { RequestFormPage } from './pages/request-form-page.js'
 
 const skip = browserSkipReason()
@@ -58,10 +58,7 @@ describe.skipIf(skip !== null)('tip attachments', () => {
 
   test('the desk gets it as a download, never rendered', async () => {
     const { page, context } = await openPage(browser, { baseUrl: site.baseUrl, viewport: VIEWPORTS.desktop })
-    await page.goto('/newsroom/login')
-    await page.fill('input[name=email]', 'desk@example.kr')
-    await page.fill('input[name=password]', STAFF_PASSWORD)
-    await Promise.all([page.waitForURL(/\/newsroom$/), page.click('main button[type=submit]')])
+    await logInToNewsroom(page, 'desk@example.kr')
     await page.goto(`/newsroom/inbox/${id}`)
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -14,7 +14,7 @@ import {
   startSite,
   VIEWPORTS,
 } from './fixtures.js'
-import { createStaff, STAFF_PASSWORD } from './newsroom-fixtures.js'
+import { createStaff, logInToNewsroom } from './newsroom-fixtures.js'
 import { RequestFormPage } from './pages/request-form-page.js'
 
 const skip = browserSkipReason()
@@ -46,10 +46,7 @@ describe.skipIf(skip !== null)('the statutory inbox in the browser', () => {
     await logInDesk()
   })
   async function logInDesk() {
-    await desk.goto('/newsroom/login')
-    await desk.fill('input[name=email]', 'gochung@example.kr')
-    await desk.fill('input[name=password]', STAFF_PASSWORD)
-    await Promise.all([desk.waitForURL(/\/newsroom$/), desk.click('main button[type=submit]')])
+    await logInToNewsroom(desk, 'gochung@example.kr')
   }
   afterAll(async () => {
     await browser?.close()

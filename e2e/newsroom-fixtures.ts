@@ -2,7 +2,7 @@
 // cookie jars for `app.http.inject`, a logged-in reader, multipart bodies, and the browser.
 import { randomBytes } from 'node:crypto'
 import { crc32, deflateSync } from 'node:zlib'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import sharp from 'sharp'
 import { readerWithSession } from '../src/testing/factories.js'
 import type { TestApp } from '../src/testing/test-app.js'
@@ -17,6 +17,14 @@ export async function createStaff(
   const token = link.split('/').pop()!
   await app.services.staff.setPasswordWithToken(token, 'invite', STAFF_PASSWORD)
   return (await app.services.staff.findIdByEmail(who.email))!
+}
+
+/** Logs a browser page in through the newsroom's login form; returns on the dashboard. */
+export async function logInToNewsroom(page: Page, email: string, password = STAFF_PASSWORD) {
+  await page.goto('/newsroom/login')
+  await page.fill('input[name=email]', email)
+  await page.fill('input[name=password]', password)
+  await Promise.all([page.waitForURL(/\/newsroom$/), page.click('main button[type=submit]')])
 }
 
 /** A cookie jar for inject: its cookies and a CSRF token valid with them. */

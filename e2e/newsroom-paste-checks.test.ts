@@ -13,7 +13,7 @@ import {
   startSite,
   VIEWPORTS,
 } from './fixtures.js'
-import { createStaff, STAFF_PASSWORD, smallJpeg } from './newsroom-fixtures.js'
+import { createStaff, logInToNewsroom, smallJpeg } from './newsroom-fixtures.js'
 import { pressReleaseHwpx } from './press-release-fixtures.js'
 
 const SCREENSHOTS = 'e2e/screenshots'
@@ -50,10 +50,7 @@ describe.skipIf(skip !== null)('pasting a press release, checks and withdrawal i
   async function login(viewport: { width: number; height: number }, email: string): Promise<Page> {
     const { page } = await openPage(browser, { baseUrl: site.baseUrl, viewport })
     page.setDefaultTimeout(10_000)
-    await page.goto('/newsroom/login')
-    await page.fill('input[name=email]', email)
-    await page.fill('input[name=password]', STAFF_PASSWORD)
-    await Promise.all([page.waitForURL(/\/newsroom$/), page.click('main button[type=submit]')])
+    await logInToNewsroom(page, email)
     return page
   }
 

@@ -13,7 +13,7 @@ import {
   startSite,
   VIEWPORTS,
 } from './fixtures.js'
-import { createStaff, STAFF_PASSWORD } from './newsroom-fixtures.js'
+import { createStaff, logInToNewsroom } from './newsroom-fixtures.js'
 
 const SCREENSHOTS = 'e2e/screenshots'
 const skip = browserSkipReason()
@@ -25,10 +25,7 @@ describe.skipIf(skip !== null)('search aliases in the browser', () => {
   async function deskPage(viewport: { width: number; height: number }): Promise<Page> {
     const { page } = await openPage(browser, { baseUrl: site.baseUrl, viewport })
     page.setDefaultTimeout(10_000)
-    await page.goto('/newsroom/login')
-    await page.fill('input[name=email]', 'alias-desk@example.kr')
-    await page.fill('input[name=password]', STAFF_PASSWORD)
-    await Promise.all([page.waitForURL(`${site.baseUrl}/newsroom`), page.click('main button[type=submit]')])
+    await logInToNewsroom(page, 'alias-desk@example.kr')
     return page
   }
 

@@ -10,7 +10,7 @@ import {
   startSite,
   VIEWPORTS,
 } from './fixtures.js'
-import { createStaff, STAFF_PASSWORD } from './newsroom-fixtures.js'
+import { createStaff, logInToNewsroom } from './newsroom-fixtures.js'
 
 const skip = browserSkipReason()
 const BROWSER = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148'
@@ -49,10 +49,7 @@ describe.skipIf(skip !== null)('statistics screens in the browser', () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     test(`the desk reads the figures at ${viewport.width} px`, async () => {
       const { context, page } = await openPage(browser, { baseUrl: site.baseUrl, viewport })
-      await page.goto('/newsroom/login')
-      await page.fill('input[name=email]', 'desk@example.kr')
-      await page.fill('input[name=password]', STAFF_PASSWORD)
-      await Promise.all([page.waitForURL(/\/newsroom$/), page.click('main button[type=submit]')])
+      await logInToNewsroom(page, 'desk@example.kr')
 
       await page.getByRole('link', { name: '통계' }).click()
       await expect.poll(() => page.getByRole('heading', { name: '조회수 통계' }).isVisible()).toBe(true)
