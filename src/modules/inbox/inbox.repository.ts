@@ -1,5 +1,6 @@
 // SQL of the inbox: requests (the `tips` table) and the log of what was done with them.
 import type { Kysely, Updateable } from 'kysely'
+import { preparedFor } from '../../platform/db/prepared.js'
 import type { InboxTables, TipsTable } from './inbox.table.js'
 
 export type InboxDb = Kysely<InboxTables>
@@ -51,14 +52,16 @@ export async function logStep(
 export const stepsOf = (db: InboxDb, tipId: number) =>
   db.selectFrom('tipEvents').selectAll().where('tipId', '=', tipId).orderBy('id').execute()
 
-export const publishedFor = (db: InboxDb, articleId: number) =>
+// Every article page asks this (cache off too): compiled once, like the articles' own queries.
+const publishedOn = preparedFor<InboxTables>()((db, articleId: number) =>
   db
     .selectFrom('tips')
     .select(['id', 'kind', 'publishedText', 'publishedAt', 'disputedPassage'])
     .where('articleId', '=', articleId)
     .where('publishedAt', 'is not', null)
-    .orderBy('publishedAt')
-    .execute()
+    .orderBy('publishedAt'),
+)
+export const publishedFor = publishedOn.all
 
 /** Statutory requests still owing an answer or a publication. */
 export const pendingStatutory = (db: InboxDb) =>
