@@ -31,6 +31,9 @@ describe('starting the server', () => {
       expect(home.statusCode).toBe(503)
       expect(home.body).toContain('사이트를 준비하고 있습니다')
       expect(home.body).toContain('href="/setup"')
+      // The footer names only what is filled in: no bare 등록번호 or 발행인 labels.
+      expect(home.body).not.toContain('<dt>등록번호</dt>')
+      expect(home.body).not.toContain('<dt>발행인</dt>')
       const setup = await app.http.inject({ url: '/setup' })
       expect(setup.statusCode).toBe(200)
       expect(setup.body).toContain('처음 설정')

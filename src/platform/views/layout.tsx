@@ -224,7 +224,7 @@ function Footer(props: { site: SiteContext }) {
         <FooterItem label={m.site.youthOfficer} value={o.youthProtectionOfficer} />
         <FooterItem label={m.site.address} value={o.address} />
         <FooterItem label={m.site.phone} value={o.phone} />
-        {o.email && <FooterItem label={m.site.email} value={o.email} />}
+        <FooterItem label={m.site.email} value={o.email} />
         {o.grievanceOfficer && (
           <FooterItem
             label={m.site.grievanceOfficer}
@@ -237,12 +237,14 @@ function Footer(props: { site: SiteContext }) {
   )
 }
 
-const FooterItem = (props: { label: string; value: string }) => (
-  <div>
-    <dt>{props.label}</dt>
-    <dd>{props.value}</dd>
-  </div>
-)
+/** A footer line; an empty field (a site still being set up) prints nothing, not a bare label. */
+const FooterItem = (props: { label: string; value: string }) =>
+  props.value ? (
+    <div>
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+    </div>
+  ) : null
 
 /** JSON for a <script> element: `<` escaped so no string inside can close the element. */
 export const escapeJsonForScript = (data: object) =>
