@@ -1,7 +1,7 @@
 // The articles as the newsroom's screens list and open them: work lists, the article being
 // edited with its bylines, tags and related articles, who may touch it, and pickers.
-import type { Kysely } from 'kysely'
-import type { ArticleStatus, ArticlesTables } from './articles.table.js'
+import { type Kysely, sql } from 'kysely'
+import type { ArticleGrade, ArticleStatus, ArticlesTables } from './articles.table.js'
 
 export interface WorkItem {
   id: number
@@ -33,6 +33,14 @@ export function workList(
   opts: {
     statuses: ArticleStatus[]
     mineOf?: number
+    /** The archive list's filters: section, a reporter named on the byline, grade. */
+    sectionId?: number
+    reporterId?: number
+    grade?: string
+    /** Bounds on the article's date (published, or last changed when unpublished), UTC ISO:
+     * inclusive lower, exclusive upper. */
+    from?: string
+    to?: string
     limit?: number
     offset?: number
     order?: 'updated' | 'scheduled'
@@ -53,6 +61,25 @@ export function workList(
         ),
       ]),
     )
+  }
+  if (opts.sectionId !== undefined) q = q.where('articles.sectionId', '=', opts.sectionId)
+  if (opts.grade !== undefined) q = q.where('articles.grade', '=', opts.grade as ArticleGrade)
+  if (opts.reporterId !== undefined) {
+    const staffId = opts.reporterId
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('articleReporters')
+          .select('articleReporters.staffId')
+          .whereRef('articleReporters.articleId', '=', 'articles.id')
+          .where('articleReporters.staffId', '=', staffId),
+      ),
+    )
+  }
+  if (opts.from !== undefined || opts.to !== undefined) {
+    const dated = sql<string>`coalesce(${sql.ref('articles.publishedAt')}, ${sql.ref('articles.updatedAt')})`
+    if (opts.from !== undefined) q = q.where(dated, '>=', opts.from)
+    if (opts.to !== undefined) q = q.where(dated, '<', opts.to)
   }
   q =
     opts.order === 'scheduled'

@@ -10,6 +10,10 @@ export interface IndexQuery {
   query: SearchQuery
   /** Only published articles (readers) or every indexed status (newsroom). */
   publishedOnly: boolean
+  /** Only these statuses (the newsroom's status filter); none given, every indexed one. */
+  statuses?: readonly string[]
+  /** Only this desk grade. */
+  grade?: string
   sectionId?: number
   reporterId?: number
   /** Inclusive lower and exclusive upper bound on datedAt, UTC ISO. */

@@ -25,6 +25,8 @@ const WEIGHTS = `{${relative(1)}, ${relative(PHOTOS_WEIGHT)}, ${relative(BYLINE_
 function filters(q: IndexQuery): RawBuilder<unknown> {
   const parts = [sql`true`]
   if (q.publishedOnly) parts.push(sql`d.status = 'published'`)
+  if (q.statuses && q.statuses.length > 0) parts.push(sql`d.status = ANY(${[...q.statuses]}::text[])`)
+  if (q.grade !== undefined) parts.push(sql`d.grade = ${q.grade}`)
   if (q.sectionId !== undefined) parts.push(sql`d.section_id = ${q.sectionId}`)
   if (q.from !== undefined) parts.push(sql`d.dated_at >= ${q.from}`)
   if (q.to !== undefined) parts.push(sql`d.dated_at < ${q.to}`)
@@ -42,17 +44,19 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
       const articleIds = documents.map((d) => d.articleId)
       await db.transaction().execute(async (trx) => {
         // One statement per batch: arrays in, unnest() turns them back into rows.
-        await sql`INSERT INTO search_documents (article_id, status, section_id, dated_at, day, tsv)
-          SELECT id, status, section_id, dated_at, day,
+        await sql`INSERT INTO search_documents (article_id, status, section_id, grade, dated_at, day, tsv)
+          SELECT id, status, section_id, grade, dated_at, day,
             setweight(to_tsvector('simple', headline), 'A') || setweight(to_tsvector('simple', byline), 'B')
               || setweight(to_tsvector('simple', photos), 'C') || setweight(to_tsvector('simple', body), 'D')
           FROM unnest(${articleIds}::int[], ${documents.map((d) => d.status)}::text[],
-            ${documents.map((d) => d.sectionId)}::int[], ${documents.map((d) => d.datedAt)}::text[],
+            ${documents.map((d) => d.sectionId)}::int[], ${documents.map((d) => d.grade)}::text[],
+            ${documents.map((d) => d.datedAt)}::text[],
             ${documents.map((d) => epochDays(d.datedAt))}::float8[],
             ${documents.map((d) => indexText(d.headline))}::text[], ${documents.map((d) => indexText(d.byline))}::text[],
             ${documents.map((d) => indexText(d.photos))}::text[], ${documents.map((d) => indexText(d.body))}::text[])
-            AS t(id, status, section_id, dated_at, day, headline, byline, photos, body)
+            AS t(id, status, section_id, grade, dated_at, day, headline, byline, photos, body)
           ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, section_id = excluded.section_id,
+            grade = excluded.grade,
             dated_at = excluded.dated_at, day = excluded.day, tsv = excluded.tsv`.execute(trx)
         await sql`DELETE FROM search_document_reporters WHERE article_id = ANY(${articleIds}::int[])`.execute(
           trx,

@@ -23,6 +23,8 @@ const real = (n: number) => sql.raw(n.toFixed(4))
 function conditions(q: IndexQuery, match: string): RawBuilder<unknown> {
   const parts = [sql`search_fts MATCH ${match}`]
   if (q.publishedOnly) parts.push(sql`d.status = 'published'`)
+  if (q.statuses && q.statuses.length > 0) parts.push(sql`d.status IN (${sql.join([...q.statuses])})`)
+  if (q.grade !== undefined) parts.push(sql`d.grade = ${q.grade}`)
   if (q.sectionId !== undefined) parts.push(sql`d.section_id = ${q.sectionId}`)
   if (q.from !== undefined) parts.push(sql`d.dated_at >= ${q.from}`)
   if (q.to !== undefined) parts.push(sql`d.dated_at < ${q.to}`)
@@ -53,11 +55,12 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
           trx,
         )
         const rows = documents.map(
-          (d) => sql`(${d.articleId}, ${d.status}, ${d.sectionId}, ${d.datedAt}, ${epochDays(d.datedAt)})`,
+          (d) =>
+            sql`(${d.articleId}, ${d.status}, ${d.sectionId}, ${d.grade}, ${d.datedAt}, ${epochDays(d.datedAt)})`,
         )
-        await sql`INSERT INTO search_documents (article_id, status, section_id, dated_at, day)
+        await sql`INSERT INTO search_documents (article_id, status, section_id, grade, dated_at, day)
           VALUES ${sql.join(rows)}
-          ON CONFLICT (article_id) DO UPDATE SET status = excluded.status,
+          ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, grade = excluded.grade,
             section_id = excluded.section_id, dated_at = excluded.dated_at, day = excluded.day`.execute(trx)
         const bylines = documents.flatMap((d) => d.reporterIds.map((s) => sql`(${d.articleId}, ${s})`))
         if (bylines.length > 0) {

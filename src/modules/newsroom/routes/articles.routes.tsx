@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { notFound } from '../../../platform/errors.js'
 import { msg } from '../../../platform/i18n/messages.js'
-import { formatKoreaDateTime } from '../../../platform/korea-time.js'
+import { formatKoreaDateTime, koreaDayStart } from '../../../platform/korea-time.js'
 import { renderPage } from '../../../platform/views/render.js'
 import {
   ArticleInput,
   ArticlePageView,
+  type ArticleStatus,
   documentText,
   photoIdsIn,
   readDocument,
@@ -27,6 +28,34 @@ import { photoJson } from './photos.routes.js'
 
 /** Rows per page of the article list. */
 const LIST_PAGE = 50
+
+/** Every status the archive list shows, withdrawn included (the index leaves those out). */
+const LISTED_STATUSES = ['draft', 'submitted', 'returned', 'scheduled', 'published', 'withdrawn'] as const
+
+const KOREA_DAY = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => koreaDayStart(day) !== undefined)
+
+/** The archive list's address: words, filters and page; a value that makes no sense is dropped. */
+const ListQuery = z.object({
+  view: z.enum(['mine', 'waiting', 'all']).catch('mine').default('mine'),
+  done: z.string().optional(),
+  q: z.string().trim().max(200).catch('').default(''),
+  section: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(LISTED_STATUSES).optional().catch(undefined),
+  reporter: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .optional()
+    .catch(undefined),
+  grade: z.enum(['headline', 'important', 'normal']).optional().catch(undefined),
+  from: KOREA_DAY.optional().catch(undefined),
+  to: KOREA_DAY.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(5000).catch(1).default(1),
+})
 
 export const IdParams = z.object({
   id: z.coerce
@@ -105,25 +134,30 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
 
   app.get('/newsroom/articles', { preHandler: any }, async (request, reply) => {
     const me = staffOf(request)
-    const q = z
-      .object({
-        view: z.enum(['mine', 'waiting', 'all']).catch('mine').default('mine'),
-        done: z.string().optional(),
-        q: z.string().trim().max(200).catch('').default(''),
-        section: z.coerce.number().int().positive().optional().catch(undefined),
-        page: z.coerce.number().int().min(1).max(5000).catch(1).default(1),
-      })
-      .parse(request.query)
+    const q = ListQuery.parse(request.query)
     const view = q.view === 'mine' || isDesk(me) ? q.view : 'mine'
     const offset = (q.page - 1) * LIST_PAGE
+    // A reversed range is read the way it was obviously meant.
+    const [fromDay, toDay] = q.from && q.to && q.from > q.to ? [q.to, q.from] : [q.from, q.to]
+    const filters = {
+      sectionId: q.section,
+      grade: q.grade,
+      // 내 기사 is the reporter's own: the reporter filter is the desk's.
+      reporterId: view === 'mine' ? undefined : q.reporter,
+    }
+    const statuses: ArticleStatus[] =
+      view === 'waiting' ? ['submitted'] : q.status ? [q.status] : [...LISTED_STATUSES]
     // Words typed: the search module's index (drafts included) finds them in any year's text.
     const searched =
       q.q && ctx.deps.searchArticles
         ? await ctx.deps.searchArticles({
             q: q.q,
             includeDrafts: true,
-            sectionId: q.section,
+            statuses,
+            ...filters,
             ...(view === 'mine' ? { reporterId: me.id } : {}),
+            from: fromDay,
+            to: toDay,
             sort: 'newest',
             limit: LIST_PAGE,
             offset,
@@ -142,11 +176,11 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
           deskNote: null,
         }))
       : await articles.workList({
-          statuses:
-            view === 'waiting'
-              ? ['submitted']
-              : ['draft', 'submitted', 'returned', 'scheduled', 'published', 'withdrawn'],
+          statuses,
           ...(view === 'mine' ? { mineOf: me.id } : {}),
+          ...filters,
+          from: koreaDayStart(fromDay),
+          to: koreaDayStart(toDay, 1),
           limit: LIST_PAGE + 1,
           offset,
         })
@@ -155,15 +189,28 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     const notice = q.done?.startsWith('bulk:')
       ? msg(nm.list.bulkDone, { count: Number(q.done.slice(5)) || 0 })
       : (NOTICES[q.done ?? ''] ?? null)
+    const [sections, reporters] = await Promise.all([readModel.sections(), staffService.bylines()])
     return ctx.page(
       reply,
       <ArticleListView
         frame={frame}
         view={view}
         items={items.slice(0, LIST_PAGE)}
-        sections={await readModel.sections()}
+        sections={sections}
+        reporters={reporters}
         notice={notice}
-        search={{ q: q.q, section: q.section ?? null, page: q.page, hasMore, total: searched?.total ?? null }}
+        search={{
+          q: q.q,
+          section: q.section ?? null,
+          status: q.status ?? null,
+          reporter: filters.reporterId ?? null,
+          grade: q.grade ?? null,
+          from: fromDay ?? '',
+          to: toDay ?? '',
+          page: q.page,
+          hasMore,
+          total: searched?.total ?? null,
+        }}
       />,
     )
   })

@@ -1,7 +1,7 @@
 // The dashboard, the article lists (with the desk's bulk approval) and the new-article form.
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
-import type { RankedLink, SectionRef, WorkItem } from '../../articles/index.js'
+import type { ArticleGrade, ArticleStatus, RankedLink, SectionRef, WorkItem } from '../../articles/index.js'
 import { inboxMessages, type RequestKind } from '../../inbox/index.js'
 import { nm } from '../newsroom.messages.js'
 import { isDesk } from '../newsroom.policy.js'
@@ -142,6 +142,8 @@ export function ArticleListView(props: {
   sections: SectionRef[]
   notice: string | null
   search?: ListSearch
+  /** Staff with a byline, for the reporter filter. */
+  reporters?: { id: number; name: string }[]
 }) {
   const desk = isDesk(props.frame.staff!)
   const waiting = props.view === 'waiting' && desk
@@ -166,7 +168,12 @@ export function ArticleListView(props: {
         </nav>
       )}
       {props.search && !waiting && (
-        <ListSearchForm view={props.view} sections={props.sections} search={props.search} />
+        <ListSearchForm
+          view={props.view}
+          sections={props.sections}
+          reporters={props.reporters ?? []}
+          search={props.search}
+        />
       )}
       <WorkTable items={props.items} sections={props.sections} selectable={waiting} />
       {props.search && <Pager view={props.view} search={props.search} />}
@@ -188,10 +195,16 @@ export function ArticleListView(props: {
   )
 }
 
-/** The list's search and paging state, from the address. */
+/** The list's search, filters and paging state, from the address. */
 export interface ListSearch {
   q: string
   section: number | null
+  status: ArticleStatus | null
+  reporter: number | null
+  grade: ArticleGrade | null
+  /** Korea-time days `YYYY-MM-DD`, or empty. */
+  from: string
+  to: string
   page: number
   hasMore: boolean
   /** Matches when words were searched. */
@@ -201,33 +214,86 @@ export interface ListSearch {
 const listUrl = (view: string, s: ListSearch, page: number) => {
   const params = new URLSearchParams({ view })
   if (s.q) params.set('q', s.q)
+  if (s.status) params.set('status', s.status)
   if (s.section) params.set('section', String(s.section))
+  if (s.reporter) params.set('reporter', String(s.reporter))
+  if (s.grade) params.set('grade', s.grade)
+  if (s.from) params.set('from', s.from)
+  if (s.to) params.set('to', s.to)
   if (page > 1) params.set('page', String(page))
   return `/newsroom/articles?${params}`
 }
 
-function ListSearchForm(props: { view: string; sections: SectionRef[]; search: ListSearch }) {
+const STATUSES = ['draft', 'submitted', 'returned', 'scheduled', 'published', 'withdrawn'] as const
+const GRADES = ['headline', 'important', 'normal'] as const
+
+function ListSearchForm(props: {
+  view: string
+  sections: SectionRef[]
+  reporters: { id: number; name: string }[]
+  search: ListSearch
+}) {
+  const s = props.search
   return (
     <form method="get" action="/newsroom/articles" class="list-search" role="search">
       <input type="hidden" name="view" value={props.view} />
+      <label class="list-q">
+        {nm.list.searchLabel} <input type="search" name="q" value={s.q} maxLength={200} />
+      </label>
       <label>
-        {nm.list.searchLabel} <input type="search" name="q" value={props.search.q} maxLength={200} />
-      </label>{' '}
+        {nm.list.status}{' '}
+        <select name="status">
+          <option value="">{nm.list.allStatuses}</option>
+          {STATUSES.map((v) => (
+            <option value={v} selected={v === s.status}>
+              {nm.status[v]}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         {nm.list.section}{' '}
         <select name="section">
           <option value="">{nm.list.allSections}</option>
-          {props.sections.map((s) => (
-            <option value={s.id} selected={s.id === props.search.section}>
-              {s.name}
+          {props.sections.map((x) => (
+            <option value={x.id} selected={x.id === s.section}>
+              {x.name}
             </option>
           ))}
         </select>
-      </label>{' '}
-      <button type="submit">{nm.list.searchSubmit}</button>
-      {props.search.total !== null && (
-        <p role="status">{msg(nm.list.searchTotal, { count: props.search.total })}</p>
+      </label>
+      {props.view !== 'mine' && (
+        <label>
+          {nm.list.reporter}{' '}
+          <select name="reporter">
+            <option value="">{nm.list.allReporters}</option>
+            {props.reporters.map((r) => (
+              <option value={r.id} selected={r.id === s.reporter}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
+      <label>
+        {nm.desk.grade}{' '}
+        <select name="grade">
+          <option value="">{nm.list.allGrades}</option>
+          {GRADES.map((g) => (
+            <option value={g} selected={g === s.grade}>
+              {nm.grades[g]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {nm.list.from} <input type="date" name="from" value={s.from} />
+      </label>
+      <label>
+        {nm.list.to} <input type="date" name="to" value={s.to} />
+      </label>
+      <button type="submit">{nm.list.searchSubmit}</button>
+      {s.total !== null && <p role="status">{msg(nm.list.searchTotal, { count: s.total })}</p>}
     </form>
   )
 }
