@@ -189,13 +189,38 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     const notice = q.done?.startsWith('bulk:')
       ? msg(nm.list.bulkDone, { count: Number(q.done.slice(5)) || 0 })
       : (NOTICES[q.done ?? ''] ?? null)
-    const [sections, reporters] = await Promise.all([readModel.sections(), staffService.bylines()])
+    const shown = items.slice(0, LIST_PAGE)
+    const ids = shown.map((a) => a.id)
+    const queue = view === 'waiting'
+    const [sections, reporters, details, requested, script] = await Promise.all([
+      readModel.sections(),
+      staffService.bylines(),
+      articles.listDetails(ids, queue),
+      queue ? desk.requestedAt(ids) : Promise.resolve(new Map<number, string>()),
+      queue && isDesk(me) ? ctx.deps.assets.lists() : Promise.resolve(null),
+    ])
+    const names = await staffService.profiles([
+      ...new Set([...details.values()].flatMap((d) => d.reporterIds)),
+    ])
+    const rows = new Map(
+      [...details].map(([id, d]) => [
+        id,
+        {
+          // Co-bylines in full, the way they are printed: 강도현·한승우
+          reporters: d.reporterIds.flatMap((r) => names.get(r)?.name ?? []).join('·'),
+          chars: d.chars,
+          requestedAt: requested.get(id) ?? null,
+        },
+      ]),
+    )
     return ctx.page(
       reply,
       <ArticleListView
         frame={frame}
         view={view}
-        items={items.slice(0, LIST_PAGE)}
+        items={shown}
+        rows={rows}
+        script={script?.url ?? null}
         sections={sections}
         reporters={reporters}
         notice={notice}

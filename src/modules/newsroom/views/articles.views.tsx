@@ -10,54 +10,100 @@ import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
 const sectionName = (sections: SectionRef[], id: number) => sections.find((s) => s.id === id)?.name ?? ''
 
-function WorkTable(props: { items: WorkItem[]; sections: SectionRef[]; selectable?: boolean }) {
+/** What a list row shows beside the work columns (the archive list and the desk queue). */
+export interface RowDetails {
+  /** The byline in full: 강도현·한승우 */
+  reporters: string
+  /** Characters of body text (the desk queue's 분량). */
+  chars: number
+  /** When it was last sent to the desk (출고 요청). */
+  requestedAt: string | null
+}
+
+function WorkTable(props: {
+  items: WorkItem[]
+  sections: SectionRef[]
+  selectable?: boolean
+  rows?: Map<number, RowDetails>
+}) {
   if (props.items.length === 0) return <p class="empty">{nm.dashboard.empty}</p>
+  const queue = props.selectable
+  const rows = props.rows
   return (
     <table class="work">
       <thead>
         <tr>
-          {props.selectable && <th scope="col">{nm.list.select}</th>}
+          {props.selectable && (
+            <th scope="col" class="w-select">
+              <span class="visually-hidden">{nm.list.select}</span>
+              <label class="select-all" hidden>
+                <input type="checkbox" id="select-all" />{' '}
+                <span class="select-all-text">{nm.list.selectAll}</span>
+              </label>
+            </th>
+          )}
           <th scope="col">{nm.list.headline}</th>
+          {rows && <th scope="col">{nm.list.reporter}</th>}
           <th scope="col">{nm.list.section}</th>
           <th scope="col">{nm.list.status}</th>
+          {queue && rows && <th scope="col">{nm.list.requestedAt}</th>}
+          {queue && rows && <th scope="col">{nm.list.length}</th>}
           <th scope="col">{nm.list.updated}</th>
           <th scope="col">{nm.list.actions}</th>
         </tr>
       </thead>
       <tbody>
-        {props.items.map((a) => (
-          <tr data-article-id={a.id}>
-            {props.selectable && (
-              <td>
-                <input
-                  type="checkbox"
-                  name="ids"
-                  value={String(a.id)}
-                  form="bulk-approve"
-                  aria-label={`${nm.list.select}: ${a.headline}`}
-                />
-              </td>
-            )}
-            <td>
-              {a.status === 'withdrawn' ? (
-                a.headline
-              ) : (
-                <a href={`/newsroom/articles/${a.id}/edit`}>{a.headline}</a>
+        {props.items.map((a) => {
+          const row = rows?.get(a.id)
+          return (
+            <tr data-article-id={a.id}>
+              {props.selectable && (
+                <td class="w-select">
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={String(a.id)}
+                    form="bulk-approve"
+                    aria-label={`${nm.list.select}: ${a.headline}`}
+                  />
+                </td>
               )}
-              {a.status === 'returned' && a.deskNote && <p class="desk-note">{a.deskNote}</p>}
-            </td>
-            <td>{sectionName(props.sections, a.sectionId)}</td>
-            <td>
-              <span class={`status status-${a.status}`}>{nm.status[a.status]}</span>
-              {a.status === 'scheduled' && a.scheduledAt && ` ${formatKoreaDateTime(a.scheduledAt)}`}
-            </td>
-            <td>{formatKoreaDateTime(a.updatedAt)}</td>
-            <td>
-              <a href={`/newsroom/articles/${a.id}/preview`}>{nm.list.preview}</a>{' '}
-              <a href={`/newsroom/articles/${a.id}/history`}>{nm.list.history}</a>
-            </td>
-          </tr>
-        ))}
+              <td class="w-headline">
+                {a.status === 'withdrawn' ? (
+                  a.headline
+                ) : (
+                  <a href={`/newsroom/articles/${a.id}/edit`}>{a.headline}</a>
+                )}
+                {a.status === 'returned' && a.deskNote && <p class="desk-note">{a.deskNote}</p>}
+              </td>
+              {rows && <td class="w-reporters">{row?.reporters ?? ''}</td>}
+              <td class="w-section">{sectionName(props.sections, a.sectionId)}</td>
+              <td class="w-status">
+                <span class={`status status-${a.status}`}>{nm.status[a.status]}</span>
+                {a.status === 'scheduled' && a.scheduledAt && ` ${formatKoreaDateTime(a.scheduledAt)}`}
+              </td>
+              {queue && rows && (
+                <td class="w-requested">
+                  {row?.requestedAt && (
+                    <>
+                      <span class="w-label">{nm.list.requestedAt} </span>
+                      {formatKoreaDateTime(row.requestedAt)}
+                    </>
+                  )}
+                </td>
+              )}
+              {queue && rows && <td class="w-length">{msg(nm.list.chars, { count: row?.chars ?? 0 })}</td>}
+              <td class="w-updated">
+                <span class="w-label">{nm.list.updated} </span>
+                {formatKoreaDateTime(a.updatedAt)}
+              </td>
+              <td class="w-actions">
+                <a href={`/newsroom/articles/${a.id}/preview`}>{nm.list.preview}</a>{' '}
+                <a href={`/newsroom/articles/${a.id}/history`}>{nm.list.history}</a>
+              </td>
+            </tr>
+          )
+        })}
       </tbody>
     </table>
   )
@@ -144,6 +190,9 @@ export function ArticleListView(props: {
   search?: ListSearch
   /** Staff with a byline, for the reporter filter. */
   reporters?: { id: number; name: string }[]
+  rows?: Map<number, RowDetails>
+  /** The lists' script (select-all in the desk queue), when the page needs it. */
+  script?: string | null
 }) {
   const desk = isDesk(props.frame.staff!)
   const waiting = props.view === 'waiting' && desk
@@ -153,6 +202,7 @@ export function ArticleListView(props: {
       title={waiting ? nm.dashboard.waiting : nm.list.title}
       notice={props.notice}
       wide
+      scripts={props.script ? [props.script] : undefined}
     >
       {desk && (
         <nav class="tabs" aria-label={nm.list.title}>
@@ -175,7 +225,7 @@ export function ArticleListView(props: {
           search={props.search}
         />
       )}
-      <WorkTable items={props.items} sections={props.sections} selectable={waiting} />
+      <WorkTable items={props.items} sections={props.sections} selectable={waiting} rows={props.rows} />
       {props.search && <Pager view={props.view} search={props.search} />}
       {waiting && props.items.length > 0 && (
         <form id="bulk-approve" method="post" action="/newsroom/articles/bulk-approve" class="inline">

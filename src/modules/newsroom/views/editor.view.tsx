@@ -250,11 +250,22 @@ export function EditorView(props: {
             <p id="import-status" role="status" aria-live="polite" />
           </fieldset>
 
-          {props.canSubmit && (
-            <form method="post" action={`/newsroom/articles/${a.id}/submit`} id="submit-form">
-              <Csrf token={props.frame.csrf} />
-              <button type="submit">{nm.editor.submit}</button>
-            </form>
+          {(props.canSubmit || props.canDesk) && (
+            // On a phone this bar stays at the bottom of the screen: 출고 요청, or a jump to the
+            // desk's actions, is one tap away wherever the reporter or editor is in the form.
+            <div class="action-bar">
+              {props.canSubmit && (
+                <form method="post" action={`/newsroom/articles/${a.id}/submit`} id="submit-form">
+                  <Csrf token={props.frame.csrf} />
+                  <button type="submit">{nm.editor.submit}</button>
+                </form>
+              )}
+              {props.canDesk && (
+                <a href="#desk-title" class="desk-jump">
+                  {nm.desk.panel}
+                </a>
+              )}
+            </div>
           )}
 
           {props.canDesk && <DeskPanel frame={props.frame} article={a} />}
