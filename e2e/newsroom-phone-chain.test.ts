@@ -254,5 +254,42 @@ describe.skipIf(skip !== null)(
       expect(await thumb.evaluate((img) => getComputedStyle(img).objectFit)).toBe('cover')
       await reader.screenshot({ path: `${SCREENSHOTS}/chain-reader-list-390.png`, fullPage: true })
     })
+
+    test('errors appear next to the control that failed, read out, on screen', async () => {
+      const reporter = await phone('phone@example.kr')
+      await reporter.goto('/newsroom/articles/new')
+      await reporter.fill('input[name=headline]', '빈 기사')
+      await Promise.all([reporter.waitForURL(/\/edit$/), reporter.click('main button[type=submit]')])
+      await editorReady(reporter)
+
+      // 출고 요청 with an empty body says so, under the body, not as a format problem.
+      await reporter.click('#submit-form button')
+      const bodyError = reporter.locator('#body-editor + .field-error[role=alert]')
+      expect(await bodyError.textContent()).toBe('본문이 비어 있습니다. 본문을 쓴 뒤 출고 요청해 주세요.')
+      expect(await reporter.getAttribute('.ProseMirror', 'aria-invalid')).toBe('true')
+      expect(await reporter.getAttribute('.ProseMirror', 'aria-describedby')).toContain('error-body')
+      const box = (await bodyError.boundingBox())!
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height)
+      expect(reporter.url()).toMatch(/\/edit$/)
+      await reporter.screenshot({ path: `${SCREENSHOTS}/chain-error-body-390.png` })
+
+      // A headline the server refuses: the reason sits under the headline field.
+      await reporter.click('.ProseMirror')
+      await reporter.keyboard.type('본문 한 줄')
+      await reporter.fill('#headline', '')
+      await reporter.click('#save-button')
+      const headlineError = reporter.locator('#headline + .field-error[role=alert]')
+      await headlineError.waitFor()
+      expect(await headlineError.textContent()).toContain('제목을 입력해 주세요')
+      expect(await reporter.getAttribute('#headline', 'aria-invalid')).toBe('true')
+      expect(await reporter.locator('.field-error').count()).toBe(1)
+      // Fixed and saved again: the error goes.
+      await reporter.fill('#headline', '한 줄 기사')
+      await reporter.click('#save-button')
+      await reporter.waitForSelector('#save-status[data-state=saved]')
+      expect(await reporter.locator('.field-error').count()).toBe(0)
+      expect(await reporter.getAttribute('#headline', 'aria-invalid')).toBeNull()
+    })
   },
 )

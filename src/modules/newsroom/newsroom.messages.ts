@@ -430,6 +430,7 @@ export const saveErrors: Record<string, string> = {
   headline: '제목을 입력해 주세요 (200자 이내).',
   subheadline: '부제는 400자 이내로 써 주세요.',
   body: '본문에 저장할 수 없는 형식이 있습니다. 붙여 넣은 내용을 확인해 주세요.',
+  bodyEmpty: '본문이 비어 있습니다. 본문을 쓴 뒤 출고 요청해 주세요.',
   sectionId: '섹션을 골라 주세요.',
   reporterIds: '기자를 한 명 이상 고르거나 무기명(사설)을 선택해 주세요.',
   tags: '태그는 20개, 각 40자 이내로 써 주세요.',

@@ -374,6 +374,10 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
       const me = staffOf(request)
       const { id } = IdParams.parse(request.params)
       await access(id, (a) => canSubmit(me, a))
+      // An empty body is said as such, not as a format the body cannot hold.
+      const loaded = await articles.articleForEditing(id)
+      if (loaded && documentText(readDocument(loaded.article.body)).trim() === '')
+        throw newsroomErrors.articleInvalid('body', saveErrors.bodyEmpty!)
       await desk.submitArticle(id, me.id)
       return reply.redirect(`/newsroom/articles/${id}/edit?done=submitted`, 303)
     },

@@ -6,7 +6,7 @@ import { msg } from '../../../platform/i18n/messages.js'
 import type { ArticleDocument, ArticleRow, SectionRef } from '../../articles/index.js'
 import type { StaffMember } from '../../staff/index.js'
 import type { CheckResult } from '../checks/publish-checks.js'
-import { nm } from '../newsroom.messages.js'
+import { nm, saveErrors } from '../newsroom.messages.js'
 import type { photoJson } from '../routes/photos.routes.js'
 import { statsMessages } from '../stats/stats.messages.js'
 import { ChecksPanel } from './checks.view.js'
@@ -40,7 +40,12 @@ export function EditorView(props: {
     status: a.status,
     body: props.body,
     photos: props.photos,
-    messages: { ...nm.editor, importWorking: nm.importFile.working, importFailed: nm.importFile.failed },
+    messages: {
+      ...nm.editor,
+      importWorking: nm.importFile.working,
+      importFailed: nm.importFile.failed,
+      bodyEmpty: saveErrors.bodyEmpty,
+    },
   }
   return (
     <NewsroomLayout
@@ -127,7 +132,7 @@ export function EditorView(props: {
               ))}
             </select>
           </label>
-          <fieldset>
+          <fieldset id="article-reporters">
             <legend>{nm.editor.reporters}</legend>
             {props.bylines.map((b) => (
               <label class="check">
