@@ -162,11 +162,15 @@ async function run(dataDir) {
     for (const r of requests) await get(r.url)
     for (const q of WORDS) await app.services.search.searchArticles({ q, limit: 20 })
     const times = { words: [], filters: [], baseline: [] }
+    const byName = new Map()
     for (let round = 0; round < ROUNDS; round++) {
       for (const r of requests) {
         const started = performance.now()
         await get(r.url)
-        times[r.kind].push(performance.now() - started)
+        const ms = performance.now() - started
+        times[r.kind].push(ms)
+        const key = `${r.kind}: ${r.name}`
+        byName.set(key, [...(byName.get(key) ?? []), ms])
       }
       for (const q of WORDS) {
         const started = performance.now()
@@ -189,6 +193,7 @@ async function run(dataDir) {
       filters: stats(times.filters),
       all: stats([...times.words, ...times.filters]),
       baseline: stats(times.baseline),
+      byName: [...byName].map(([name, list]) => ({ name, ...stats(list) })),
     }
   } finally {
     await app.close()
@@ -244,5 +249,6 @@ Load average at the end of the run (1/5/15 min, ${cpus().length} cores): ${load}
 
 const dataDir = newsroomCopy(await corpusDir())
 const result = await run(dataDir)
+for (const r of result.byName) log(`  ${r.name}: p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms`)
 console.log(table(result))
 writeSection(result)

@@ -181,6 +181,14 @@ describe.skipIf(skip !== null)(
       expect(await reporter.textContent('#lead-photo-current')).toContain('버스에 오르는 어르신들')
       expect(await editor.locator('figure').count()).toBe(0)
 
+      // The subject is at the top of the portrait: a tap there is the photo's focal point.
+      const preview = reporter.locator('#lead-focus .focus-area img')
+      await preview.scrollIntoViewIfNeeded()
+      const shot = (await preview.boundingBox())!
+      await preview.click({ position: { x: shot.width / 2, y: shot.height * 0.1 } })
+      await reporter.waitForSelector('#lead-focus [role=status][data-state=done]')
+      await reporter.waitForSelector('#save-status[data-state=saved]')
+
       // 출고 전 점검 is on the page with the headline count, refreshed after the save.
       await reporter.waitForSelector('#publish-checks .headline-count')
       expect(await reporter.textContent('#publish-checks .headline-count')).toContain('제목 17자')
@@ -252,6 +260,8 @@ describe.skipIf(skip !== null)(
       const t = (await thumb.boundingBox())!
       expect(t.width / t.height).toBeCloseTo(4 / 3, 1)
       expect(await thumb.evaluate((img) => getComputedStyle(img).objectFit)).toBe('cover')
+      // Cropped around the focal point: the top of the portrait, not its middle.
+      expect(await thumb.evaluate((img) => getComputedStyle(img).objectPosition)).toBe('50% 0%')
       await reader.screenshot({ path: `${SCREENSHOTS}/chain-reader-list-390.png`, fullPage: true })
     })
 

@@ -5,14 +5,14 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import {
   BYLINE_WEIGHT,
   CANDIDATE_LIMIT,
+  type CandidateRow,
   COUNT_CAP,
   epochDays,
   HEADLINE_WEIGHT,
   type IndexHits,
   type IndexQuery,
   PHOTOS_WEIGHT,
-  RECENCY_HALF_DAYS,
-  RECENCY_WEIGHT,
+  pageOfCandidates,
   type SearchIndex,
 } from './search.index.js'
 import { indexText, toLooseTsquery, toTsquery } from './tokenizer.js'
@@ -101,7 +101,7 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
       if (tsquery === null || loose === null) return { ids: [], total: 0 }
       if (q.offset + q.limit <= CANDIDATE_LIMIT) {
         const candidates = await newestCandidates(db, q, tsquery, loose)
-        if (candidates) return pageOf(candidates, q)
+        if (candidates) return pageOfCandidates(candidates, q)
       }
       return byIdWalk(db, q, tsquery)
     },
@@ -112,8 +112,6 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
 // ones: loose matches that are not exact (bigrams of a word scattered over the text) are few;
 // when they are many, the id walk takes over.
 const LOOSE_LIMIT = Math.round(1.25 * CANDIDATE_LIMIT)
-
-type CandidateRow = { id: number; datedAt: string; day: number; rel: number }
 
 /**
  * The newest CANDIDATE_LIMIT matches, with their rank: the GIN index gives the newest
@@ -147,25 +145,6 @@ async function newestCandidates(db: Kysely<unknown>, q: IndexQuery, tsquery: str
   const looseCount = rows[0]?.looseCount ?? 0
   if (rows.length < CANDIDATE_LIMIT && looseCount >= LOOSE_LIMIT) return null
   return rows
-}
-
-/** One page of the candidates, in the asked order; the same formula as on SQLite. */
-function pageOf(candidates: CandidateRow[], q: IndexQuery): IndexHits {
-  const today = epochDays(q.now)
-  const boost = (day: number) =>
-    1 + (RECENCY_WEIGHT * RECENCY_HALF_DAYS) / (RECENCY_HALF_DAYS + Math.max(0, today - day))
-  const sorted =
-    q.sort === 'newest'
-      ? [...candidates].sort((a, b) =>
-          a.datedAt === b.datedAt ? b.id - a.id : a.datedAt < b.datedAt ? 1 : -1,
-        )
-      : candidates
-          .map((c) => ({ id: c.id, score: c.rel * boost(c.day) }))
-          .sort((a, b) => b.score - a.score || b.id - a.id)
-  return {
-    ids: sorted.slice(q.offset, q.offset + q.limit).map((c) => c.id),
-    total: Math.min(candidates.length, COUNT_CAP),
-  }
 }
 
 /** Pages past the candidates (and the rare query whose loose matches ran out): by article id. */

@@ -4,14 +4,14 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import {
   BYLINE_WEIGHT,
   CANDIDATE_LIMIT,
+  type CandidateRow,
   COUNT_CAP,
   epochDays,
   HEADLINE_WEIGHT,
   type IndexHits,
   type IndexQuery,
   PHOTOS_WEIGHT,
-  RECENCY_HALF_DAYS,
-  RECENCY_WEIGHT,
+  pageOfCandidates,
   type SearchIndex,
 } from './search.index.js'
 import { indexText, toFts5Match } from './tokenizer.js'
@@ -101,24 +101,23 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
       const match = toFts5Match(q.query)
       if (match === null) return { ids: [], total: 0 }
       const where = conditions(q, match)
-      // Both orders look at the newest CANDIDATE_LIMIT matches by article id (ids grow with
-      // time), which FTS5 streams without reading the rest; deeper pages go by id alone.
-      const candidates = sql`SELECT search_fts.rowid AS id, d.dated_at AS dated_at, d.day AS day
-        ${q.sort === 'relevance' ? sql`, bm25(search_fts, ${real(HEADLINE_WEIGHT)}, ${real(BYLINE_WEIGHT)}, ${real(PHOTOS_WEIGHT)}, 1.0) AS rel` : sql``}
-        FROM ${MATCHES} WHERE ${where} ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`
-      const order =
-        q.sort === 'newest'
-          ? sql`dated_at DESC, id DESC`
-          : // bm25() is negative, lower is better.
-            sql`-rel * (1 + ${real(RECENCY_WEIGHT)} * ${real(RECENCY_HALF_DAYS)}
-              / (${real(RECENCY_HALF_DAYS)} + max(0.0, ${epochDays(q.now)} - day))) DESC, id DESC`
-      const page =
-        q.offset + q.limit <= CANDIDATE_LIMIT
-          ? sql<{
-              id: number
-            }>`SELECT id FROM (${candidates}) ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`
-          : sql<{ id: number }>`SELECT search_fts.rowid AS id FROM ${MATCHES} WHERE ${where}
-              ORDER BY search_fts.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`
+      // The newest CANDIDATE_LIMIT matches by article id (ids grow with time), which FTS5
+      // streams without reading the rest, ranked and counted in one go; deeper pages go by id.
+      if (q.offset + q.limit <= CANDIDATE_LIMIT) {
+        // bm25() is negative, lower is better.
+        const rel =
+          q.sort === 'relevance'
+            ? sql`-bm25(search_fts, ${real(HEADLINE_WEIGHT)}, ${real(BYLINE_WEIGHT)}, ${real(PHOTOS_WEIGHT)}, 1.0)`
+            : sql`0`
+        const { rows } = await sql<CandidateRow>`SELECT search_fts.rowid AS id, d.dated_at AS datedAt,
+            d.day AS day, ${rel} AS rel
+          FROM ${MATCHES} WHERE ${where} ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`.execute(
+          db,
+        )
+        return pageOfCandidates(rows, q)
+      }
+      const page = sql<{ id: number }>`SELECT search_fts.rowid AS id FROM ${MATCHES} WHERE ${where}
+        ORDER BY search_fts.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`
       const count = sql<{ n: number }>`SELECT count(*) AS n FROM (
         SELECT 1 FROM ${MATCHES} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)})`
       const [rows, total] = await Promise.all([page.execute(db), count.execute(db)])

@@ -165,6 +165,22 @@ export function EditorView(props: {
           <fieldset id="lead-photo" data-photo-id={a.leadPhotoId ? String(a.leadPhotoId) : ''}>
             <legend>{nm.editor.leadPhoto}</legend>
             <p id="lead-photo-current">{lead ? lead.caption || `#${lead.id}` : nm.editor.leadPhotoNone}</p>
+            <div
+              id="lead-focus"
+              class="focus-picker"
+              hidden={!lead}
+              data-photo-id={lead ? String(lead.id) : ''}
+              data-focus={lead?.focus ? JSON.stringify(lead.focus) : ''}
+            >
+              <p class="hint" id="lead-focus-hint">
+                {nm.editor.focusHint}
+              </p>
+              <button type="button" class="focus-area" aria-describedby="lead-focus-hint">
+                <img src={lead?.url ?? ''} alt={nm.editor.focusLabel} />
+                <span class="focus-mark" aria-hidden="true" />
+              </button>
+              <p class="hint" role="status" aria-live="polite" />
+            </div>
             <button type="button" id="lead-photo-clear">
               {nm.editor.leadPhotoClear}
             </button>
