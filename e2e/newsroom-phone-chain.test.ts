@@ -250,6 +250,9 @@ describe.skipIf(skip !== null)(
       const description = await reader.getAttribute('meta[name=description]', 'content')
       expect(description).toMatch(/^경기도는 만 70세 이상/)
       expect(await reader.getAttribute('meta[property="og:description"]', 'content')).toBe(description)
+      // The release's link reads as a link inside the text.
+      const link = reader.locator('.article-body p a[href="https://www.gg.go.kr/press"]')
+      expect(await link.evaluate((a) => getComputedStyle(a).textDecorationLine)).toBe('underline')
       await reader.screenshot({ path: `${SCREENSHOTS}/chain-reader-article-390.png`, fullPage: true })
 
       // On a list the portrait photo is a 4:3 thumbnail, cropped rather than squeezed.

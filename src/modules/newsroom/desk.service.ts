@@ -148,6 +148,16 @@ export function createDeskService(deps: DeskDeps) {
       deps.bus.publish(before)
     },
 
+    /** Deletes a reporter's draft that never went out; anything else is withdrawn instead. */
+    async deleteDraft(id: number): Promise<void> {
+      await transaction(async (uow) => {
+        const status = await articles.statusOf(id, uow)
+        if (!(await articles.deleteDraft(id, uow))) throw articlesErrors.invalidTransition(status, 'delete')
+      })
+      // The index drops it (the article is gone).
+      deps.bus.publish([tags.articleText(id)])
+    },
+
     /** Undoes 철회: back to readers if it had been published, otherwise a draft again. */
     async restoreArticle(id: number, by: number): Promise<'published' | 'draft'> {
       const restored = await transaction(async (uow) => {

@@ -18,7 +18,15 @@ import {
 import { newsroomErrors } from '../newsroom.errors.js'
 import { forbidden, staffOf } from '../newsroom.guard.js'
 import { nm, saveErrors } from '../newsroom.messages.js'
-import { type ArticleAccess, canDesk, canEdit, canSubmit, canView, isDesk } from '../newsroom.policy.js'
+import {
+  type ArticleAccess,
+  canDeleteDraft,
+  canDesk,
+  canEdit,
+  canSubmit,
+  canView,
+  isDesk,
+} from '../newsroom.policy.js'
 import { diffText } from '../text-diff.js'
 import { ArticleListView, DashboardView, NewArticleView } from '../views/articles.views.js'
 import { EditorView } from '../views/editor.view.js'
@@ -88,6 +96,7 @@ export const NOTICES: Record<string, string> = {
   restoredDraft: nm.desk.restoredDraft,
   scheduled: nm.desk.scheduledShort,
   saved: nm.common.saveSuccess,
+  deleted: nm.editor.deleted,
 }
 
 export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
@@ -307,6 +316,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         bylines={bylines}
         photos={[...photos.values()].map(photoJson)}
         canSubmit={canSubmit(me, { ...loaded.article, reporterIds: loaded.reporterIds })}
+        canDelete={canDeleteDraft(me, { ...loaded.article, reporterIds: loaded.reporterIds })}
         canDesk={canDesk(me)}
         checks={checks ?? null}
         notice={NOTICES[done ?? ''] ?? null}
@@ -380,6 +390,21 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         throw newsroomErrors.articleInvalid('body', saveErrors.bodyEmpty!)
       await desk.submitArticle(id, me.id)
       return reply.redirect(`/newsroom/articles/${id}/edit?done=submitted`, 303)
+    },
+  )
+
+  // 초안 삭제: a ticked confirmation, checked here so it holds without scripts.
+  app.post(
+    '/newsroom/articles/:id/delete',
+    { preHandler: [any, app.csrfProtection] },
+    async (request, reply) => {
+      const me = staffOf(request)
+      const { id } = IdParams.parse(request.params)
+      await access(id, (a) => canDeleteDraft(me, a))
+      const form = z.object({ confirm: z.string().optional() }).parse(request.body ?? {})
+      if (form.confirm !== 'yes') throw newsroomErrors.deskInput(nm.editor.deleteConfirmRequired)
+      await desk.deleteDraft(id)
+      return reply.redirect('/newsroom/articles?done=deleted', 303)
     },
   )
 

@@ -27,6 +27,8 @@ export function EditorView(props: {
   bylines: { id: number; name: string }[]
   photos: PhotoJson[]
   canSubmit: boolean
+  /** 초안 삭제: a draft that never went out, by its reporter or the desk. */
+  canDelete?: boolean
   canDesk: boolean
   checks: CheckResult | null
   notice: string | null
@@ -290,6 +292,21 @@ export function EditorView(props: {
           )}
 
           {props.canDesk && <DeskPanel frame={props.frame} article={a} />}
+
+          {props.canDelete && (
+            <details class="withdraw delete-draft">
+              <summary>{nm.editor.deleteDraft}</summary>
+              <form method="post" action={`/newsroom/articles/${a.id}/delete`} class="stack" id="delete-form">
+                <Csrf token={props.frame.csrf} />
+                <label class="check">
+                  <input type="checkbox" name="confirm" value="yes" required /> {nm.editor.deleteConfirm}
+                </label>
+                <button type="submit" class="danger">
+                  {nm.editor.deleteDraft}
+                </button>
+              </form>
+            </details>
+          )}
         </aside>
       </div>
     </NewsroomLayout>
