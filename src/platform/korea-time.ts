@@ -32,3 +32,11 @@ export function koreaDay(iso: string | Date): string {
   const p = kstParts(iso)
   return `${p.y}-${p.m}-${p.d}`
 }
+
+const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토']
+
+/** `12월 6일 (일)`: the masthead's date, as Korean news sites write it. */
+export function formatKoreaMastheadDate(iso: string | Date): string {
+  const d = new Date(new Date(iso).getTime() + KST_OFFSET_MS)
+  return `${d.getUTCMonth() + 1}월 ${d.getUTCDate()}일 (${WEEKDAYS[d.getUTCDay()]})`
+}
