@@ -91,6 +91,34 @@ const inSection = prepare(
       .offset(sql.lit(offset)),
   { inline: [1, 2] },
 )
+/**
+ * The newest articles of several section families at once (the home page's blocks): one
+ * statement, a UNION ALL of one indexed, limited select per family, each row naming its family.
+ */
+export async function newestPerFamily(
+  db: Kysely<ArticlesTables>,
+  families: readonly (readonly number[])[],
+  perFamily: number,
+): Promise<(CardRow & { family: number })[]> {
+  const member = (ids: readonly number[], family: number) =>
+    db
+      .selectFrom(
+        published(db)
+          .select(cardColumns)
+          .select(sql.lit(family).as('family'))
+          .where((eb) => inSectionsOrAlso(eb, ids))
+          .orderBy('publishedAt', 'desc')
+          .orderBy('id', 'desc')
+          .limit(sql.lit(perFamily))
+          .as(`f${family}`),
+      )
+      .selectAll()
+  const [first, ...rest] = families
+  if (!first) return []
+  const query = rest.reduce((q, ids, i) => q.unionAll(member(ids, i + 1)), member(first, 0))
+  return (await query.execute()).map((r) => ({ ...r, family: Number(r.family) }))
+}
+
 export const sectionCards = (
   db: Kysely<ArticlesTables>,
   sectionIds: readonly number[],
