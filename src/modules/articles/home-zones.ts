@@ -74,7 +74,6 @@ export function createHomeZones(deps: {
     // The row of major stories: 중요 first, then the newest; those with a photo ahead.
     const majorAuto = withPhotoFirst(notShown(dedupe([...important, ...latest])))
     const major = take((pins ? pins.major(majorAuto) : majorAuto).slice(0, n.major))
-    const latestShown = take(notShown(latest).slice(0, n.latest))
     // 포토뉴스: the desk's 투데이포토 picks not already shown above, then other photographed
     // articles of the day, so no picture appears twice on the page.
     const photoFill = notShown(dedupe([...important, ...latest]))
@@ -85,33 +84,29 @@ export function createHomeZones(deps: {
       (p) => p.articleId,
     ).slice(0, n.photos)
     for (const p of photos) shown.add(p.articleId)
+    // 최신기사 may repeat a section block's article (it is the running list); nothing else repeats.
+    const latestShown = notShown(latest).slice(0, n.latest)
     // A section's block carries its sub-sections' articles too; 오피니언 has its own zone.
     const family = (id: number) => [id, ...all.filter((s) => s.parentId === id).map((s) => s.id)]
     const opinion = menu.find((s) => s.slug === OPINION_SLUG)
-    const sectionBlocks = menu
-      .filter((s) => s !== opinion)
-      .map((section) => {
-        const ids = family(section.id)
-        return {
-          section,
-          articles: notShown(important.filter((a) => ids.includes(a.section.id))).slice(0, n.section),
-        }
-      })
-    // Sections whose desk has graded nothing 중요 lately are filled with their newest articles.
-    const missing = sectionBlocks.filter((b) => b.articles.length === 0)
-    const [fills, columns] = await Promise.all([
+    const blockSections = menu.filter((s) => s !== opinion)
+    // Each block: the section's 중요 articles first, then its newest, so no block stays thin.
+    const [newest, columns] = await Promise.all([
       readModel.newestInSections(
-        missing.map((b) => family(b.section.id)),
-        n.section + 2,
+        blockSections.map((s) => family(s.id)),
+        n.section + 4,
       ),
       opinion ? readModel.columns(family(opinion.id), n.columns) : Promise.resolve([]),
     ])
-    for (const block of missing)
-      block.articles = notShown(fills.get(block.section.id) ?? []).slice(0, n.section)
-    for (const block of sectionBlocks) {
-      if (pins) block.articles = pins.section(block.section.id, block.articles)
-      take(block.articles)
-    }
+    const sectionBlocks = blockSections.map((section) => {
+      const ids = family(section.id)
+      const auto = notShown(
+        dedupe([...important.filter((a) => ids.includes(a.section.id)), ...(newest.get(section.id) ?? [])]),
+      )
+      const articles = (pins ? pins.section(section.id, auto) : auto).slice(0, n.section)
+      take(articles)
+      return { section, articles }
+    })
     return {
       breaking: pins?.breaking(deps.now()) ?? null,
       top: top ?? null,
@@ -122,7 +117,7 @@ export function createHomeZones(deps: {
       sectionBlocks: sectionBlocks.filter((b) => b.articles.length > 0),
       columns,
       mostRead,
-      shownIds: [...new Set([...shown, ...latest.map((a) => a.id), ...columns.map((a) => a.id)])],
+      shownIds: [...new Set([...shown, ...latestShown.map((a) => a.id), ...columns.map((a) => a.id)])],
       opinionSectionId: opinion?.id ?? null,
     }
   }

@@ -116,13 +116,16 @@ function TopStory(props: { top: ArticleCard; subs: ArticleCard[] }) {
       <h2 class="visually-hidden" id="top-story-title">
         {m.home.topStory}
       </h2>
-      <a href={top.url} class="top-link">
-        {top.leadPhoto && (
+      {top.leadPhoto && (
+        // The headline is the link readers and screen readers use; the photo repeats it for a click.
+        <a href={top.url} class="top-photo" tabIndex={-1} aria-hidden="true">
           <Picture photo={top.leadPhoto} sizes="(min-width: 760px) 640px, 100vw" width={960} eager alt="" />
-        )}
-        <span class="top-headline">{top.headline}</span>
-      </a>
+        </a>
+      )}
       <div class="top-text">
+        <a href={top.url} class="top-link">
+          <span class="top-headline">{top.headline}</span>
+        </a>
         {top.subheadline && <p class="top-sub">{top.subheadline}</p>}
         {props.subs.length > 0 && (
           <ul class="top-more">
@@ -150,7 +153,7 @@ function SectionBlock(props: { section: SectionRef; articles: ArticleCard[] }) {
       {first && (
         <a href={first.url} class="block-lead">
           {first.leadPhoto && (
-            <Picture photo={first.leadPhoto} sizes="(min-width: 760px) 260px, 100vw" width={640} alt="" />
+            <Picture photo={first.leadPhoto} sizes="(min-width: 760px) 260px, 112px" width={320} alt="" />
           )}
           <span>{first.headline}</span>
         </a>

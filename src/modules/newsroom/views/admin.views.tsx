@@ -37,6 +37,8 @@ function Slot(props: {
   csrf: string
   current: boolean
   big?: boolean
+  /** Whether the reader's home shows this slot's photo (the others are headlines only). */
+  photo: boolean
 }) {
   const { card } = props
   return (
@@ -50,7 +52,7 @@ function Slot(props: {
           {props.pinned ? nm.home.pinned : nm.home.automatic}
         </span>
       </p>
-      {card?.leadPhoto && (
+      {props.photo && card?.leadPhoto && (
         <Picture photo={card.leadPhoto} sizes={props.big ? '400px' : '200px'} width={320} alt="" />
       )}
       {card ? (
@@ -63,7 +65,7 @@ function Slot(props: {
       <p class="slot-actions">
         <a
           class="button"
-          href={`/newsroom/home?slot=${props.slotKey}#fill`}
+          href={`/newsroom/home?slot=${props.slotKey}`}
           aria-label={msg(nm.home.fillLabel, { slot: props.name })}
         >
           {nm.home.fill}
@@ -122,6 +124,7 @@ export function HomeCurationView(props: {
       csrf={csrf}
       current={props.slot === key}
       big={big}
+      photo={big || key.startsWith('m') || key.endsWith('_0')}
     />
   )
   const blockOf = (id: number) => zones?.sectionBlocks.find((b) => b.section.id === id)?.articles ?? []
@@ -132,7 +135,7 @@ export function HomeCurationView(props: {
       <p>{nm.home.help}</p>
       <section class="fill-panel" id="fill" aria-labelledby="fill-title">
         <h2 id="fill-title">{nm.home.fillTitle}</h2>
-        <form method="get" action="/newsroom/home#fill" class="fill-form">
+        <form method="get" action="/newsroom/home" class="fill-form">
           <label>
             {nm.home.slotLabel}
             <select name="slot">
