@@ -8,9 +8,9 @@ export class HomePage {
     await this.page.goto('/')
   }
 
-  /** The top story's link (photo and headline), inside the region named 톱기사. */
+  /** The top story's headline link, inside the region named 톱기사 (its photo links too). */
   topStoryLink(): Locator {
-    return this.page.getByRole('region', { name: '톱기사' }).getByRole('link').first()
+    return this.page.getByRole('region', { name: '톱기사' }).locator('.top-link')
   }
 
   async topStoryHeadline(): Promise<string> {

@@ -117,9 +117,15 @@ function TopStory(props: { top: ArticleCard; subs: ArticleCard[] }) {
         {m.home.topStory}
       </h2>
       {top.leadPhoto && (
-        // The headline is the link readers and screen readers use; the photo repeats it for a click.
-        <a href={top.url} class="top-photo" tabIndex={-1} aria-hidden="true">
-          <Picture photo={top.leadPhoto} sizes="(min-width: 760px) 640px, 100vw" width={960} eager alt="" />
+        // Named by what the photo shows; the headline beside it is the story's main link.
+        <a href={top.url} class="top-photo">
+          <Picture
+            photo={top.leadPhoto}
+            sizes="(min-width: 760px) 640px, 100vw"
+            width={960}
+            eager
+            alt={top.leadPhoto.alt || top.headline}
+          />
         </a>
       )}
       <div class="top-text">
