@@ -222,6 +222,16 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
     },
 
     latest: async (limit: number, offset = 0) => cards(await repo.latestCards(db, limit, offset)),
+    /**
+     * The rows behind the home page's zones, not yet turned into cards: the home picks what it
+     * shows first and enriches only that, in one pass (home-zones.ts).
+     */
+    homeRows: {
+      latest: (limit: number) => repo.latestCards(db, limit, 0),
+      byGrade: (grade: 'headline' | 'important', limit: number) => repo.latestCardsByGrade(db, grade, limit),
+      newestPerFamily: (families: readonly (readonly number[])[], limit: number) =>
+        repo.newestPerFamily(db, families, limit),
+    },
     byGrade: async (grade: 'headline' | 'important', limit: number) =>
       cards(await repo.latestCardsByGrade(db, grade, limit)),
 

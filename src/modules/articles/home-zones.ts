@@ -1,9 +1,11 @@
 // What fills each zone of the home page: the desk's pins (newsroom's home curation) over the
 // grade rules. The reader's home and the newsroom's home editor both show this, so the editor's
-// preview is the page readers get. A fixed number of queries, whatever the number of sections
-// (bench: queries per home render in home-zones.test.ts).
+// preview is the page readers get. The zones are chosen on plain rows and only the articles
+// shown are turned into cards, in one pass: a fixed number of queries whatever the number of
+// sections (home-zones.test.ts counts them; bench/home-ab.test.ts times them).
 import type { ArticleCard, ColumnCard, RankedLink, SectionRef } from './article-views.js'
 import type { ArticlesReadModel } from './articles.read-model.js'
+import type { CardRow } from './articles.repository.js'
 import type { TodayPhoto, TodayPhotos } from './today-photos.js'
 
 /** How many articles each zone shows. */
@@ -11,7 +13,10 @@ export const HOME_COUNTS = { headlines: 4, major: 4, section: 4, columns: 4, lat
 /** The section whose pieces fill the 오피니언 zone (with their columnists' photos). */
 export const OPINION_SLUG = 'opinion'
 
-/** The desk's arrangement (newsroom/home-curation.ts): pinned slots first, the rest automatic. */
+/**
+ * The desk's arrangement (newsroom/home-curation.ts): pinned slots first, the rest automatic.
+ * Pins are published articles the curation has already turned into cards.
+ */
 export interface HomeSlots {
   headlines(auto: ArticleCard[]): ArticleCard[]
   major(auto: ArticleCard[]): ArticleCard[]
@@ -40,11 +45,17 @@ export type HomeZonesOf = (menu: readonly SectionRef[], pins?: HomeSlots) => Pro
 const dedupeBy = <T>(items: T[], key: (item: T) => unknown) => [
   ...new Map(items.map((item) => [key(item), item])).values(),
 ]
-const dedupe = (cards: ArticleCard[]) => dedupeBy(cards, (a) => a.id)
-const withPhotoFirst = (cards: ArticleCard[]) => [
-  ...cards.filter((a) => a.leadPhoto),
-  ...cards.filter((a) => !a.leadPhoto),
+const withPhotoFirst = (rows: CardRow[]) => [
+  ...rows.filter((r) => r.leadPhotoId),
+  ...rows.filter((r) => !r.leadPhotoId),
 ]
+
+/**
+ * A card standing in for a row until the cards are made: the pins' `fillSlots` needs only the
+ * id to place it, and every placeholder is swapped for its real card before anything renders.
+ */
+type Draft = ArticleCard & { row?: CardRow }
+const draft = (row: CardRow): Draft => ({ id: row.id, row }) as Draft
 
 export function createHomeZones(deps: {
   readModel: ArticlesReadModel
@@ -52,72 +63,94 @@ export function createHomeZones(deps: {
   now: () => Date
 }): HomeZonesOf {
   const { readModel } = deps
+  const rowsOf = readModel.homeRows
   const n = HOME_COUNTS
   return async (menu, pins) => {
-    const [graded, important, latest, mostRead, picked, all] = await Promise.all([
-      readModel.byGrade('headline', n.headlines),
-      readModel.byGrade('important', 40),
-      readModel.latest(16),
-      readModel.mostRead(),
-      deps.todayPhotos.todayPhotos(),
-      readModel.sections(),
-    ])
-    const shown = new Set<number>()
-    const take = (cards: ArticleCard[]) => {
-      for (const a of cards) shown.add(a.id)
-      return cards
-    }
-    const notShown = (cards: ArticleCard[]) => cards.filter((a) => !shown.has(a.id))
-    // An outlet whose desk grades nothing 헤드라인 still gets a top story: the newest article.
-    const autoHeadlines = graded.length > 0 ? graded : latest
-    const [top, ...subs] = take((pins ? pins.headlines(autoHeadlines) : autoHeadlines).slice(0, n.headlines))
-    // The row of major stories: 중요 first, then the newest; those with a photo ahead.
-    const majorAuto = withPhotoFirst(notShown(dedupe([...important, ...latest])))
-    const major = take((pins ? pins.major(majorAuto) : majorAuto).slice(0, n.major))
-    // 포토뉴스: the desk's 투데이포토 picks not already shown above, then other photographed
-    // articles of the day, so no picture appears twice on the page.
-    const photoFill = notShown(dedupe([...important, ...latest]))
-      .filter((a) => a.leadPhoto)
-      .map((a): TodayPhoto => ({ articleId: a.id, photo: a.leadPhoto!, caption: a.headline, url: a.url }))
-    const photos = dedupeBy(
-      [...picked.filter((p) => !shown.has(p.articleId)), ...photoFill],
-      (p) => p.articleId,
-    ).slice(0, n.photos)
-    for (const p of photos) shown.add(p.articleId)
-    // 최신기사 may repeat a section block's article (it is the running list); nothing else repeats.
-    const latestShown = notShown(latest).slice(0, n.latest)
-    // A section's block carries its sub-sections' articles too; 오피니언 has its own zone.
-    const family = (id: number) => [id, ...all.filter((s) => s.parentId === id).map((s) => s.id)]
     const opinion = menu.find((s) => s.slug === OPINION_SLUG)
     const blockSections = menu.filter((s) => s !== opinion)
-    // Each block: the section's 중요 articles first, then its newest, so no block stays thin.
-    const [newest, columns] = await Promise.all([
-      readModel.newestInSections(
+    const all = await readModel.sections()
+    // A section's block carries its sub-sections' articles too; 오피니언 has its own zone.
+    const family = (id: number) => [id, ...all.filter((s) => s.parentId === id).map((s) => s.id)]
+    const [graded, important, latest, newest, mostRead, picked, columns] = await Promise.all([
+      rowsOf.byGrade('headline', n.headlines),
+      rowsOf.byGrade('important', 40),
+      rowsOf.latest(12),
+      rowsOf.newestPerFamily(
         blockSections.map((s) => family(s.id)),
-        n.section + 4,
+        n.section + 2,
       ),
+      readModel.mostRead(),
+      deps.todayPhotos.todayPhotos(),
       opinion ? readModel.columns(family(opinion.id), n.columns) : Promise.resolve([]),
     ])
-    const sectionBlocks = blockSections.map((section) => {
+    const shown = new Set<number>()
+    const take = <T extends { id: number }>(items: T[]) => {
+      for (const a of items) shown.add(a.id)
+      return items
+    }
+    const notShown = (rows: CardRow[]) => rows.filter((r) => !shown.has(r.id))
+    const fresh = (rows: CardRow[]) => dedupeBy(notShown(rows), (r) => r.id)
+
+    // An outlet whose desk grades nothing 헤드라인 still gets a top story: the newest article.
+    const autoHeadlines = (graded.length > 0 ? graded : latest).map(draft)
+    const headlines = take((pins ? pins.headlines(autoHeadlines) : autoHeadlines).slice(0, n.headlines))
+    // The row of major stories: 중요 first, then the newest; those with a photo ahead.
+    const majorAuto = withPhotoFirst(fresh([...important, ...latest])).map(draft)
+    const major = take((pins ? pins.major(majorAuto) : majorAuto).slice(0, n.major))
+    // 포토뉴스: the desk's 투데이포토 picks not shown above, then other photographed articles.
+    const photoPicks = picked.filter((p) => !shown.has(p.articleId))
+    const photoFill = fresh([...important, ...latest])
+      .filter((r) => r.leadPhotoId && !photoPicks.some((p) => p.articleId === r.id))
+      .slice(0, Math.max(0, n.photos - photoPicks.length))
+    const photoIds = [...photoPicks.map((p) => p.articleId), ...photoFill.map((r) => r.id)].slice(0, n.photos)
+    for (const id of photoIds) shown.add(id)
+    // 최신기사 may repeat a section block's article (it is the running list); nothing else repeats.
+    const latestRows = notShown(latest).slice(0, n.latest)
+    // Each block: the section's 중요 articles first, then its newest, so no block stays thin.
+    const blocks = blockSections.map((section, i) => {
       const ids = family(section.id)
-      const auto = notShown(
-        dedupe([...important.filter((a) => ids.includes(a.section.id)), ...(newest.get(section.id) ?? [])]),
+      const auto = fresh([
+        ...important.filter((r) => ids.includes(r.sectionId)),
+        ...newest.filter((r) => r.family === i),
+      ])
+      const articles = take(
+        (pins ? pins.section(section.id, auto.map(draft)) : auto.map(draft)).slice(0, n.section),
       )
-      const articles = (pins ? pins.section(section.id, auto) : auto).slice(0, n.section)
-      take(articles)
       return { section, articles }
     })
+
+    // One pass turns every row still shown into a card; pinned articles already are cards.
+    const rows = dedupeBy(
+      [...headlines, ...major, ...blocks.flatMap((b) => b.articles)].flatMap((d: Draft) =>
+        d.row ? [d.row] : [],
+      ),
+      (r) => r.id,
+    )
+    const extra = [...photoFill, ...latestRows].filter((r) => !rows.some((x) => x.id === r.id))
+    const made = new Map((await readModel.cards([...rows, ...extra])).map((c) => [c.id, c]))
+    const real = (d: Draft): ArticleCard[] => (d.row ? (made.has(d.id) ? [made.get(d.id)!] : []) : [d])
+    const photoCards = photoFill.flatMap((r) => {
+      const card = made.get(r.id)
+      return card?.leadPhoto
+        ? [{ articleId: r.id, photo: card.leadPhoto, caption: card.headline, url: card.url }]
+        : []
+    })
+    const photos = [...photoPicks, ...photoCards].slice(0, n.photos)
+    const [top, ...subs] = headlines.flatMap(real)
+    const latestCards = latestRows.flatMap((r) => (made.has(r.id) ? [made.get(r.id)!] : []))
     return {
       breaking: pins?.breaking(deps.now()) ?? null,
       top: top ?? null,
       subs,
-      major,
-      latest: latestShown,
+      major: major.flatMap(real),
+      latest: latestCards,
       photos,
-      sectionBlocks: sectionBlocks.filter((b) => b.articles.length > 0),
+      sectionBlocks: blocks
+        .map((b) => ({ section: b.section, articles: b.articles.flatMap(real) }))
+        .filter((b) => b.articles.length > 0),
       columns,
       mostRead,
-      shownIds: [...new Set([...shown, ...latestShown.map((a) => a.id), ...columns.map((a) => a.id)])],
+      shownIds: [...new Set([...shown, ...latestRows.map((r) => r.id), ...columns.map((c) => c.id)])],
       opinionSectionId: opinion?.id ?? null,
     }
   }
