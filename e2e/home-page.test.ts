@@ -102,7 +102,7 @@ describe.skipIf(browserSkipReason())('the front page and its editor', () => {
     const put = page.getByRole('button', { name: /마라톤.*톱기사 자리에 넣기/ })
     await put.first().focus()
     await Promise.all([page.waitForURL(/done=pins/), page.keyboard.press('Enter')])
-    const topSlot = await page.locator('#slot-h0').innerText()
+    const topSlot = (await page.locator('#slot-h0').textContent()) ?? ''
     const overflow = await new HomePage(page).horizontalOverflow()
     await page.screenshot({ path: `${SCREENSHOTS}/home-editor-390.png`, fullPage: true })
 
