@@ -1,7 +1,8 @@
 // Home curation: the desk pins articles into slots of the home page's zones (the top story
 // with its sub-stories, the row of major stories, each section block) and may post a 속보
-// ticker that expires. Unpinned slots keep the automatic order (newest 헤드라인 / 중요 first). The pins are one outlet setting; the resolved cards are memoized and
-// dropped whenever the home page changes, so the reader's home costs nothing extra.
+// ticker that expires. Unpinned slots keep the automatic order (newest 헤드라인 / 중요 first).
+// The pins are one outlet setting; the resolved cards are memoized and dropped whenever the
+// home page changes, so the reader's home costs nothing extra.
 import { z } from 'zod'
 import { type InvalidationBus, tags } from '../../platform/cache/invalidation.js'
 import { memo } from '../../platform/cache/memo.js'
