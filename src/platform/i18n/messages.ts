@@ -4,6 +4,8 @@
 export const messages = {
   site: {
     skipToContent: '본문 바로가기',
+    /** The label every ad slot carries, so an ad is never taken for the paper's own content. */
+    ad: '광고',
     mainMenu: '주요 메뉴',
     home: '홈',
     search: '검색',

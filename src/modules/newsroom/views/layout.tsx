@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact'
 import { msg } from '../../../platform/i18n/messages.js'
 import type { StaffMember } from '../../staff/index.js'
+import { im } from '../integrations.messages.js'
 import { nm } from '../newsroom.messages.js'
 import { isAdmin, isDesk } from '../newsroom.policy.js'
 import { sm } from '../settings.messages.js'
@@ -97,6 +98,7 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
       ? ([
           ['/newsroom/staff', nm.nav.staff],
           ['/newsroom/settings', sm.nav.settings],
+          ['/newsroom/integrations', im.nav],
           ['/newsroom/sections', sm.nav.sections],
           ['/newsroom/redirects', nm.nav.redirects],
         ] as [string, string][])
