@@ -5,6 +5,7 @@ import Blockquote from '@tiptap/extension-blockquote'
 import { ListItem } from '@tiptap/extension-list'
 import StarterKit from '@tiptap/starter-kit'
 import { createAutosave, type SaveResult } from './autosave.js'
+import { Embed, embedFromUrl } from './embeds.js'
 import { isPressRelease, setupImport } from './import-drop.js'
 import { knownPhotos, makePhotoNode, type PhotoInfo, TableNodes, YouTube, youtubeId } from './nodes.js'
 import { setupPanels } from './panels.js'
@@ -53,6 +54,7 @@ function start() {
       ListItem.extend({ content: 'paragraph+' }),
       makePhotoNode({ caption: m.caption!, credit: m.credit!, alt: m.alt! }),
       YouTube,
+      Embed,
       ...TableNodes,
     ],
     content: data.body as never,
@@ -228,6 +230,13 @@ function start() {
       const videoId = youtubeId(input)
       if (!videoId) return alert(m.youtubeInvalid!)
       editor.chain().focus().insertContent({ type: 'youtube', attrs: { videoId } }).run()
+    },
+    embed: () => {
+      const input = prompt(m.embedPrompt!)
+      if (!input) return
+      const attrs = embedFromUrl(input)
+      if (!attrs) return alert(m.embedInvalid!)
+      editor.chain().focus().insertContent({ type: 'embed', attrs }).run()
     },
   }
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-cmd]')) {

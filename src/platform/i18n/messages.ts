@@ -49,6 +49,9 @@ export const messages = {
     sectionMore: '{section} 더보기',
   },
   article: {
+    /** An embedded post's placeholder: the provider loads only when the reader asks. */
+    embedLoad: '{provider} 게시물 보기',
+    embedVideo: '{provider} 동영상 재생',
     published: '입력',
     modified: '수정',
     progress: '읽은 정도',

@@ -86,6 +86,7 @@ export function EditorView(props: {
                 ['orderedList', nm.editor.orderedList],
                 ['link', nm.editor.link],
                 ['youtube', nm.editor.youtube],
+                ['embed', nm.editor.embed],
                 ['undo', nm.editor.undo],
                 ['redo', nm.editor.redo],
               ] as const
