@@ -29,6 +29,7 @@ import { inboxRoutes } from './routes/inbox.routes.js'
 import { integrationsRoutes } from './routes/integrations.routes.js'
 import { staticPagesRoutes } from './routes/pages.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
+import { portalCheckRoutes } from './routes/portal-check.routes.js'
 import { profileRoutes } from './routes/profile.routes.js'
 import { redirectsRoutes } from './routes/redirects.routes.js'
 import { searchAliasesRoutes } from './routes/search-aliases.routes.js'
@@ -105,6 +106,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     setupRoutes(app, ctx)
     settingsRoutes(app, ctx)
     integrationsRoutes(app, ctx)
+    portalCheckRoutes(app, ctx)
     sectionsRoutes(app, ctx)
     staticPagesRoutes(app, ctx)
     profileRoutes(app, ctx)

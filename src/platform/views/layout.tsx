@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact'
 import { messages as m, msg } from '../i18n/messages.js'
 import { renderedOnce } from './rendered-once.js'
-import type { SiteContext } from './site-context.js'
+import { defaultShareImage, type SiteContext } from './site-context.js'
 import { AdSlot, AnalyticsTags, VerificationMeta } from './third-parties.js'
 
 export interface PageMeta {
@@ -58,8 +58,8 @@ export function Layout(props: {
         {meta.description && <meta property="og:description" content={meta.description} />}
         <meta property="og:url" content={canonical} />
         {image && <meta property="og:image" content={image.url} />}
-        {!image && site.outlet.shareImageUrl && (
-          <meta property="og:image" content={`${site.publicUrl}${site.outlet.shareImageUrl}`} />
+        {!image && (
+          <meta property="og:image" content={`${site.publicUrl}${defaultShareImage(site.outlet).url}`} />
         )}
         {image && <meta property="og:image:width" content={String(image.width)} />}
         {image && <meta property="og:image:height" content={String(image.height)} />}

@@ -87,3 +87,10 @@ export interface SiteContext {
   /** Today in Korea time as `YYYY-MM-DD`, for what shows between two dates (house ads). */
   isoDate?: string
 }
+
+/** The outlet's share image made from its name when it uploaded none (syndication serves it). */
+export const GENERATED_SHARE_IMAGE = { url: '/share-image.jpg', width: 1200, height: 630 } as const
+
+/** The image a page without its own is shared with: the uploaded one, else the generated one. */
+export const defaultShareImage = (outlet: SiteOutlet): { url: string; width?: number; height?: number } =>
+  outlet.shareImageUrl ? { url: outlet.shareImageUrl } : GENERATED_SHARE_IMAGE

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact'
 import { msg } from '../../../platform/i18n/messages.js'
 import type { StaffMember } from '../../staff/index.js'
+import { portalCheckMessages } from '../../syndication/index.js'
 import { im } from '../integrations.messages.js'
 import { nm } from '../newsroom.messages.js'
 import { isAdmin, isDesk } from '../newsroom.policy.js'
@@ -93,7 +94,12 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/inbox', nm.nav.inbox],
         ] as [string, string][])
       : []),
-    ...(isDesk(staff) ? ([['/newsroom/pages', sm.nav.pages]] as [string, string][]) : []),
+    ...(isDesk(staff)
+      ? ([
+          ['/newsroom/pages', sm.nav.pages],
+          ['/newsroom/portal-check', portalCheckMessages.title],
+        ] as [string, string][])
+      : []),
     ...(isAdmin(staff)
       ? ([
           ['/newsroom/staff', nm.nav.staff],
