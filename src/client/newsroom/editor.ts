@@ -122,6 +122,7 @@ function start() {
       (i) => Number(i.value),
     ),
     unsigned: $<HTMLInputElement>('#unsigned')?.checked ?? false,
+    sponsored: $<HTMLInputElement>('#sponsored')?.checked ?? false,
     relatedIds: [...document.querySelectorAll<HTMLElement>('#related-chosen li')].map((li) =>
       Number(li.dataset.id),
     ),

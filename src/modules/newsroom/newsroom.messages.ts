@@ -229,6 +229,7 @@ export const nm = {
     youtube: '유튜브',
     youtubePrompt: '유튜브 주소 또는 영상 ID',
     youtubeInvalid: '유튜브 주소를 알아볼 수 없습니다.',
+    sponsored: '기사형 광고 (기사 위에 "광고" 표시)',
     embed: '게시물 임베드',
     embedPrompt: '네이버TV·카카오TV 영상, 인스타그램·X·페이스북 게시물 주소',
     embedInvalid:

@@ -49,6 +49,9 @@ export const messages = {
     sectionMore: '{section} 더보기',
   },
   article: {
+    /** 기사형 광고's label, above the headline (인터넷신문위원회 기사형 광고 심의규정). */
+    sponsored: '광고',
+    sponsoredNote: '이 기사는 광고주의 비용으로 작성된 기사형 광고입니다.',
     /** An embedded post's placeholder: the provider loads only when the reader asks. */
     embedLoad: '{provider} 게시물 보기',
     embedVideo: '{provider} 동영상 재생',

@@ -123,6 +123,11 @@ export function ArticlePageView(props: ArticlePageProps) {
       <div class="article-layout">
         <article class="article" data-article-id={a.id}>
           <header class="article-header">
+            {a.sponsored && (
+              <p class="sponsored-label">
+                <strong>{m.article.sponsored}</strong> {m.article.sponsoredNote}
+              </p>
+            )}
             <p class="article-section">
               <a href={sectionUrl(a.section.slug)}>{a.section.name}</a>
             </p>

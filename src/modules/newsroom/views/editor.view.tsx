@@ -153,6 +153,16 @@ export function EditorView(props: {
               {nm.editor.unsigned}
             </label>
           </fieldset>
+          <label class="check">
+            <input
+              type="checkbox"
+              id="sponsored"
+              name="sponsored"
+              form="article-form"
+              checked={props.article.sponsored === 1}
+            />{' '}
+            {nm.editor.sponsored}
+          </label>
           <label>
             {nm.editor.tags}
             <input id="tags" name="tags" form="article-form" value={props.tags.join(', ')} />
