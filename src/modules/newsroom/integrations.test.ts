@@ -112,4 +112,76 @@ describe('third-party integrations (ADR 033)', () => {
     const anonymous = await app.http.inject({ method: 'GET', url: '/newsroom/integrations' })
     expect(anonymous.statusCode).not.toBe(200)
   })
+
+  describe('ad slots', () => {
+    const HOUSE = {
+      image: 'https://ads.example.kr/banner.png',
+      link: 'https://ads.example.kr/',
+      alt: '자체 광고',
+    }
+    const slotFields = (slot: string, fields: Record<string, string>) =>
+      Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${slot}.${k}`, v]))
+
+    it('a house banner shows in its slot, labelled 광고, and only in the sections and dates it was given', async () => {
+      const latest = await app.services.articles.latest(30)
+      const here = latest[0]!
+      const elsewhere = latest.find((a) => a.section.id !== here.section.id)!
+      const saved = await save({
+        ...slotFields('belowArticle', { kind: 'house', ...HOUSE, sections: String(here.section.id) }),
+        ...slotFields('sidebar', { kind: 'house', ...HOUSE, until: '2000-01-01' }),
+      })
+      expect(saved.status).toBe(303)
+      const shown = (await app.http.inject({ method: 'GET', url: here.url })).body
+      expect(shown).toContain('<div class="ad-slot ad-belowArticle"><p class="ad-label">광고</p>')
+      expect(shown).toContain('<img src="https://ads.example.kr/banner.png" alt="자체 광고" loading="lazy"/>')
+      expect(shown).not.toContain('ad-sidebar')
+      const other = (await app.http.inject({ method: 'GET', url: elsewhere.url })).body
+      expect(other).not.toContain('ad-slot')
+    })
+
+    it('between list items, the list is cut in two around the slot', async () => {
+      const section = (await app.services.articles.latest(1))[0]!.section
+      expect((await save(slotFields('betweenList', { kind: 'house', ...HOUSE }))).status).toBe(303)
+      const page = (await app.http.inject({ method: 'GET', url: `/section/${section.slug}` })).body
+      const slot = page.indexOf('ad-betweenList')
+      expect(slot).toBeGreaterThan(0)
+      expect(page.lastIndexOf('<ul', slot)).toBeGreaterThan(0)
+      expect(page.indexOf('<ul', slot)).toBeGreaterThan(slot)
+    })
+
+    it('refuses a banner link that is not a site path or https, and a network that is not enabled', async () => {
+      const refused = await save({
+        ...slotFields('topBanner', { kind: 'house', ...HOUSE, link: 'javascript:alert(1)' }),
+        ...slotFields('sidebar', { kind: 'adfit', code: 'DAN-abcdefghijklmnop' }),
+      })
+      expect(refused.status).toBe(400)
+      expect(refused.body).toContain('이 광고 자리의 입력이 맞지 않습니다')
+      expect(refused.body).toContain('이 광고 네트워크가 위에서 켜져 있지 않습니다')
+    })
+
+    it('a network slot brings exactly that network into the page’s policy, with a nonce', async () => {
+      expect(
+        (
+          await save({
+            adfit: 'on',
+            ...slotFields('belowArticle', { kind: 'adfit', code: 'DAN-abcdefghijklmnop' }),
+          })
+        ).status,
+      ).toBe(303)
+      const page = await app.http.inject({ method: 'GET', url: articleUrl })
+      const csp = String(page.headers['content-security-policy'])
+      expect(page.body).toContain('data-ad-unit="DAN-abcdefghijklmnop"')
+      expect(directives(csp).get('script-src')).toContain('https://t1.daumcdn.net')
+      expect(csp).toMatch(/frame-src [^;]*https:\/\/display\.ad\.daum\.net/)
+      expect(csp).not.toContain('googletagmanager')
+      expect(csp).not.toContain('unsafe-inline')
+    })
+
+    it('with nothing filled, pages carry no slot at all', async () => {
+      expect((await save({})).status).toBe(303)
+      const page = (await app.http.inject({ method: 'GET', url: articleUrl })).body
+      expect(page).not.toContain('ad-slot')
+      expect(page).not.toContain('data-tp=')
+    })
+  })
 })
