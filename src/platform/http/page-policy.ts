@@ -21,6 +21,8 @@ export interface ThirdPartySources {
 
 /** Where the layout writes the nonce of the page's third-party scripts. */
 export const NONCE_SLOT = '__sinmun_csp_nonce__'
+/** The slot as our components write it; text someone typed has its `"` escaped, never this. */
+const NONCE_ATTRIBUTE = `nonce="${NONCE_SLOT}"`
 
 /**
  * Every third party the site may carry, by the key its elements are marked with. Each list is
@@ -90,7 +92,7 @@ export function sourcesOfPage(html: string): { sources: ThirdPartySources[]; non
       if (known) sources.push(known)
     }
   }
-  return { sources, nonce: html.includes(NONCE_SLOT) }
+  return { sources, nonce: html.includes(NONCE_ATTRIBUTE) }
 }
 
 export interface SealedPage {
@@ -111,7 +113,7 @@ export function sealPage(
   if (sources.length === 0 && !wantsNonce) return { html, csp: null }
   const nonce = wantsNonce ? randomBytes(16).toString('base64') : null
   return {
-    html: nonce ? html.replaceAll(NONCE_SLOT, nonce) : html,
+    html: nonce ? html.replaceAll(NONCE_ATTRIBUTE, `nonce="${nonce}"`) : html,
     csp: policy(sources, nonce),
   }
 }
