@@ -12,6 +12,7 @@ import {
   startSite,
   VIEWPORTS,
 } from './fixtures.js'
+import { logInToNewsroom } from './newsroom-fixtures.js'
 
 const SCREENSHOTS = 'e2e/screenshots'
 const poll = { timeout: 10_000 }
@@ -265,5 +266,32 @@ describe.skipIf(browserSkipReason())('third parties in Chromium', () => {
     await expect.poll(() => card.locator('iframe').count(), poll).toBe(1)
     expect(page.url()).toBe(`${site.baseUrl}${embedUrl}`)
     expect(await page.evaluate(() => window.__violations)).toEqual([])
+  })
+
+  // Last: it saves the screen's form, which keeps what the others set up.
+  test('the admin fills the top banner on the integrations screen, and it shows on the home page', async () => {
+    const { page, releaseBanner } = await open(VIEWPORTS.desktop)
+    releaseBanner()
+    await logInToNewsroom(page, 'admin@sinmun-demo.kr', 'test-admin-password')
+    await page.getByRole('link', { name: '연동·광고' }).click()
+    await page.screenshot({ path: `${SCREENSHOTS}/integrations-1280.png`, fullPage: false })
+    await page.setViewportSize(VIEWPORTS.phone)
+    await page.screenshot({ path: `${SCREENSHOTS}/integrations-390.png`, fullPage: false })
+
+    await page.locator('[name="topBanner.kind"]').selectOption('house')
+    await page.locator('[name="topBanner.image"]').fill(BANNER)
+    await page.locator('[name="topBanner.link"]').fill('/page/about')
+    await page.locator('[name="topBanner.alt"]').fill('자체 광고: 신문 구독 안내')
+    await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: '저장' }).click()])
+    expect(await page.locator('.notice').first().textContent()).toContain('연동과 광고 설정을 저장했습니다')
+
+    await page.goto('/')
+    const banner = page.locator('.ad-topBanner img')
+    expect(await banner.getAttribute('alt')).toBe('자체 광고: 신문 구독 안내')
+    expect(await slotBox(page, 'topBanner')).toMatchObject({ width: 320, height: 100 })
+    await page.screenshot({ path: `${SCREENSHOTS}/ad-top-banner-home-390.png` })
+    await page.setViewportSize(VIEWPORTS.desktop)
+    expect(await slotBox(page, 'topBanner')).toMatchObject({ width: 728, height: 90 })
+    await page.screenshot({ path: `${SCREENSHOTS}/ad-top-banner-home-1280.png` })
   })
 })

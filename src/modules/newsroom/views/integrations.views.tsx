@@ -86,12 +86,10 @@ export function IntegrationsView(props: {
     <Field name={name} label={im.fields[name]} value={text(values, name)} error={errors[name]} />
   )
   const box = (name: 'adfit' | 'dable') => (
-    <div class="field">
-      <label>
-        <input type="checkbox" name={name} value="on" checked={text(values, name) === 'on'} />{' '}
-        {im.fields[name]}
-      </label>
-    </div>
+    <label class="check">
+      <input type="checkbox" name={name} value="on" checked={text(values, name) === 'on'} />{' '}
+      {im.fields[name]}
+    </label>
   )
   return (
     <NewsroomLayout frame={props.frame} title={im.title} notice={props.notice} error={props.error} wide>
