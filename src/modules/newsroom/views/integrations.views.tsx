@@ -87,8 +87,7 @@ export function IntegrationsView(props: {
   )
   const box = (name: 'adfit' | 'dable') => (
     <label class="check">
-      <input type="checkbox" name={name} value="on" checked={text(values, name) === 'on'} />{' '}
-      {im.fields[name]}
+      <input type="checkbox" name={name} value="on" checked={text(values, name) === 'on'} /> {im.fields[name]}
     </label>
   )
   return (
