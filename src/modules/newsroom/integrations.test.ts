@@ -1,3 +1,4 @@
+import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { csrfFrom, TestBrowser } from '../../testing/http-client.js'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
@@ -175,6 +176,57 @@ describe('third-party integrations (ADR 033)', () => {
       expect(csp).toMatch(/frame-src [^;]*https:\/\/display\.ad\.daum\.net/)
       expect(csp).not.toContain('googletagmanager')
       expect(csp).not.toContain('unsafe-inline')
+    })
+
+    it('pages with every slot filled, GA4 and an embed are valid HTML', async () => {
+      const slots = ['topBanner', 'sidebar', 'inArticle', 'belowArticle', 'betweenList', 'mobileSticky']
+      const saved = await save({
+        ga4: 'G-AB12CD34EF',
+        naverAnalytics: '0123456789abcdef',
+        afterParagraph: '1',
+        ...Object.assign({}, ...slots.map((slot) => slotFields(slot, { kind: 'house', ...HOUSE }))),
+      })
+      expect(saved.status).toBe(303)
+      const latest = (await app.services.articles.latest(1))[0]!
+      const reporter = await app.db.kysely
+        .selectFrom('staff')
+        .select('id')
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+      const id = await app.services.desk.createDraft(
+        {
+          headline: '영상과 게시물을 담은 기사',
+          sectionId: latest.section.id,
+          reporterIds: [reporter.id],
+          sponsored: true,
+          body: {
+            type: 'doc',
+            content: [
+              { type: 'paragraph', content: [{ type: 'text', text: '첫 문단' }] },
+              { type: 'embed', attrs: { provider: 'navertv', id: '12345678' } },
+              { type: 'paragraph', content: [{ type: 'text', text: '둘째 문단' }] },
+            ],
+          },
+        },
+        null,
+      )
+      await app.services.desk.publishArticle(id)
+      const validator = new HtmlValidate({
+        extends: ['html-validate:recommended'],
+        rules: {
+          'void-style': 'off',
+          'doctype-style': 'off',
+          'prefer-native-element': ['error', { exclude: ['progressbar'] }],
+        },
+      })
+      for (const url of [`/news/${id}`, '/', `/section/${latest.section.slug}`]) {
+        const page = await app.http.inject({ method: 'GET', url })
+        expect(page.body).toContain('ad-slot')
+        const report = await validator.validateString(page.body)
+        expect(
+          report.results.flatMap((r) => r.messages.map((m) => `${url} ${m.ruleId}: ${m.message}`)),
+        ).toEqual([])
+      }
     })
 
     it('with nothing filled, pages carry no slot at all', async () => {
