@@ -35,7 +35,7 @@ import { fallbackRateLimitStore } from './platform/http/fallback-rate-limit-stor
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
 import { securityHeadersPlugin } from './platform/http/security-headers.js'
 import { createVisitorKey } from './platform/http/visitor-key.js'
-import { formatKoreaMastheadDate } from './platform/korea-time.js'
+import { formatKoreaMastheadDate, koreaDay } from './platform/korea-time.js'
 import { healthRoutes } from './platform/ops/health.js'
 import { createMetrics } from './platform/ops/metrics.js'
 import { echoRequestId, requestIdOptions } from './platform/ops/request-id.js'
@@ -255,6 +255,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
         assets,
         kakaoJsKey: outletSettings.kakaoJsKey || config.kakaoJsKey,
         today,
+        isoDate: koreaDay(clock.now()),
       }
     }
     return current

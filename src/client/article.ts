@@ -135,3 +135,41 @@ function fontSize(panel: HTMLElement) {
 
 progressBar()
 sharePanel()
+
+/**
+ * Embedded posts and videos (document/embeds.ts): the provider's frame loads only when the
+ * reader clicks the placeholder, or for a video when it comes near the screen, so no request
+ * reaches the provider from a reader who never looks at it.
+ */
+function embeds() {
+  const cards = document.querySelectorAll<HTMLElement>('[data-embed-src]')
+  if (cards.length === 0) return
+  const load = (card: HTMLElement) => {
+    if (card.dataset.loaded) return
+    card.dataset.loaded = '1'
+    const frame = document.createElement('iframe')
+    frame.src = card.dataset.embedSrc ?? ''
+    frame.title = card.dataset.embedTitle ?? ''
+    frame.allow = 'encrypted-media; picture-in-picture; fullscreen'
+    frame.setAttribute('allowfullscreen', '')
+    card.replaceChildren(frame)
+  }
+  const near = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue
+        near.unobserve(entry.target)
+        load(entry.target as HTMLElement)
+      }
+    },
+    { rootMargin: '300px 0px' },
+  )
+  for (const card of cards) {
+    card.querySelector('a')?.addEventListener('click', (event) => {
+      event.preventDefault()
+      load(card)
+    })
+    if ('embedNear' in card.dataset) near.observe(card)
+  }
+}
+embeds()

@@ -5,6 +5,7 @@ import Blockquote from '@tiptap/extension-blockquote'
 import { ListItem } from '@tiptap/extension-list'
 import StarterKit from '@tiptap/starter-kit'
 import { createAutosave, type SaveResult } from './autosave.js'
+import { Embed, embedFromUrl } from './embeds.js'
 import { setupFieldErrors } from './field-errors.js'
 import { isPressRelease, setupImport } from './import-drop.js'
 import { knownPhotos, makePhotoNode, type PhotoInfo, TableNodes, YouTube, youtubeId } from './nodes.js'
@@ -54,6 +55,7 @@ function start() {
       ListItem.extend({ content: 'paragraph+' }),
       makePhotoNode({ caption: m.caption!, credit: m.credit!, alt: m.alt! }),
       YouTube,
+      Embed,
       ...TableNodes,
     ],
     content: data.body as never,
@@ -121,6 +123,7 @@ function start() {
       (i) => Number(i.value),
     ),
     unsigned: $<HTMLInputElement>('#unsigned')?.checked ?? false,
+    sponsored: $<HTMLInputElement>('#sponsored')?.checked ?? false,
     relatedIds: [...document.querySelectorAll<HTMLElement>('#related-chosen li')].map((li) =>
       Number(li.dataset.id),
     ),
@@ -243,6 +246,13 @@ function start() {
       const videoId = youtubeId(input)
       if (!videoId) return alert(m.youtubeInvalid!)
       editor.chain().focus().insertContent({ type: 'youtube', attrs: { videoId } }).run()
+    },
+    embed: () => {
+      const input = prompt(m.embedPrompt!)
+      if (!input) return
+      const attrs = embedFromUrl(input)
+      if (!attrs) return alert(m.embedInvalid!)
+      editor.chain().focus().insertContent({ type: 'embed', attrs }).run()
     },
   }
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-cmd]')) {

@@ -71,6 +71,8 @@ export interface ArticlePage {
   publishedAt: string
   modifiedAt: string | null
   correctionNote: string | null
+  /** 기사형 광고: the page says "광고" above the headline. */
+  sponsored: boolean
   related: ArticleCard[]
   previous: ArticleLink | null
   next: ArticleLink | null

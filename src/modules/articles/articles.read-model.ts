@@ -181,6 +181,7 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
       publishedAt,
       modifiedAt: row.modifiedAt,
       correctionNote: row.correctionNote,
+      sponsored: row.sponsored === 1,
       related,
       previous: link(neighbours.previous),
       next: link(neighbours.next),

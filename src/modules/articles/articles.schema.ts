@@ -13,6 +13,8 @@ export const ArticleInput = z
     reporterIds: z.array(z.number().int().positive()).max(10),
     /** 무기명: published without a byline, as editorials (사설) are; the outlet is the author. */
     unsigned: z.boolean().default(false),
+    /** 기사형 광고: printed with the label "광고" (ADR 033). */
+    sponsored: z.boolean().default(false),
     tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
     relatedIds: z.array(z.number().int().positive()).max(10).default([]),
     grade: z.enum(['headline', 'important', 'normal']).default('normal'),

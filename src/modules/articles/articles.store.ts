@@ -36,6 +36,7 @@ const contentColumns = (input: Input) => ({
   summary: summarize(documentText(input.body, { captions: false })),
   leadPhotoId: input.leadPhotoId,
   grade: input.grade,
+  sponsored: input.sponsored ? 1 : 0,
 })
 
 export function createArticlesStore(deps: ArticlesStoreDeps) {

@@ -40,6 +40,8 @@ export interface ArticlesTable {
   deskNote: Generated<string | null>
   /** When the article was last sent to the desk (출고 요청). */
   submittedAt: Generated<string | null>
+  /** 1 for 기사형 광고, an advertiser's piece: labelled "광고" at its top. */
+  sponsored: Generated<number>
 }
 
 export interface ArticleReportersTable {

@@ -26,8 +26,10 @@ import { makeContext, type NewsroomRouteDeps } from './routes/context.js'
 import { deskRoutes } from './routes/desk.routes.js'
 import { importRoutes } from './routes/import.routes.js'
 import { inboxRoutes } from './routes/inbox.routes.js'
+import { integrationsRoutes } from './routes/integrations.routes.js'
 import { staticPagesRoutes } from './routes/pages.routes.js'
 import { photosRoutes } from './routes/photos.routes.js'
+import { portalCheckRoutes } from './routes/portal-check.routes.js'
 import { profileRoutes } from './routes/profile.routes.js'
 import { redirectsRoutes } from './routes/redirects.routes.js'
 import { searchAliasesRoutes } from './routes/search-aliases.routes.js'
@@ -103,6 +105,8 @@ export function createNewsroom(deps: NewsroomDeps) {
     adminRoutes(app, ctx)
     setupRoutes(app, ctx)
     settingsRoutes(app, ctx)
+    integrationsRoutes(app, ctx)
+    portalCheckRoutes(app, ctx)
     sectionsRoutes(app, ctx)
     staticPagesRoutes(app, ctx)
     profileRoutes(app, ctx)

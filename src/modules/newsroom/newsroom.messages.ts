@@ -248,6 +248,11 @@ export const nm = {
     youtube: '유튜브',
     youtubePrompt: '유튜브 주소 또는 영상 ID',
     youtubeInvalid: '유튜브 주소를 알아볼 수 없습니다.',
+    sponsored: '기사형 광고 (기사 위에 "광고" 표시)',
+    embed: '게시물 임베드',
+    embedPrompt: '네이버TV·카카오TV 영상, 인스타그램·X·페이스북 게시물 주소',
+    embedInvalid:
+      '임베드할 수 있는 주소가 아닙니다. 네이버TV, 카카오TV, 인스타그램, X, 페이스북 게시물의 주소를 붙여 넣어 주세요.',
     undo: '되돌리기',
     redo: '다시 하기',
     characters: '{count}자 (공백 제외 {noSpaces}자)',

@@ -1,5 +1,12 @@
 // The outlet module's public face: what other modules and the composition root may use.
 
+export type { AdFill, AdSlotName, AdSlots, Integrations } from './integrations.schema.js'
+export {
+  AD_SLOTS,
+  AdFill as AdFillSchema,
+  ID_SHAPES,
+  Integrations as IntegrationsSchema,
+} from './integrations.schema.js'
 export { legalGuard } from './legal-guard.js'
 export type { OutletFieldProblem, OutletFormField, OutletFormResult } from './outlet.form.js'
 export { checkOutletForm, OUTLET_FORM_FIELDS, parseRegistrationDate } from './outlet.form.js'

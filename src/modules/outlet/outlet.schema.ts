@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AdSlots, emptyIntegrations, Integrations } from './integrations.schema.js'
 
 /** What the outlet prints about itself. The 신문법 §21 fields must all be filled in production. */
 export const OutletSettings = z.object({
@@ -32,6 +33,10 @@ export const OutletSettings = z.object({
   mailFrom: z.string().trim().max(200).default(''),
   /** Kakao JavaScript key for the KakaoTalk share button; empty uses KAKAO_JS_KEY. */
   kakaoJsKey: z.string().trim().max(100).default(''),
+  /** Analytics, ad networks and portal verification the outlet enables (ADR 033). */
+  integrations: Integrations.default(emptyIntegrations),
+  /** What fills each ad slot. */
+  ads: AdSlots,
 })
 export type OutletSettings = z.infer<typeof OutletSettings>
 
@@ -70,4 +75,6 @@ export const emptyOutlet: OutletSettings = {
   grievanceContact: '',
   mailFrom: '',
   kakaoJsKey: '',
+  integrations: emptyIntegrations,
+  ads: { slots: {}, afterParagraph: 3 },
 }

@@ -5,10 +5,10 @@ import { tags } from '../../platform/cache/invalidation.js'
 import type { Clock } from '../../platform/clock.js'
 import { messages as m, msg } from '../../platform/i18n/messages.js'
 import { renderPage } from '../../platform/views/render.js'
-import type { SiteContext } from '../../platform/views/site-context.js'
+import { GENERATED_SHARE_IMAGE, type SiteContext } from '../../platform/views/site-context.js'
 import type { FullArticle, PublishedArticles } from '../articles/index.js'
 import { articleUrl, type SectionRef, sectionUrl } from '../articles/index.js'
-import { photoUrl, widthFor } from '../media/index.js'
+import { photoUrl, renderShareCard, widthFor } from '../media/index.js'
 import type { PagesService } from '../pages/index.js'
 import { createEnclosures } from './enclosure.js'
 import { robotsTxt } from './robots.js'
@@ -165,6 +165,18 @@ export const syndicationRoutes =
           : null,
       }))
       return reply.sendPage(renderUrlset(urls), [tags.latest, tags.outlet])
+    })
+
+    // The default share image of an outlet that uploaded none, made once per name and tagline.
+    let card: { key: string; image: Promise<Buffer> } | null = null
+    app.get(GENERATED_SHARE_IMAGE.url, async (_request, reply) => {
+      const { outlet } = await deps.site()
+      const key = `${outlet.name}\n${outlet.tagline}`
+      if (card?.key !== key) card = { key, image: renderShareCard(outlet) }
+      return reply
+        .header('cache-control', 'public, max-age=3600')
+        .type('image/jpeg')
+        .send(await card.image)
     })
 
     app.get('/robots.txt', { config: { pageCache: TEXT } }, async (_request, reply) => {

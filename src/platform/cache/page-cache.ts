@@ -12,20 +12,27 @@ export interface CachedPage {
   status: number
   /** The body compressed, made once per encoding when a reader first accepts it. */
   encoded?: Partial<Record<'br' | 'gzip', Buffer>>
+  /** The page's own Content-Security-Policy (its nonce, its third parties); null for the site's. */
+  csp?: string | null
 }
 
 export interface PageCache {
   get(key: string): CachedPage | undefined
-  set(key: string, html: string, tags: readonly string[], status?: number): CachedPage
+  set(key: string, html: string, tags: readonly string[], status?: number, csp?: string | null): CachedPage
   /** Drops every page carrying one of the tags; returns how many were dropped. */
   invalidate(tags: readonly string[]): number
   clear(): void
   readonly size: number
 }
 
-function encodePage(html: string, tags: readonly string[], status: number): CachedPage {
+function encodePage(
+  html: string,
+  tags: readonly string[],
+  status: number,
+  csp: string | null = null,
+): CachedPage {
   const body = Buffer.from(html)
-  return { body, etag: etagOf(body), tags, status }
+  return { body, etag: etagOf(body), tags, status, csp }
 }
 
 export const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`
@@ -46,8 +53,8 @@ export function createPageCache(options: { maxEntries: number; ttlMs: number }):
   })
   return {
     get: (key) => lru.get(key),
-    set(key, html, tags, status = 200) {
-      const page = encodePage(html, tags, status)
+    set(key, html, tags, status = 200, csp = null) {
+      const page = encodePage(html, tags, status, csp)
       lru.set(key, page)
       for (const tag of tags) {
         const keys = byTag.get(tag) ?? new Set<string>()
@@ -72,7 +79,7 @@ export function createPageCache(options: { maxEntries: number; ttlMs: number }):
 /** A page cache that keeps nothing (PAGE_CACHE=false): every request renders. */
 export const disabledPageCache: PageCache = {
   get: () => undefined,
-  set: (_key, html, tags, status = 200) => encodePage(html, tags, status),
+  set: (_key, html, tags, status = 200, csp = null) => encodePage(html, tags, status, csp),
   invalidate: () => 0,
   clear: () => {},
   size: 0,

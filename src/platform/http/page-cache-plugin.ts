@@ -67,6 +67,8 @@ function encodedBody(request: FastifyRequest, page: CachedPage) {
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cdnMaxAge: number | null) {
   const { encoding, body, etag } = encodedBody(request, page)
   reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie, Accept-Encoding')
+  // The nonce in the body and the one in the policy were made together (ADR 033).
+  if (page.csp) reply.header('content-security-policy', page.csp)
   if (cdnMaxAge) cdnHeaders(reply, cdnMaxAge, page.tags)
   if (page.status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send()
   if (encoding) reply.header('content-encoding', encoding)
@@ -100,7 +102,10 @@ const plugin: FastifyPluginAsync<{ cache: PageCache; cdnMaxAge?: number | null }
       if (request.pageCacheKey === null) {
         return this.code(status).header('cache-control', PRIVATE).type(contentTypeOf(request)).send(html)
       }
-      const page = cache.set(request.pageCacheKey, html, tags, status)
+      // Sealed here, before the page is kept, so every answer from it carries the same nonce
+      // in its header as in its body; pages that are not kept are sealed as they go out.
+      const sealed = app.hasDecorator('sealPage') ? app.sealPage(html) : { html, csp: null }
+      const page = cache.set(request.pageCacheKey, sealed.html, tags, status, sealed.csp)
       this.header('x-cache', 'miss')
       return send(request, this, page, cdnMaxAge)
     },

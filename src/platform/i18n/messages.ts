@@ -4,6 +4,8 @@
 export const messages = {
   site: {
     skipToContent: '본문 바로가기',
+    /** The label every ad slot carries, so an ad is never taken for the paper's own content. */
+    ad: '광고',
     mainMenu: '주요 메뉴',
     home: '홈',
     search: '검색',
@@ -53,6 +55,12 @@ export const messages = {
     editorial: '사설',
   },
   article: {
+    /** 기사형 광고's label, above the headline (인터넷신문위원회 기사형 광고 심의규정). */
+    sponsored: '광고',
+    sponsoredNote: '이 기사는 광고주의 비용으로 작성된 기사형 광고입니다.',
+    /** An embedded post's placeholder: the provider loads only when the reader asks. */
+    embedLoad: '{provider} 게시물 보기',
+    embedVideo: '{provider} 동영상 재생',
     published: '입력',
     modified: '수정',
     progress: '읽은 정도',

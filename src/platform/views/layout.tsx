@@ -3,7 +3,8 @@
 import type { ComponentChildren } from 'preact'
 import { messages as m, msg } from '../i18n/messages.js'
 import { renderedOnce } from './rendered-once.js'
-import type { SiteContext } from './site-context.js'
+import { defaultShareImage, type SiteContext } from './site-context.js'
+import { AdSlot, AnalyticsTags, VerificationMeta } from './third-parties.js'
 
 export interface PageMeta {
   title: string
@@ -49,6 +50,7 @@ export function Layout(props: {
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         )}
         {meta.noindex && <meta name="robots" content="noindex" />}
+        <VerificationMeta site={site} />
         <meta property="og:site_name" content={site.outlet.name} />
         <meta property="og:locale" content="ko_KR" />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
@@ -56,8 +58,8 @@ export function Layout(props: {
         {meta.description && <meta property="og:description" content={meta.description} />}
         <meta property="og:url" content={canonical} />
         {image && <meta property="og:image" content={image.url} />}
-        {!image && site.outlet.shareImageUrl && (
-          <meta property="og:image" content={`${site.publicUrl}${site.outlet.shareImageUrl}`} />
+        {!image && (
+          <meta property="og:image" content={`${site.publicUrl}${defaultShareImage(site.outlet).url}`} />
         )}
         {image && <meta property="og:image:width" content={String(image.width)} />}
         {image && <meta property="og:image:height" content={String(image.height)} />}
@@ -81,6 +83,7 @@ export function Layout(props: {
         {props.scripts?.map((src) => (
           <script type="module" src={src} />
         ))}
+        <AnalyticsTags site={site} />
       </head>
       <body>
         <a class="skip-link" href="#content">
@@ -95,10 +98,12 @@ export function Layout(props: {
             ),
           }}
         />
+        <AdSlot site={site} name="topBanner" section={props.activeSection} />
         <main id="content" tabIndex={-1}>
           {props.children}
         </main>
         <footer class="site-footer" dangerouslySetInnerHTML={{ __html: footerHtml([site]) }} />
+        <AdSlot site={site} name="mobileSticky" section={props.activeSection} />
       </body>
     </html>
   )

@@ -27,7 +27,46 @@ export interface SiteOutlet {
   /** 고충처리인 (언론중재법 §6). */
   grievanceOfficer?: string
   grievanceContact?: string
+  /** Analytics and portal verification the outlet enabled (the outlet module checks each ID). */
+  integrations?: SiteIntegrations
+  /** What fills each ad slot. */
+  ads?: { slots: Partial<Record<AdSlotName, SiteAdFill>>; afterParagraph: number }
 }
+
+export interface SiteIntegrations {
+  ga4: string
+  naverAnalytics: string
+  adsenseClient: string
+  adfit: boolean
+  dable: boolean
+  adHosts: string[]
+  naverVerification: string
+  googleVerification: string
+  bingVerification: string
+}
+
+export type AdSlotName =
+  | 'topBanner'
+  | 'sidebar'
+  | 'inArticle'
+  | 'belowArticle'
+  | 'betweenList'
+  | 'mobileSticky'
+
+export type SiteAdFill =
+  | {
+      kind: 'house'
+      image: string
+      link: string
+      alt: string
+      from: string | null
+      until: string | null
+      sections: number[]
+    }
+  | { kind: 'adsense'; slot: string }
+  | { kind: 'adfit'; unit: string }
+  | { kind: 'dable'; widget: string }
+  | { kind: 'host'; script: string }
 
 /** One entry of the section menu. */
 export interface MenuSection {
@@ -45,4 +84,13 @@ export interface SiteContext {
   kakaoJsKey: string | null
   /** Today's date in Korea time, printed in the header as Korean outlets do. */
   today: string
+  /** Today in Korea time as `YYYY-MM-DD`, for what shows between two dates (house ads). */
+  isoDate?: string
 }
+
+/** The outlet's share image made from its name when it uploaded none (syndication serves it). */
+export const GENERATED_SHARE_IMAGE = { url: '/share-image.jpg', width: 1200, height: 630 } as const
+
+/** The image a page without its own is shared with: the uploaded one, else the generated one. */
+export const defaultShareImage = (outlet: SiteOutlet): { url: string; width?: number; height?: number } =>
+  outlet.shareImageUrl ? { url: outlet.shareImageUrl } : GENERATED_SHARE_IMAGE

@@ -1,6 +1,7 @@
 // The fixed schema of an article body: a ProseMirror/TipTap JSON document. Anything outside
 // it is rejected on save, so the renderer only ever meets these node types.
 import { z } from 'zod'
+import { EMBED_PROVIDER_NAMES, EMBED_PROVIDERS } from './embeds.js'
 
 const safeHref = z
   .string()
@@ -44,6 +45,16 @@ const YouTube = z.object({
   type: z.literal('youtube'),
   attrs: z.object({ videoId: z.string().regex(/^[\w-]{6,20}$/) }),
 })
+/** A post or video of another site, by provider and id (embeds.ts); loads on the reader's click. */
+const Embed = z
+  .object({
+    type: z.literal('embed'),
+    attrs: z.object({ provider: z.enum(EMBED_PROVIDER_NAMES), id: z.string().max(120) }),
+  })
+  .refine((block) => EMBED_PROVIDERS[block.attrs.provider].id.test(block.attrs.id), {
+    message: 'embed id not in its provider’s shape',
+    path: ['attrs', 'id'],
+  })
 const HorizontalRule = z.object({ type: z.literal('horizontalRule') })
 // A simple table (TipTap's node names): rows of header or data cells, each holding paragraphs.
 // No merged cells or widths: the schema keeps what a reader needs to read the figures.
@@ -62,6 +73,7 @@ const Block = z.discriminatedUnion('type', [
   Blockquote,
   Photo,
   YouTube,
+  Embed,
   HorizontalRule,
   Table,
 ])

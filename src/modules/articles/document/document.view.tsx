@@ -1,8 +1,11 @@
 // Renders a stored article body. Every node type of the schema has one case here; text goes
 // through Preact, so nothing a user typed reaches the page unescaped.
+
+import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import type { Photo } from '../../media/index.js'
 import { Figure } from '../../media/index.js'
 import type { ArticleDocument, DocumentBlock, InlineNode, TableNode } from './document.schema.js'
+import { EMBED_PROVIDERS, type EmbedProvider } from './embeds.js'
 
 export function Inline(props: { nodes: InlineNode[] | undefined }) {
   return (
@@ -92,6 +95,8 @@ function Block(props: { block: DocumentBlock; photos: Map<number, Photo> }) {
           />
         </div>
       )
+    case 'embed':
+      return <EmbedPlaceholder provider={block.attrs.provider} id={block.attrs.id} />
     case 'horizontalRule':
       return <hr />
     case 'table':
@@ -139,5 +144,29 @@ export function DocumentBody(props: {
         </>
       ))}
     </>
+  )
+}
+
+/**
+ * An embedded post as a light placeholder: a link to the post (what a reader without scripts
+ * follows) and the frame's address, which article.ts loads in place on a click, and for a
+ * video also when the reader scrolls near.
+ * `data-tp` names the provider, so this page's CSP admits its frames (ADR 033).
+ */
+function EmbedPlaceholder(props: { provider: EmbedProvider; id: string }) {
+  const p = EMBED_PROVIDERS[props.provider]
+  const provider = p.name
+  return (
+    <div
+      class={p.video ? 'embed embed-card' : 'embed-post embed-card'}
+      data-tp={props.provider}
+      data-embed-src={p.frame(props.id)}
+      data-embed-title={provider}
+      data-embed-near={p.video ? '' : undefined}
+    >
+      <a href={p.link(props.id)} rel="noopener">
+        {msg(p.video ? m.article.embedVideo : m.article.embedLoad, { provider })}
+      </a>
+    </div>
   )
 }

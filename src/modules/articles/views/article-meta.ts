@@ -2,7 +2,7 @@
 // and the JSON-LD NewsArticle that Google, Naver and Daum parse.
 import { h } from 'preact'
 import type { PageMeta } from '../../../platform/views/layout.js'
-import type { SiteContext } from '../../../platform/views/site-context.js'
+import { defaultShareImage, type SiteContext } from '../../../platform/views/site-context.js'
 import { photoUrl, scaledHeight, widthFor } from '../../media/index.js'
 import { type ArticlePage, reporterUrl } from '../article-views.js'
 
@@ -38,9 +38,14 @@ export function articleJsonLd(site: SiteContext, a: ArticlePage) {
       ? { logo: { '@type': 'ImageObject', url: site.publicUrl + site.outlet.logoUrl } }
       : {}),
   }
-  const images = a.leadPhoto
-    ? [site.publicUrl + photoUrl(a.leadPhoto, widthFor(a.leadPhoto, SHARE_WIDTH), 'jpg')]
-    : []
+  // Never empty: Google's Top Stories wants an image, so a piece without a photo carries the
+  // outlet's share image.
+  const images = [
+    site.publicUrl +
+      (a.leadPhoto
+        ? photoUrl(a.leadPhoto, widthFor(a.leadPhoto, SHARE_WIDTH), 'jpg')
+        : defaultShareImage(site.outlet).url),
+  ]
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

@@ -4,6 +4,7 @@ import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
 import { Layout } from '../../../platform/views/layout.js'
 import type { SiteContext } from '../../../platform/views/site-context.js'
+import { AdSlot, adSlotHtml } from '../../../platform/views/third-parties.js'
 import type { CommentSectionData } from '../../comments/index.js'
 import { CommentSection } from '../../comments/index.js'
 import { Figure, Picture } from '../../media/index.js'
@@ -56,6 +57,27 @@ function passageNotes(notices: readonly ArticleNotice[]) {
   }
 }
 
+/** The in-article ad slot after the outlet's N-th paragraph, when that slot is filled. */
+function withInArticleAd(
+  after: (block: DocumentBlock) => preact.ComponentChild,
+  site: SiteContext,
+  section: number,
+) {
+  const ads = site.outlet.ads
+  if (!ads?.slots.inArticle) return after
+  let paragraphs = 0
+  return (block: DocumentBlock) => {
+    const notes = after(block)
+    if (block.type !== 'paragraph' || ++paragraphs !== ads.afterParagraph) return notes
+    return (
+      <>
+        {notes}
+        <AdSlot site={site} name="inArticle" section={section} />
+      </>
+    )
+  }
+}
+
 function Notices(props: { notices: readonly ArticleNotice[] }) {
   if (props.notices.length === 0) return null
   return (
@@ -101,6 +123,11 @@ export function ArticlePageView(props: ArticlePageProps) {
       <div class="article-layout">
         <article class="article" data-article-id={a.id}>
           <header class="article-header">
+            {a.sponsored && (
+              <p class="sponsored-label">
+                <strong>{m.article.sponsored}</strong> {m.article.sponsoredNote}
+              </p>
+            )}
             <p class="article-section">
               <a href={sectionUrl(a.section.slug)}>{a.section.name}</a>
             </p>
@@ -134,7 +161,11 @@ export function ArticlePageView(props: ArticlePageProps) {
           <Notices notices={props.notices ?? []} />
           <div class="article-body" id="article-body">
             {a.leadPhoto && <Figure photo={a.leadPhoto} eager />}
-            <BylineLead outlet={site.outlet.name} article={a} after={passageNotes(props.notices ?? [])} />
+            <BylineLead
+              outlet={site.outlet.name}
+              article={a}
+              after={withInArticleAd(passageNotes(props.notices ?? []), site, a.section.id)}
+            />
             {a.correctionNote && (
               <aside class="correction" aria-label={m.article.correctionNote}>
                 <strong>{m.article.correctionNote}</strong> {a.correctionNote}
@@ -195,9 +226,14 @@ export function ArticlePageView(props: ArticlePageProps) {
               )}
             </nav>
           )}
+          <AdSlot site={site} name="belowArticle" section={a.section.id} />
           <CommentSection {...props.comments} />
         </article>
-        <Sidebar mostRead={props.mostRead} todayPhotos={props.todayPhotos} />
+        <Sidebar
+          mostRead={props.mostRead}
+          todayPhotos={props.todayPhotos}
+          adHtml={adSlotHtml({ site, name: 'sidebar', section: a.section.id })}
+        />
       </div>
     </Layout>
   )

@@ -61,13 +61,17 @@ const sidebarHtml = renderedOnce(([day, week, photos]: [RankedLink[], RankedLink
 export function Sidebar(props: {
   mostRead: { day: RankedLink[]; week: RankedLink[] }
   todayPhotos?: TodayPhoto[]
+  /** The sidebar ad slot's HTML, above the blocks; empty when the slot is not filled. */
+  adHtml?: string
 }) {
   const { day, week } = props.mostRead
   return (
     <aside
       class="sidebar"
       aria-label={m.article.mostRead}
-      dangerouslySetInnerHTML={{ __html: sidebarHtml([day, week, props.todayPhotos ?? NO_PHOTOS]) }}
+      dangerouslySetInnerHTML={{
+        __html: (props.adHtml ?? '') + sidebarHtml([day, week, props.todayPhotos ?? NO_PHOTOS]),
+      }}
     />
   )
 }

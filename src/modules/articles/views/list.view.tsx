@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact'
 import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import { Layout } from '../../../platform/views/layout.js'
 import type { SiteContext } from '../../../platform/views/site-context.js'
+import { AdSlot, adSlotHtml } from '../../../platform/views/third-parties.js'
 import type { ArticleCard, RankedLink } from '../article-views.js'
 import { ArticleList, Pagination, Sidebar } from './blocks.js'
 
@@ -20,6 +21,9 @@ export interface ListPageProps {
   activeSection?: number
   feed?: string
 }
+
+/** The list's ad slot goes after this many articles. */
+const BETWEEN_AFTER = 5
 
 export function ListPageView(props: ListPageProps) {
   const path = props.page > 1 ? `${props.path}?page=${props.page}` : props.path
@@ -41,10 +45,30 @@ export function ListPageView(props: ListPageProps) {
           <h1 class="list-title">{props.title}</h1>
           {props.intro}
           <p class="list-count">{msg(m.lists.articleCount, { count: props.total })}</p>
-          <ArticleList articles={props.articles} headingLevel={2} showSection={!props.activeSection} />
+          {props.site.outlet.ads?.slots.betweenList && props.articles.length > BETWEEN_AFTER ? (
+            // The list is cut in two around the slot, so the ad is never an item of the list.
+            <>
+              <ArticleList
+                articles={props.articles.slice(0, BETWEEN_AFTER)}
+                headingLevel={2}
+                showSection={!props.activeSection}
+              />
+              <AdSlot site={props.site} name="betweenList" section={props.activeSection} />
+              <ArticleList
+                articles={props.articles.slice(BETWEEN_AFTER)}
+                headingLevel={2}
+                showSection={!props.activeSection}
+              />
+            </>
+          ) : (
+            <ArticleList articles={props.articles} headingLevel={2} showSection={!props.activeSection} />
+          )}
           <Pagination basePath={props.path} page={props.page} total={props.total} perPage={props.perPage} />
         </div>
-        <Sidebar mostRead={props.mostRead} />
+        <Sidebar
+          mostRead={props.mostRead}
+          adHtml={adSlotHtml({ site: props.site, name: 'sidebar', section: props.activeSection })}
+        />
       </div>
     </Layout>
   )

@@ -81,6 +81,7 @@ const SaveBody = z.object({
   tags: z.array(z.string()).default([]),
   reporterIds: z.array(z.number().int()).default([]),
   unsigned: z.boolean().default(false),
+  sponsored: z.boolean().default(false),
   relatedIds: z.array(z.number().int()).default([]),
   leadPhotoId: z.number().int().positive().nullable().default(null),
   correctionNote: z.string().trim().max(500).nullish(),

@@ -93,6 +93,7 @@ export function EditorView(props: {
                 ['orderedList', nm.editor.orderedList],
                 ['link', nm.editor.link],
                 ['youtube', nm.editor.youtube],
+                ['embed', nm.editor.embed],
                 ['undo', nm.editor.undo],
                 ['redo', nm.editor.redo],
               ] as const
@@ -159,6 +160,16 @@ export function EditorView(props: {
               {nm.editor.unsigned}
             </label>
           </fieldset>
+          <label class="check">
+            <input
+              type="checkbox"
+              id="sponsored"
+              name="sponsored"
+              form="article-form"
+              checked={props.article.sponsored === 1}
+            />{' '}
+            {nm.editor.sponsored}
+          </label>
           <label>
             {nm.editor.tags}
             <input id="tags" name="tags" form="article-form" value={props.tags.join(', ')} />

@@ -3,6 +3,8 @@
 import type { ComponentChildren } from 'preact'
 import { msg } from '../../../platform/i18n/messages.js'
 import type { StaffMember } from '../../staff/index.js'
+import { portalCheckMessages } from '../../syndication/index.js'
+import { im } from '../integrations.messages.js'
 import { nm } from '../newsroom.messages.js'
 import { isAdmin, isDesk } from '../newsroom.policy.js'
 import { sm } from '../settings.messages.js'
@@ -92,11 +94,17 @@ function Menu(props: { staff: StaffMember; csrf: string }) {
           ['/newsroom/inbox', nm.nav.inbox],
         ] as [string, string][])
       : []),
-    ...(isDesk(staff) ? ([['/newsroom/pages', sm.nav.pages]] as [string, string][]) : []),
+    ...(isDesk(staff)
+      ? ([
+          ['/newsroom/pages', sm.nav.pages],
+          ['/newsroom/portal-check', portalCheckMessages.title],
+        ] as [string, string][])
+      : []),
     ...(isAdmin(staff)
       ? ([
           ['/newsroom/staff', nm.nav.staff],
           ['/newsroom/settings', sm.nav.settings],
+          ['/newsroom/integrations', im.nav],
           ['/newsroom/sections', sm.nav.sections],
           ['/newsroom/redirects', nm.nav.redirects],
         ] as [string, string][])
