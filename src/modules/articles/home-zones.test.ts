@@ -119,6 +119,8 @@ for (const dialect of await testDialects()) {
           await seeding.desk.publishArticle(id)
         }
       }
+      // Publishing indexes in the background; its queries are not the home page's.
+      await app.services.search.idle()
       await home(app)
       const middle = await queriesSoFar(app)
       const html = await home(app)
