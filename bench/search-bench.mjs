@@ -292,7 +292,7 @@ async function postgresRun(dataDir) {
       Number(
         (
           await admin.query(
-            `SELECT pg_total_relation_size('${schema}.search_documents')
+            `SELECT (SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('${schema}.search_documents'))
               + pg_total_relation_size('${schema}.search_document_reporters') AS n`,
           )
         ).rows[0].n,
