@@ -57,7 +57,7 @@ for (const dialect of await testDialects()) {
     test('newest first, only the phrase, with a count near the number of matches', async () => {
       const found = await find('전기차')
       expect(found.ids).toEqual(newestFirst(exactIds).slice(0, 20))
-      // SQLite counts; PostgreSQL estimates from the loose matches (ADR 030), within 5%.
+      // SQLite counts; PostgreSQL estimates from the loose matches (ADR 034), within 5%.
       expect(Math.abs(found.total - exactIds.length)).toBeLessThanOrEqual(exactIds.length * 0.05)
     })
 

@@ -1,6 +1,6 @@
 // PostgreSQL: search_documents becomes a table partitioned by article id ranges, so the newest
 // matches of a common word are read from the newest partition's GIN index instead of the
-// whole archive's (ADR 030). Rows are copied, not rebuilt. SQLite keeps FTS5.
+// whole archive's (ADR 034). Rows are copied, not rebuilt. SQLite keeps FTS5.
 // Frozen in time: imports nothing from the app (the span repeats search.postgres.ts on purpose).
 import { type Kysely, SqliteAdapter, sql } from 'kysely'
 
