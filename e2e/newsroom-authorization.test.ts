@@ -155,7 +155,25 @@ const CASES: RouteCase[] = [
     allowed: DESK,
     prepare: async (s) => ({ form: { ids: String(await s.article('submitted')), grade: 'normal' } }),
   },
+  {
+    method: 'POST',
+    path: '/newsroom/articles/:id/delete',
+    allowed: OWNER_OR_DESK,
+    prepare: async (s) => ({
+      url: `/newsroom/articles/${await s.article('draft')}/delete`,
+      form: { confirm: 'yes' },
+    }),
+  },
   { method: 'GET', path: '/newsroom/photos', allowed: STAFF },
+  {
+    method: 'POST',
+    path: '/newsroom/photos/:id/focus',
+    allowed: STAFF,
+    prepare: async (s) => {
+      const photo = await s.app.services.media.storePhoto(await smallJpeg(40, 30))
+      return { url: `/newsroom/photos/${photo.id}/focus`, json: { x: 0.3, y: 0.2 } }
+    },
+  },
   { method: 'POST', path: '/newsroom/photos', allowed: STAFF, prepare: async () => ({ multipart: true }) },
   { method: 'GET', path: '/newsroom/related?q=기사', allowed: STAFF },
   { method: 'GET', path: '/newsroom/home', allowed: DESK },

@@ -32,3 +32,18 @@ export function koreaDay(iso: string | Date): string {
   const p = kstParts(iso)
   return `${p.y}-${p.m}-${p.d}`
 }
+
+const KST_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * The start of the Korea-time day `YYYY-MM-DD` plus `days`, as UTC ISO; undefined when the text
+ * is not a real date (02-30 does not roll over into March).
+ */
+export function koreaDayStart(day: string | undefined, days = 0): string | undefined {
+  const m = day ? KST_DAY.exec(day) : null
+  if (!m) return undefined
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+  const date = new Date(Date.UTC(y, mo, d))
+  if (date.getUTCMonth() !== mo || date.getUTCDate() !== d || y < 1900) return undefined
+  return new Date(Date.UTC(y, mo, d + days) - KST_OFFSET_MS).toISOString()
+}

@@ -1,14 +1,16 @@
 // Saving the article without ever losing typing: every change is copied to localStorage at
 // once; the server save runs a moment after typing stops, and a failed save keeps the local
 // copy, says so, and tries again on the next change or after a pause.
-export type SaveResult = { ok: true; savedAtText: string } | { ok: false; message: string | null }
+export type SaveResult =
+  | { ok: true; savedAtText: string }
+  | { ok: false; message: string | null; field?: string | null }
 
 export interface AutosaveOptions {
   key: string
   /** Collects what is on the page now. */
   payload(): unknown
   send(payload: unknown): Promise<SaveResult>
-  onState(state: 'saving' | 'saved' | 'failed' | 'invalid', detail: string): void
+  onState(state: 'saving' | 'saved' | 'failed' | 'invalid', detail: string, field?: string | null): void
   /** Whether changes are sent by themselves (not for corrections of published articles). */
   auto: boolean
   delayMs?: number
@@ -49,7 +51,7 @@ export function createAutosave(options: AutosaveOptions) {
         options.onState('saved', result.savedAtText)
         return true
       }
-      options.onState(result.message ? 'invalid' : 'failed', result.message ?? '')
+      options.onState(result.message ? 'invalid' : 'failed', result.message ?? '', result.field ?? null)
       window.clearTimeout(retry)
       if (options.auto && !result.message) retry = window.setTimeout(() => void saveNow(), 10_000)
       return false

@@ -5,6 +5,7 @@ import Blockquote from '@tiptap/extension-blockquote'
 import { ListItem } from '@tiptap/extension-list'
 import StarterKit from '@tiptap/starter-kit'
 import { createAutosave, type SaveResult } from './autosave.js'
+import { setupFieldErrors } from './field-errors.js'
 import { isPressRelease, setupImport } from './import-drop.js'
 import { knownPhotos, makePhotoNode, type PhotoInfo, TableNodes, YouTube, youtubeId } from './nodes.js'
 import { setupPanels } from './panels.js'
@@ -127,6 +128,8 @@ function start() {
     ...(published ? { correctionNote: field('correction-note')?.value ?? '' } : {}),
   })
 
+  const fieldErrors = setupFieldErrors()
+
   async function send(body: unknown): Promise<SaveResult> {
     const res = await fetch(form!.dataset.saveUrl!, {
       method: 'PUT',
@@ -135,11 +138,17 @@ function start() {
     })
     const json = (await res.json().catch(() => ({}))) as {
       savedAtText?: string
-      errors?: { message?: string }[]
+      errors?: { message?: string; details?: { field?: unknown } }[]
     }
     if (res.ok) return { ok: true, savedAtText: json.savedAtText ?? '' }
     // 4xx: the content was refused, with a reason; 5xx: the server failed, try again later.
-    return { ok: false, message: res.status < 500 ? (json.errors?.[0]?.message ?? '') || null : null }
+    if (res.status >= 500) return { ok: false, message: null }
+    const field = json.errors?.[0]?.details?.field
+    return {
+      ok: false,
+      message: (json.errors?.[0]?.message ?? '') || null,
+      field: typeof field === 'string' ? field : null,
+    }
   }
 
   // 출고 전 점검 follows the saved text: the server recomputes it after every save.
@@ -155,8 +164,10 @@ function start() {
     payload,
     send,
     auto: !published,
-    onState(state, detail) {
+    onState(state, detail, failed) {
       if (state === 'saved') void refreshChecks()
+      if (state === 'saved' || state === 'invalid') fieldErrors.clear()
+      if (state === 'invalid') fieldErrors.show(failed ?? 'body', detail)
       status.dataset.state = state
       status.textContent =
         state === 'saving'
@@ -198,6 +209,10 @@ function start() {
       e.preventDefault()
       // A withdrawn article cannot be saved; restoring it must not wait for a save.
       if (data.status === 'withdrawn' || (published && f.id !== 'withdraw-form')) return f.submit()
+      if (f.id === 'submit-form' && editor.isEmpty) {
+        fieldErrors.clear()
+        return fieldErrors.show('body', m.bodyEmpty!)
+      }
       if (await autosave.saveNow()) f.submit()
     })
   }

@@ -9,6 +9,8 @@ export interface PhotoInfo {
   caption: string
   credit: string
   alt: string
+  /** The photo's focal point, fractions from the top left; none for the middle. */
+  focus?: { x: number; y: number } | null
 }
 
 /** Photos known to the page (the body's, and every one uploaded or picked since), by id. */

@@ -1,6 +1,7 @@
 // The editor's side panels: photo upload (a separate request: a refused file never touches
 // the text), the photo library, the lead photo, and related articles picked by search.
 import type { Editor } from '@tiptap/core'
+import { setupFocusPicker } from './focus-picker.js'
 import { knownPhotos, type PhotoInfo } from './nodes.js'
 
 interface PanelDeps {
@@ -27,9 +28,11 @@ export function setupPanels(deps: PanelDeps) {
   const leadBox = $('#lead-photo')!
   const leadLabel = $('#lead-photo-current')!
 
+  const focusPicker = setupFocusPicker({ csrf: deps.csrf, messages: m, changed: deps.changed })
   const setLead = (photo: PhotoInfo | null) => {
     leadBox.dataset.photoId = photo ? String(photo.id) : ''
     leadLabel.textContent = photo ? photo.caption || `#${photo.id}` : m.leadPhotoNone!
+    focusPicker.show(photo)
     deps.changed()
   }
   $('#lead-photo-clear')?.addEventListener('click', () => setLead(null))

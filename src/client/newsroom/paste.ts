@@ -70,11 +70,12 @@ function unwrapUnsafeLinks(doc: Document) {
 }
 
 /**
- * The schema has no table yet: each row becomes one paragraph, its cells joined by " | ", so a
- * schedule or a figure table keeps its reading order instead of one cell per line.
+ * Simple tables stay tables (the schema has rows of cells holding paragraphs). A table inside a
+ * cell does not fit the schema: each of its rows becomes one paragraph, its cells joined by
+ * " | ", so the figures keep their reading order instead of one cell per line.
  */
-function flattenTables(doc: Document) {
-  for (const table of doc.body.querySelectorAll('table')) {
+function flattenNestedTables(doc: Document) {
+  for (const table of [...doc.body.querySelectorAll('table table')].reverse()) {
     const rows = [...table.querySelectorAll('tr')].map((tr) =>
       [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
     )
@@ -97,7 +98,7 @@ export function normalisePastedHtml(html: string): string {
   groupWordLists(doc)
   mapHeadings(doc)
   unwrapUnsafeLinks(doc)
-  flattenTables(doc)
+  flattenNestedTables(doc)
   return doc.body.innerHTML
 }
 

@@ -230,6 +230,19 @@ export function createArticlesStore(deps: ArticlesStoreDeps) {
       setColumns(id, { grade, deskNote: null, updatedAt: nowIso() }, uow),
     markScheduled: (id: number, at: string, uow: UnitOfWork) =>
       setColumns(id, { status: 'scheduled', scheduledAt: at }, uow),
+    /**
+     * Deletes a draft that never went out (its bylines, tags and log go with it, by the
+     * foreign keys); false when the article is not such a draft.
+     */
+    async deleteDraft(id: number, uow: UnitOfWork): Promise<boolean> {
+      const result = await on(uow)
+        .deleteFrom('articles')
+        .where('id', '=', id)
+        .where('status', '=', 'draft')
+        .where('publishedAt', 'is', null)
+        .executeTakeFirst()
+      return Number(result.numDeletedRows) > 0
+    },
     markWithdrawn: (id: number, reason: string, uow: UnitOfWork) =>
       setColumns(
         id,

@@ -20,6 +20,8 @@ export interface ArticleForIndex {
   articleId: number
   status: string
   sectionId: number
+  /** The desk's grade (headline, important, normal), for the newsroom's list filter. */
+  grade: string
   reporterIds: number[]
   /** Publication time (UTC ISO), or the last update for an unpublished article. */
   datedAt: string
@@ -73,6 +75,7 @@ async function toDocuments(
     articleId: r.id,
     status: r.status,
     sectionId: r.sectionId,
+    grade: r.grade,
     reporterIds: bylines.get(r.id) ?? [],
     datedAt: r.publishedAt ?? r.updatedAt,
     headline: r.headline,
@@ -155,6 +158,7 @@ const articleQuery = (db: Kysely<ArticlesTables>) =>
       'id',
       'status',
       'sectionId',
+      'grade',
       'headline',
       'subheadline',
       'body',

@@ -12,6 +12,8 @@ export const mediaErrorCatalogue = {
   corrupt: { code: 'MEDIA_CORRUPT', status: 400, message: t.corrupt },
   tooLarge: { code: 'MEDIA_TOO_LARGE', status: 400, message: t.tooLarge },
   missing: { code: 'MEDIA_MISSING', status: 400, message: t.missing },
+  /** A focal point outside the photo (the editor only sends fractions 0–1). */
+  focusInvalid: { code: 'MEDIA_FOCUS_INVALID', status: 400, message: t.focusInvalid },
 } as const satisfies ErrorCatalogue
 
 const c = mediaErrorCatalogue
@@ -24,4 +26,5 @@ export const mediaErrors = {
   corrupt: (cause: unknown) => raise(c.corrupt, {}, { cause }),
   tooLarge: () => raise(c.tooLarge),
   missing: () => raise(c.missing),
+  focusInvalid: () => raise(c.focusInvalid),
 }

@@ -90,6 +90,17 @@ export function createMediaService(deps: MediaDeps) {
       return rows.map(photoFromRow)
     },
 
+    /** Sets (or with null clears) a photo's focal point; false when there is no such photo. */
+    async setFocus(id: number, focus: { x: number; y: number } | null): Promise<boolean> {
+      const clamp = (v: number) => Math.round(Math.min(Math.max(v, 0), 1) * 1000) / 1000
+      const result = await deps.db
+        .updateTable('photos')
+        .set({ focalX: focus ? clamp(focus.x) : null, focalY: focus ? clamp(focus.y) : null })
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
+    },
+
     async findPhotos(ids: readonly number[]): Promise<Map<number, Photo>> {
       if (ids.length === 0) return new Map()
       const rows = await photosIn.all(deps.db, [...new Set(ids)])

@@ -13,6 +13,9 @@ export interface PhotosTable {
   caption: string
   credit: string
   alt: string
+  /** Focal point as fractions of width and height from the top left; null is the middle. */
+  focalX: number | null
+  focalY: number | null
   uploadedBy: number | null
   createdAt: string
 }

@@ -12,6 +12,8 @@ export interface Photo {
   caption: string
   credit: string
   alt: string
+  /** Where the subject is, as fractions from the top left; null for the middle. */
+  focus: { x: number; y: number } | null
 }
 
 export type PhotoFormat = 'webp' | 'jpg'
@@ -40,5 +42,19 @@ export function photoFromRow(row: Selectable<PhotosTable>): Photo {
     caption: row.caption,
     credit: row.credit,
     alt: row.alt,
+    focus: row.focalX === null || row.focalY === null ? null : { x: row.focalX, y: row.focalY },
   }
+}
+
+/**
+ * Classes that move a cropped photo's visible part toward its focal point (site.css sets
+ * object-position from them), in quarter steps: inline styles are refused by the site's CSP.
+ * The middle needs none, so photos without a focal point add no bytes.
+ */
+export function focusClass(photo: Pick<Photo, 'focus'>): string | undefined {
+  if (!photo.focus) return undefined
+  const step = (v: number) => Math.round(Math.min(Math.max(v, 0), 1) * 4)
+  const [x, y] = [step(photo.focus.x), step(photo.focus.y)]
+  const classes = [x === 2 ? '' : `fx${x}`, y === 2 ? '' : `fy${y}`].filter(Boolean)
+  return classes.length > 0 ? classes.join(' ') : undefined
 }

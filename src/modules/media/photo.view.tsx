@@ -1,6 +1,6 @@
 // A responsive photo: WebP with a JPEG fallback, every generated width in srcset, width and
 // height set so the page does not jump, lazy unless it is above the fold.
-import { type Photo, photoUrl, scaledHeight, srcset, widthFor } from './photo.js'
+import { focusClass, type Photo, photoUrl, scaledHeight, srcset, widthFor } from './photo.js'
 
 export function Picture(props: {
   photo: Photo
@@ -24,6 +24,7 @@ export function Picture(props: {
         width={fallback}
         height={scaledHeight(photo, fallback)}
         alt={props.alt ?? photo.alt}
+        class={focusClass(photo)}
         loading={props.eager ? 'eager' : 'lazy'}
         decoding="async"
         {...(props.eager ? { fetchpriority: 'high' } : {})}

@@ -15,7 +15,14 @@ import {
   articlesErrors,
 } from '../articles/index.js'
 import type { StaffService } from '../staff/index.js'
-import { eventsOf, logEvent, type NewArticleEvent, saveVersion, versionsOf } from './newsroom.repository.js'
+import {
+  eventsOf,
+  lastSubmittedAt,
+  logEvent,
+  type NewArticleEvent,
+  saveVersion,
+  versionsOf,
+} from './newsroom.repository.js'
 import type { NewsroomTables, VersionReason } from './newsroom.table.js'
 
 export interface DeskDeps {
@@ -73,6 +80,12 @@ export function createDeskService(deps: DeskDeps) {
           staffName: staffId === null ? null : (staff.get(staffId)?.name ?? null),
         })),
       }
+    },
+
+    /** When each of these articles was last sent to the desk (출고 요청). */
+    async requestedAt(articleIds: readonly number[]): Promise<Map<number, string>> {
+      const rows = await lastSubmittedAt(db, articleIds)
+      return new Map(rows.map((r) => [r.articleId, String(r.at)]))
     },
 
     /** Creates a draft and returns its id. */
@@ -133,6 +146,16 @@ export function createDeskService(deps: DeskDeps) {
         await log(uow, { articleId: id, staffId: by, action: 'withdrawn', note: reason })
       })
       deps.bus.publish(before)
+    },
+
+    /** Deletes a reporter's draft that never went out; anything else is withdrawn instead. */
+    async deleteDraft(id: number): Promise<void> {
+      await transaction(async (uow) => {
+        const status = await articles.statusOf(id, uow)
+        if (!(await articles.deleteDraft(id, uow))) throw articlesErrors.invalidTransition(status, 'delete')
+      })
+      // The index drops it (the article is gone).
+      deps.bus.publish([tags.articleText(id)])
     },
 
     /** Undoes 철회: back to readers if it had been published, otherwise a draft again. */

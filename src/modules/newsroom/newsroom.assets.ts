@@ -11,7 +11,7 @@ import { type Asset, loadEsbuild } from '../../platform/http/assets.js'
 import { codeRoot } from '../../platform/paths.js'
 
 const clientDir = join(codeRoot, 'client', 'newsroom')
-const ENTRIES = ['newsroom.css', 'editor.ts'] as const
+const ENTRIES = ['newsroom.css', 'editor.ts', 'lists.ts'] as const
 type Entry = (typeof ENTRIES)[number]
 type Prebuilt = Record<Entry, Asset>
 
@@ -70,6 +70,7 @@ function fromBuild() {
   return {
     css: async () => read()['newsroom.css'],
     editor: async () => read()['editor.ts'],
+    lists: async () => read()['lists.ts'],
     async byUrl(url: string): Promise<Asset | undefined> {
       return Object.values(read()).find((asset) => asset.url === url)
     },
@@ -80,6 +81,7 @@ export function newsroomAssets() {
   if (existsSync(PREBUILT)) return fromBuild()
   const css = lazy('newsroom.css')
   const editor = lazy('editor.ts')
+  const lists = lazy('lists.ts')
   const started = new Set<() => Promise<Asset>>()
   const use = (get: () => Promise<Asset>) => {
     started.add(get)
@@ -88,6 +90,8 @@ export function newsroomAssets() {
   return {
     css: () => use(css),
     editor: () => use(editor),
+    /** The lists' small script (the desk queue's select-all). */
+    lists: () => use(lists),
     /** An asset already built, by URL (a URL can only be known once its bundle was built). */
     async byUrl(url: string): Promise<Asset | undefined> {
       for (const get of started) {

@@ -27,5 +27,9 @@ export const canEdit = (staff: StaffMember, a: ArticleAccess) =>
 export const canSubmit = (staff: StaffMember, a: ArticleAccess) =>
   (a.status === 'draft' || a.status === 'returned') && (isDesk(staff) || isOwn(staff, a))
 
+/** A draft that never went out may be deleted by whoever may send it to the desk. */
+export const canDeleteDraft = (staff: StaffMember, a: ArticleAccess) =>
+  a.status === 'draft' && (isDesk(staff) || isOwn(staff, a))
+
 /** Returning, approving, publishing, scheduling and withdrawing are the desk's. */
 export const canDesk = (staff: StaffMember) => isDesk(staff)

@@ -28,3 +28,15 @@ export const saveVersion = (
   db: Kysely<NewsroomTables>,
   version: Insertable<ArticleVersionsTable>,
 ) => executorFor(db, uow).insertInto('articleVersions').values(version).execute()
+
+/** When each article was last sent to the desk (출고 요청), for the desk queue. */
+export const lastSubmittedAt = (db: Kysely<NewsroomTables>, articleIds: readonly number[]) =>
+  articleIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('articleEvents')
+        .select(['articleId', (eb) => eb.fn.max('createdAt').as('at')])
+        .where('articleId', 'in', [...articleIds])
+        .where('action', '=', 'submitted')
+        .groupBy('articleId')
+        .execute()

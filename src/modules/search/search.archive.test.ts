@@ -19,6 +19,7 @@ const documents: IndexedDocument[] = ids.map((articleId, position) => ({
   articleId,
   status: 'published',
   sectionId: 1,
+  grade: 'normal',
   reporterIds: [],
   datedAt: new Date(Date.UTC(2020, 0, 1) + position * 3_600_000).toISOString(),
   headline: `지역 소식 ${position}`,

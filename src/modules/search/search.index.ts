@@ -10,6 +10,10 @@ export interface IndexQuery {
   query: SearchQuery
   /** Only published articles (readers) or every indexed status (newsroom). */
   publishedOnly: boolean
+  /** Only these statuses (the newsroom's status filter); none given, every indexed one. */
+  statuses?: readonly string[]
+  /** Only this desk grade. */
+  grade?: string
   sectionId?: number
   reporterId?: number
   /** Inclusive lower and exclusive upper bound on datedAt, UTC ISO. */
@@ -72,3 +76,22 @@ export const COUNT_CAP = 1_000
 
 export const DAY_MS = 86_400_000
 export const epochDays = (iso: string | Date) => new Date(iso).getTime() / DAY_MS
+
+/** A match among the newest CANDIDATE_LIMIT, with its rank (higher is better; 0 when sorting by date). */
+export type CandidateRow = { id: number; datedAt: string; day: number; rel: number }
+
+/** One page of the candidates, in the asked order: the same formula on both databases. */
+export function pageOfCandidates(candidates: CandidateRow[], total: number, q: IndexQuery): IndexHits {
+  const today = epochDays(q.now)
+  const boost = (day: number) =>
+    1 + (RECENCY_WEIGHT * RECENCY_HALF_DAYS) / (RECENCY_HALF_DAYS + Math.max(0, today - day))
+  const sorted =
+    q.sort === 'newest'
+      ? [...candidates].sort((a, b) =>
+          a.datedAt === b.datedAt ? b.id - a.id : a.datedAt < b.datedAt ? 1 : -1,
+        )
+      : candidates
+          .map((c) => ({ id: c.id, score: c.rel * boost(c.day) }))
+          .sort((a, b) => b.score - a.score || b.id - a.id)
+  return { ids: sorted.slice(q.offset, q.offset + q.limit).map((c) => c.id), total }
+}

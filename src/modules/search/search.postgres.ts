@@ -5,14 +5,14 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import {
   BYLINE_WEIGHT,
   CANDIDATE_LIMIT,
+  type CandidateRow,
   COUNT_CAP,
   epochDays,
   HEADLINE_WEIGHT,
   type IndexHits,
   type IndexQuery,
   PHOTOS_WEIGHT,
-  RECENCY_HALF_DAYS,
-  RECENCY_WEIGHT,
+  pageOfCandidates,
   type SearchIndex,
 } from './search.index.js'
 import { indexText, toLooseTsquery, toTsquery } from './tokenizer.js'
@@ -25,6 +25,8 @@ const WEIGHTS = `{${relative(1)}, ${relative(PHOTOS_WEIGHT)}, ${relative(BYLINE_
 function filters(q: IndexQuery): RawBuilder<unknown> {
   const parts = [sql`true`]
   if (q.publishedOnly) parts.push(sql`d.status = 'published'`)
+  if (q.statuses && q.statuses.length > 0) parts.push(sql`d.status = ANY(${[...q.statuses]}::text[])`)
+  if (q.grade !== undefined) parts.push(sql`d.grade = ${q.grade}`)
   if (q.sectionId !== undefined) parts.push(sql`d.section_id = ${q.sectionId}`)
   if (q.from !== undefined) parts.push(sql`d.dated_at >= ${q.from}`)
   if (q.to !== undefined) parts.push(sql`d.dated_at < ${q.to}`)
@@ -66,17 +68,19 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
       await ensurePartitions(articleIds)
       await db.transaction().execute(async (trx) => {
         // One statement per batch: arrays in, unnest() turns them back into rows.
-        await sql`INSERT INTO search_documents (article_id, status, section_id, dated_at, day, tsv)
-          SELECT id, status, section_id, dated_at, day,
+        await sql`INSERT INTO search_documents (article_id, status, section_id, grade, dated_at, day, tsv)
+          SELECT id, status, section_id, grade, dated_at, day,
             setweight(to_tsvector('simple', headline), 'A') || setweight(to_tsvector('simple', byline), 'B')
               || setweight(to_tsvector('simple', photos), 'C') || setweight(to_tsvector('simple', body), 'D')
           FROM unnest(${articleIds}::int[], ${documents.map((d) => d.status)}::text[],
-            ${documents.map((d) => d.sectionId)}::int[], ${documents.map((d) => d.datedAt)}::text[],
+            ${documents.map((d) => d.sectionId)}::int[], ${documents.map((d) => d.grade)}::text[],
+            ${documents.map((d) => d.datedAt)}::text[],
             ${documents.map((d) => epochDays(d.datedAt))}::float8[],
             ${documents.map((d) => indexText(d.headline))}::text[], ${documents.map((d) => indexText(d.byline))}::text[],
             ${documents.map((d) => indexText(d.photos))}::text[], ${documents.map((d) => indexText(d.body))}::text[])
-            AS t(id, status, section_id, dated_at, day, headline, byline, photos, body)
+            AS t(id, status, section_id, grade, dated_at, day, headline, byline, photos, body)
           ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, section_id = excluded.section_id,
+            grade = excluded.grade,
             dated_at = excluded.dated_at, day = excluded.day, tsv = excluded.tsv`.execute(trx)
         await sql`DELETE FROM search_document_reporters WHERE article_id = ANY(${articleIds}::int[])`.execute(
           trx,
@@ -122,7 +126,7 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
       if (tsquery === null || loose === null) return { ids: [], total: 0 }
       if (q.offset + q.limit <= CANDIDATE_LIMIT) {
         const candidates = await newestCandidates(db, q, tsquery, loose)
-        if (candidates) return pageOf(candidates.rows, candidates.total, q)
+        if (candidates) return pageOfCandidates(candidates.rows, candidates.total, q)
       }
       return byIdWalk(db, q, tsquery)
     },
@@ -141,8 +145,6 @@ const WIDEST = 8
  * index, not from a bitmap of every match in the archive.
  */
 export const PARTITION_SPAN = 20_000
-
-type CandidateRow = { id: number; datedAt: string; day: number; rel: number }
 
 /** The partitions of search_documents, newest ids first. */
 async function partitionsNewestFirst(db: Kysely<unknown>): Promise<string[]> {
@@ -243,25 +245,6 @@ async function estimateTotal(
     if (counted >= needed) break
   }
   return Math.min(COUNT_CAP, Math.round(counted * exactShare))
-}
-
-/** One page of the candidates, in the asked order; the same formula as on SQLite. */
-function pageOf(candidates: CandidateRow[], total: number, q: IndexQuery): IndexHits {
-  const today = epochDays(q.now)
-  const boost = (day: number) =>
-    1 + (RECENCY_WEIGHT * RECENCY_HALF_DAYS) / (RECENCY_HALF_DAYS + Math.max(0, today - day))
-  const sorted =
-    q.sort === 'newest'
-      ? [...candidates].sort((a, b) =>
-          a.datedAt === b.datedAt ? b.id - a.id : a.datedAt < b.datedAt ? 1 : -1,
-        )
-      : candidates
-          .map((c) => ({ id: c.id, score: c.rel * boost(c.day) }))
-          .sort((a, b) => b.score - a.score || b.id - a.id)
-  return {
-    ids: sorted.slice(q.offset, q.offset + q.limit).map((c) => c.id),
-    total,
-  }
 }
 
 /** Pages past the candidates (and the rare query whose loose matches ran out): by article id. */

@@ -3,6 +3,8 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
 import type { Db } from '../../platform/db/database.js'
+import { koreaDayStart } from '../../platform/korea-time.js'
+import type { ArticleGrade, ArticleStatus } from '../articles/index.js'
 import type { AliasDictionary } from './aliases.js'
 import { RERANK_DEPTH, rerank } from './rerank.js'
 import { COUNT_CAP, type SearchIndex } from './search.index.js'
@@ -18,6 +20,10 @@ export interface SearchArticlesParams {
   q: string
   /** Newsroom: every status but withdrawn. Readers: published only (default). */
   includeDrafts?: boolean
+  /** Newsroom: only these statuses (with `includeDrafts`). */
+  statuses?: readonly ArticleStatus[]
+  /** Newsroom: only this desk grade. */
+  grade?: ArticleGrade
   sectionId?: number
   reporterId?: number
   /** Korea-time calendar days `YYYY-MM-DD`, both inclusive; invalid values are ignored. */
@@ -45,19 +51,6 @@ export interface SearchArticlesResult {
   totalIsCapped: boolean
   /** False when the query has nothing searchable (empty, only punctuation). */
   searched: boolean
-}
-
-const KST_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** Start of a Korea-time day as UTC ISO, `days` later; undefined if not a real date. */
-function koreaDayStart(day: string | undefined, days = 0): string | undefined {
-  const m = day ? KST_DAY.exec(day) : null
-  if (!m) return undefined
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
-  const date = new Date(Date.UTC(y, mo, d))
-  // Date.UTC rolls 02-30 over to March; such a day does not exist.
-  if (date.getUTCMonth() !== mo || date.getUTCDate() !== d || y < 1900) return undefined
-  return new Date(Date.UTC(y, mo, d + days) - 9 * 3_600_000).toISOString()
 }
 
 /** The body, unless the words were found only in a photo's caption or credit: then that line. */
@@ -102,6 +95,8 @@ export function createSearchService(deps: SearchServiceDeps) {
     const found = await index.find({
       query,
       publishedOnly: !params.includeDrafts,
+      statuses: params.includeDrafts ? params.statuses : undefined,
+      grade: params.grade,
       sectionId: params.sectionId,
       reporterId: params.reporterId,
       from: koreaDayStart(first),

@@ -4,14 +4,14 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import {
   BYLINE_WEIGHT,
   CANDIDATE_LIMIT,
+  type CandidateRow,
   COUNT_CAP,
   epochDays,
   HEADLINE_WEIGHT,
   type IndexHits,
   type IndexQuery,
   PHOTOS_WEIGHT,
-  RECENCY_HALF_DAYS,
-  RECENCY_WEIGHT,
+  pageOfCandidates,
   type SearchIndex,
 } from './search.index.js'
 import { indexText, toFts5Match } from './tokenizer.js'
@@ -23,6 +23,8 @@ const real = (n: number) => sql.raw(n.toFixed(4))
 function conditions(q: IndexQuery, match: string): RawBuilder<unknown> {
   const parts = [sql`search_fts MATCH ${match}`]
   if (q.publishedOnly) parts.push(sql`d.status = 'published'`)
+  if (q.statuses && q.statuses.length > 0) parts.push(sql`d.status IN (${sql.join([...q.statuses])})`)
+  if (q.grade !== undefined) parts.push(sql`d.grade = ${q.grade}`)
   if (q.sectionId !== undefined) parts.push(sql`d.section_id = ${q.sectionId}`)
   if (q.from !== undefined) parts.push(sql`d.dated_at >= ${q.from}`)
   if (q.to !== undefined) parts.push(sql`d.dated_at < ${q.to}`)
@@ -53,11 +55,12 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
           trx,
         )
         const rows = documents.map(
-          (d) => sql`(${d.articleId}, ${d.status}, ${d.sectionId}, ${d.datedAt}, ${epochDays(d.datedAt)})`,
+          (d) =>
+            sql`(${d.articleId}, ${d.status}, ${d.sectionId}, ${d.grade}, ${d.datedAt}, ${epochDays(d.datedAt)})`,
         )
-        await sql`INSERT INTO search_documents (article_id, status, section_id, dated_at, day)
+        await sql`INSERT INTO search_documents (article_id, status, section_id, grade, dated_at, day)
           VALUES ${sql.join(rows)}
-          ON CONFLICT (article_id) DO UPDATE SET status = excluded.status,
+          ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, grade = excluded.grade,
             section_id = excluded.section_id, dated_at = excluded.dated_at, day = excluded.day`.execute(trx)
         const bylines = documents.flatMap((d) => d.reporterIds.map((s) => sql`(${d.articleId}, ${s})`))
         if (bylines.length > 0) {
@@ -98,28 +101,31 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
       const match = toFts5Match(q.query)
       if (match === null) return { ids: [], total: 0 }
       const where = conditions(q, match)
-      // Both orders look at the newest CANDIDATE_LIMIT matches by article id (ids grow with
-      // time), which FTS5 streams without reading the rest; deeper pages go by id alone.
-      const candidates = sql`SELECT search_fts.rowid AS id, d.dated_at AS dated_at, d.day AS day
-        ${q.sort === 'relevance' ? sql`, bm25(search_fts, ${real(HEADLINE_WEIGHT)}, ${real(BYLINE_WEIGHT)}, ${real(PHOTOS_WEIGHT)}, 1.0) AS rel` : sql``}
-        FROM ${MATCHES} WHERE ${where} ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`
-      const order =
-        q.sort === 'newest'
-          ? sql`dated_at DESC, id DESC`
-          : // bm25() is negative, lower is better.
-            sql`-rel * (1 + ${real(RECENCY_WEIGHT)} * ${real(RECENCY_HALF_DAYS)}
-              / (${real(RECENCY_HALF_DAYS)} + max(0.0, ${epochDays(q.now)} - day))) DESC, id DESC`
-      const page =
-        q.offset + q.limit <= CANDIDATE_LIMIT
-          ? sql<{
-              id: number
-            }>`SELECT id FROM (${candidates}) ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`
-          : sql<{ id: number }>`SELECT search_fts.rowid AS id FROM ${MATCHES} WHERE ${where}
-              ORDER BY search_fts.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`
-      const count = sql<{ n: number }>`SELECT count(*) AS n FROM (
-        SELECT 1 FROM ${MATCHES} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)})`
-      const [rows, total] = await Promise.all([page.execute(db), count.execute(db)])
-      return { ids: rows.rows.map((r) => r.id), total: total.rows[0]?.n ?? 0 }
+      const count = async () => {
+        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (
+          SELECT 1 FROM ${MATCHES} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)})`.execute(db)
+        return rows[0]?.n ?? 0
+      }
+      // The newest CANDIDATE_LIMIT matches by article id (ids grow with time), which FTS5
+      // streams without reading the rest, ranked in one go; counted apart only when there may
+      // be more; deeper pages go by id.
+      if (q.offset + q.limit <= CANDIDATE_LIMIT) {
+        // bm25() is negative, lower is better.
+        const rel =
+          q.sort === 'relevance'
+            ? sql`-bm25(search_fts, ${real(HEADLINE_WEIGHT)}, ${real(BYLINE_WEIGHT)}, ${real(PHOTOS_WEIGHT)}, 1.0)`
+            : sql`0`
+        const { rows } = await sql<CandidateRow>`SELECT search_fts.rowid AS id, d.dated_at AS datedAt,
+            d.day AS day, ${rel} AS rel
+          FROM ${MATCHES} WHERE ${where} ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`.execute(
+          db,
+        )
+        return pageOfCandidates(rows, rows.length < CANDIDATE_LIMIT ? rows.length : await count(), q)
+      }
+      const page = sql<{ id: number }>`SELECT search_fts.rowid AS id FROM ${MATCHES} WHERE ${where}
+        ORDER BY search_fts.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`
+      const [rows, total] = await Promise.all([page.execute(db), count()])
+      return { ids: rows.rows.map((r) => r.id), total }
     },
   }
 }

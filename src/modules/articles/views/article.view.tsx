@@ -212,7 +212,8 @@ function BylineLead(props: {
   if (props.article.reporters.length === 0) {
     return <DocumentBody doc={props.article.body} photos={props.article.bodyPhotos} after={props.after} />
   }
-  const names = props.article.reporters.map((r) => `${r.name} ${m.article.reporterSuffix}`).join('·')
+  // 매체명=강도현·한승우 기자: co-reporters share one suffix, the way Korean bylines print them.
+  const names = `${props.article.reporters.map((r) => r.name).join('·')} ${m.article.reporterSuffix}`
   const byline = <span class="byline">{`${props.outlet}=${names}`}</span>
   const [first, ...rest] = props.article.body.content
   const doc = props.article.body

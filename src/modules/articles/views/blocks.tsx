@@ -23,7 +23,10 @@ export function ArticleItem(props: { article: ArticleCard; showSection?: boolean
         {a.summary && <p class="item-summary">{a.summary}</p>}
         <p class="item-meta">
           {props.showSection && <span class="item-section">{a.section.name}</span>}
-          {a.reporters[0] && <span>{`${a.reporters[0].name} ${m.article.reporterSuffix}`}</span>}
+          {a.reporters.length > 0 && (
+            // Co-bylines in full, one suffix: 강도현·한승우 기자
+            <span>{`${a.reporters.map((r) => r.name).join('·')} ${m.article.reporterSuffix}`}</span>
+          )}
           <time datetime={a.publishedAt}>{formatKoreaDateTime(a.publishedAt)}</time>
           {a.commentCount > 0 && (
             <span class="item-comments">{msg(m.article.commentCount, { count: a.commentCount })}</span>

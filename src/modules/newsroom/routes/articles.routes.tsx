@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { notFound } from '../../../platform/errors.js'
 import { msg } from '../../../platform/i18n/messages.js'
-import { formatKoreaDateTime } from '../../../platform/korea-time.js'
+import { formatKoreaDateTime, koreaDayStart } from '../../../platform/korea-time.js'
 import { renderPage } from '../../../platform/views/render.js'
 import {
   ArticleInput,
   ArticlePageView,
+  type ArticleStatus,
   documentText,
   photoIdsIn,
   readDocument,
@@ -17,7 +18,15 @@ import {
 import { newsroomErrors } from '../newsroom.errors.js'
 import { forbidden, staffOf } from '../newsroom.guard.js'
 import { nm, saveErrors } from '../newsroom.messages.js'
-import { type ArticleAccess, canDesk, canEdit, canSubmit, canView, isDesk } from '../newsroom.policy.js'
+import {
+  type ArticleAccess,
+  canDeleteDraft,
+  canDesk,
+  canEdit,
+  canSubmit,
+  canView,
+  isDesk,
+} from '../newsroom.policy.js'
 import { diffText } from '../text-diff.js'
 import { ArticleListView, DashboardView, NewArticleView } from '../views/articles.views.js'
 import { EditorView } from '../views/editor.view.js'
@@ -27,6 +36,34 @@ import { photoJson } from './photos.routes.js'
 
 /** Rows per page of the article list. */
 const LIST_PAGE = 50
+
+/** Every status the archive list shows, withdrawn included (the index leaves those out). */
+const LISTED_STATUSES = ['draft', 'submitted', 'returned', 'scheduled', 'published', 'withdrawn'] as const
+
+const KOREA_DAY = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => koreaDayStart(day) !== undefined)
+
+/** The archive list's address: words, filters and page; a value that makes no sense is dropped. */
+const ListQuery = z.object({
+  view: z.enum(['mine', 'waiting', 'all']).catch('mine').default('mine'),
+  done: z.string().optional(),
+  q: z.string().trim().max(200).catch('').default(''),
+  section: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(LISTED_STATUSES).optional().catch(undefined),
+  reporter: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .optional()
+    .catch(undefined),
+  grade: z.enum(['headline', 'important', 'normal']).optional().catch(undefined),
+  from: KOREA_DAY.optional().catch(undefined),
+  to: KOREA_DAY.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(5000).catch(1).default(1),
+})
 
 export const IdParams = z.object({
   id: z.coerce
@@ -59,6 +96,7 @@ export const NOTICES: Record<string, string> = {
   restoredDraft: nm.desk.restoredDraft,
   scheduled: nm.desk.scheduledShort,
   saved: nm.common.saveSuccess,
+  deleted: nm.editor.deleted,
 }
 
 export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
@@ -105,25 +143,30 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
 
   app.get('/newsroom/articles', { preHandler: any }, async (request, reply) => {
     const me = staffOf(request)
-    const q = z
-      .object({
-        view: z.enum(['mine', 'waiting', 'all']).catch('mine').default('mine'),
-        done: z.string().optional(),
-        q: z.string().trim().max(200).catch('').default(''),
-        section: z.coerce.number().int().positive().optional().catch(undefined),
-        page: z.coerce.number().int().min(1).max(5000).catch(1).default(1),
-      })
-      .parse(request.query)
+    const q = ListQuery.parse(request.query)
     const view = q.view === 'mine' || isDesk(me) ? q.view : 'mine'
     const offset = (q.page - 1) * LIST_PAGE
+    // A reversed range is read the way it was obviously meant.
+    const [fromDay, toDay] = q.from && q.to && q.from > q.to ? [q.to, q.from] : [q.from, q.to]
+    const filters = {
+      sectionId: q.section,
+      grade: q.grade,
+      // 내 기사 is the reporter's own: the reporter filter is the desk's.
+      reporterId: view === 'mine' ? undefined : q.reporter,
+    }
+    const statuses: ArticleStatus[] =
+      view === 'waiting' ? ['submitted'] : q.status ? [q.status] : [...LISTED_STATUSES]
     // Words typed: the search module's index (drafts included) finds them in any year's text.
     const searched =
       q.q && ctx.deps.searchArticles
         ? await ctx.deps.searchArticles({
             q: q.q,
             includeDrafts: true,
-            sectionId: q.section,
+            statuses,
+            ...filters,
             ...(view === 'mine' ? { reporterId: me.id } : {}),
+            from: fromDay,
+            to: toDay,
             sort: 'newest',
             limit: LIST_PAGE,
             offset,
@@ -142,11 +185,11 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
           deskNote: null,
         }))
       : await articles.workList({
-          statuses:
-            view === 'waiting'
-              ? ['submitted']
-              : ['draft', 'submitted', 'returned', 'scheduled', 'published', 'withdrawn'],
+          statuses,
           ...(view === 'mine' ? { mineOf: me.id } : {}),
+          ...filters,
+          from: koreaDayStart(fromDay),
+          to: koreaDayStart(toDay, 1),
           limit: LIST_PAGE + 1,
           offset,
         })
@@ -155,15 +198,53 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
     const notice = q.done?.startsWith('bulk:')
       ? msg(nm.list.bulkDone, { count: Number(q.done.slice(5)) || 0 })
       : (NOTICES[q.done ?? ''] ?? null)
+    const shown = items.slice(0, LIST_PAGE)
+    const ids = shown.map((a) => a.id)
+    const queue = view === 'waiting'
+    const [sections, reporters, details, requested, script] = await Promise.all([
+      readModel.sections(),
+      staffService.bylines(),
+      articles.listDetails(ids, queue),
+      queue ? desk.requestedAt(ids) : Promise.resolve(new Map<number, string>()),
+      queue && isDesk(me) ? ctx.deps.assets.lists() : Promise.resolve(null),
+    ])
+    const names = await staffService.profiles([
+      ...new Set([...details.values()].flatMap((d) => d.reporterIds)),
+    ])
+    const rows = new Map(
+      [...details].map(([id, d]) => [
+        id,
+        {
+          // Co-bylines in full, the way they are printed: 강도현·한승우
+          reporters: d.reporterIds.flatMap((r) => names.get(r)?.name ?? []).join('·'),
+          chars: d.chars,
+          requestedAt: requested.get(id) ?? null,
+        },
+      ]),
+    )
     return ctx.page(
       reply,
       <ArticleListView
         frame={frame}
         view={view}
-        items={items.slice(0, LIST_PAGE)}
-        sections={await readModel.sections()}
+        items={shown}
+        rows={rows}
+        script={script?.url ?? null}
+        sections={sections}
+        reporters={reporters}
         notice={notice}
-        search={{ q: q.q, section: q.section ?? null, page: q.page, hasMore, total: searched?.total ?? null }}
+        search={{
+          q: q.q,
+          section: q.section ?? null,
+          status: q.status ?? null,
+          reporter: filters.reporterId ?? null,
+          grade: q.grade ?? null,
+          from: fromDay ?? '',
+          to: toDay ?? '',
+          page: q.page,
+          hasMore,
+          total: searched?.total ?? null,
+        }}
       />,
     )
   })
@@ -235,6 +316,7 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
         bylines={bylines}
         photos={[...photos.values()].map(photoJson)}
         canSubmit={canSubmit(me, { ...loaded.article, reporterIds: loaded.reporterIds })}
+        canDelete={canDeleteDraft(me, { ...loaded.article, reporterIds: loaded.reporterIds })}
         canDesk={canDesk(me)}
         checks={checks ?? null}
         notice={NOTICES[done ?? ''] ?? null}
@@ -302,8 +384,27 @@ export function articlesRoutes(app: FastifyInstance, ctx: RouteContext) {
       const me = staffOf(request)
       const { id } = IdParams.parse(request.params)
       await access(id, (a) => canSubmit(me, a))
+      // An empty body is said as such, not as a format the body cannot hold.
+      const loaded = await articles.articleForEditing(id)
+      if (loaded && documentText(readDocument(loaded.article.body)).trim() === '')
+        throw newsroomErrors.articleInvalid('body', saveErrors.bodyEmpty!)
       await desk.submitArticle(id, me.id)
       return reply.redirect(`/newsroom/articles/${id}/edit?done=submitted`, 303)
+    },
+  )
+
+  // 초안 삭제: a ticked confirmation, checked here so it holds without scripts.
+  app.post(
+    '/newsroom/articles/:id/delete',
+    { preHandler: [any, app.csrfProtection] },
+    async (request, reply) => {
+      const me = staffOf(request)
+      const { id } = IdParams.parse(request.params)
+      await access(id, (a) => canDeleteDraft(me, a))
+      const form = z.object({ confirm: z.string().optional() }).parse(request.body ?? {})
+      if (form.confirm !== 'yes') throw newsroomErrors.deskInput(nm.editor.deleteConfirmRequired)
+      await desk.deleteDraft(id)
+      return reply.redirect('/newsroom/articles?done=deleted', 303)
     },
   )
 

@@ -3,8 +3,10 @@
 // with their Korean message.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { notFound } from '../../../platform/errors.js'
 import { mediaErrors, type Photo, photoUrl, widthFor } from '../../media/index.js'
 import { staffOf } from '../newsroom.guard.js'
+import { IdParams } from './articles.routes.js'
 import type { RouteContext } from './context.js'
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -18,6 +20,7 @@ export const photoJson = (p: Photo) => ({
   caption: p.caption,
   credit: p.credit,
   alt: p.alt,
+  focus: p.focus,
 })
 
 const Text = z.string().trim().max(1000).default('')
@@ -26,6 +29,22 @@ export function photosRoutes(app: FastifyInstance, ctx: RouteContext) {
   const { media } = ctx.deps
 
   const api = { errorFormat: 'json' } as const
+
+  // The focal point, set by a click on the lead photo's preview in the editor.
+  app.post(
+    '/newsroom/photos/:id/focus',
+    { preHandler: [ctx.guard('staff'), app.csrfProtection], config: api },
+    async (request, reply) => {
+      const { id } = IdParams.parse(request.params)
+      const body = z
+        .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) })
+        .nullable()
+        .safeParse(request.body ?? null)
+      if (!body.success) throw mediaErrors.focusInvalid()
+      if (!(await media.setFocus(id, body.data))) throw notFound('photo')
+      return reply.header('cache-control', 'private, no-store').send({ ok: true, focus: body.data })
+    },
+  )
 
   app.get('/newsroom/photos', { preHandler: ctx.guard('staff'), config: api }, async (request, reply) => {
     const q = z.object({ q: z.string().max(100).default('') }).parse(request.query)

@@ -6,7 +6,7 @@ import { msg } from '../../../platform/i18n/messages.js'
 import type { ArticleDocument, ArticleRow, SectionRef } from '../../articles/index.js'
 import type { StaffMember } from '../../staff/index.js'
 import type { CheckResult } from '../checks/publish-checks.js'
-import { nm } from '../newsroom.messages.js'
+import { nm, saveErrors } from '../newsroom.messages.js'
 import type { photoJson } from '../routes/photos.routes.js'
 import { statsMessages } from '../stats/stats.messages.js'
 import { ChecksPanel } from './checks.view.js'
@@ -27,6 +27,8 @@ export function EditorView(props: {
   bylines: { id: number; name: string }[]
   photos: PhotoJson[]
   canSubmit: boolean
+  /** 초안 삭제: a draft that never went out, by its reporter or the desk. */
+  canDelete?: boolean
   canDesk: boolean
   checks: CheckResult | null
   notice: string | null
@@ -40,7 +42,12 @@ export function EditorView(props: {
     status: a.status,
     body: props.body,
     photos: props.photos,
-    messages: { ...nm.editor, importWorking: nm.importFile.working, importFailed: nm.importFile.failed },
+    messages: {
+      ...nm.editor,
+      importWorking: nm.importFile.working,
+      importFailed: nm.importFile.failed,
+      bodyEmpty: saveErrors.bodyEmpty,
+    },
   }
   return (
     <NewsroomLayout
@@ -127,7 +134,7 @@ export function EditorView(props: {
               ))}
             </select>
           </label>
-          <fieldset>
+          <fieldset id="article-reporters">
             <legend>{nm.editor.reporters}</legend>
             {props.bylines.map((b) => (
               <label class="check">
@@ -160,6 +167,22 @@ export function EditorView(props: {
           <fieldset id="lead-photo" data-photo-id={a.leadPhotoId ? String(a.leadPhotoId) : ''}>
             <legend>{nm.editor.leadPhoto}</legend>
             <p id="lead-photo-current">{lead ? lead.caption || `#${lead.id}` : nm.editor.leadPhotoNone}</p>
+            <div
+              id="lead-focus"
+              class="focus-picker"
+              hidden={!lead}
+              data-photo-id={lead ? String(lead.id) : ''}
+              data-focus={lead?.focus ? JSON.stringify(lead.focus) : ''}
+            >
+              <p class="hint" id="lead-focus-hint">
+                {nm.editor.focusHint}
+              </p>
+              <button type="button" class="focus-area" aria-describedby="lead-focus-hint">
+                <img src={lead?.url ?? ''} alt={nm.editor.focusLabel} />
+                <span class="focus-mark" aria-hidden="true" />
+              </button>
+              <p class="hint" role="status" aria-live="polite" />
+            </div>
             <button type="button" id="lead-photo-clear">
               {nm.editor.leadPhotoClear}
             </button>
@@ -250,14 +273,40 @@ export function EditorView(props: {
             <p id="import-status" role="status" aria-live="polite" />
           </fieldset>
 
-          {props.canSubmit && (
-            <form method="post" action={`/newsroom/articles/${a.id}/submit`} id="submit-form">
-              <Csrf token={props.frame.csrf} />
-              <button type="submit">{nm.editor.submit}</button>
-            </form>
+          {(props.canSubmit || props.canDesk) && (
+            // On a phone this bar stays at the bottom of the screen: 출고 요청, or a jump to the
+            // desk's actions, is one tap away wherever the reporter or editor is in the form.
+            <div class="action-bar">
+              {props.canSubmit && (
+                <form method="post" action={`/newsroom/articles/${a.id}/submit`} id="submit-form">
+                  <Csrf token={props.frame.csrf} />
+                  <button type="submit">{nm.editor.submit}</button>
+                </form>
+              )}
+              {props.canDesk && (
+                <a href="#desk-title" class="desk-jump">
+                  {nm.desk.panel}
+                </a>
+              )}
+            </div>
           )}
 
           {props.canDesk && <DeskPanel frame={props.frame} article={a} />}
+
+          {props.canDelete && (
+            <details class="withdraw delete-draft">
+              <summary>{nm.editor.deleteDraft}</summary>
+              <form method="post" action={`/newsroom/articles/${a.id}/delete`} class="stack" id="delete-form">
+                <Csrf token={props.frame.csrf} />
+                <label class="check">
+                  <input type="checkbox" name="confirm" value="yes" required /> {nm.editor.deleteConfirm}
+                </label>
+                <button type="submit" class="danger">
+                  {nm.editor.deleteDraft}
+                </button>
+              </form>
+            </details>
+          )}
         </aside>
       </div>
     </NewsroomLayout>

@@ -6,6 +6,13 @@ import { nm } from '../newsroom.messages.js'
 import type { DiffParagraph } from '../text-diff.js'
 import { type Frame, NewsroomLayout } from './layout.js'
 
+/** An event's note as the desk reads it: a schedule in Korea time, a grade in Korean. */
+function noteText(action: string, note: string): string {
+  if (action === 'scheduled') return formatKoreaDateTime(note)
+  if (action === 'approved' && note in nm.grades) return nm.grades[note as keyof typeof nm.grades]
+  return note
+}
+
 export interface VersionView {
   number: number
   reason: string
@@ -67,7 +74,7 @@ export function HistoryView(props: {
               <time datetime={e.createdAt}>{formatKoreaDateTime(e.createdAt)}</time>{' '}
               <strong>{nm.history.actions[e.action] ?? e.action}</strong>{' '}
               {e.staffName ?? nm.history.scheduler}
-              {e.note && ` — ${e.action === 'scheduled' ? formatKoreaDateTime(e.note) : e.note}`}
+              {e.note && ` — ${noteText(e.action, e.note)}`}
             </li>
           ))}
         </ol>

@@ -19,7 +19,8 @@ export async function up(db: Kysely<any>) {
       section_id integer NOT NULL,
       dated_at text NOT NULL,
       day double precision NOT NULL,
-      tsv tsvector NOT NULL
+      tsv tsvector NOT NULL,
+      grade text NOT NULL DEFAULT 'normal'
     ) PARTITION BY RANGE (article_id)`.execute(db)
   if (await hasLz4(db))
     await sql`ALTER TABLE search_documents ALTER COLUMN tsv SET COMPRESSION lz4`.execute(db)
@@ -38,8 +39,8 @@ export async function up(db: Kysely<any>) {
   }
   // In batches: every statement stays within the app's statement timeout on a large archive.
   for (let from = 0; from <= top; from += BATCH) {
-    await sql`INSERT INTO search_documents SELECT article_id, status, section_id, dated_at, day, tsv
-      FROM search_documents_unpartitioned WHERE article_id >= ${from} AND article_id < ${from + BATCH}`.execute(
+    await sql`INSERT INTO search_documents (article_id, status, section_id, dated_at, day, tsv, grade)
+      SELECT article_id, status, section_id, dated_at, day, tsv, grade FROM search_documents_unpartitioned WHERE article_id >= ${from} AND article_id < ${from + BATCH}`.execute(
       db,
     )
   }
@@ -58,7 +59,8 @@ export async function down(db: Kysely<any>) {
       section_id integer NOT NULL,
       dated_at text NOT NULL,
       day double precision NOT NULL,
-      tsv tsvector NOT NULL
+      tsv tsvector NOT NULL,
+      grade text NOT NULL DEFAULT 'normal'
     )`.execute(db)
   await sql`INSERT INTO search_documents_flat SELECT * FROM search_documents`.execute(db)
   await sql`DROP TABLE search_documents`.execute(db)
