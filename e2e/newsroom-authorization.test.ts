@@ -177,7 +177,18 @@ const CASES: RouteCase[] = [
   { method: 'POST', path: '/newsroom/photos', allowed: STAFF, prepare: async () => ({ multipart: true }) },
   { method: 'GET', path: '/newsroom/related?q=기사', allowed: STAFF },
   { method: 'GET', path: '/newsroom/home', allowed: DESK },
-  { method: 'POST', path: '/newsroom/home', allowed: DESK, prepare: async () => ({ form: { h0: '' } }) },
+  {
+    method: 'POST',
+    path: '/newsroom/home',
+    allowed: DESK,
+    prepare: async () => ({ form: { slot: 'h0', id: '' } }),
+  },
+  {
+    method: 'POST',
+    path: '/newsroom/home/breaking',
+    allowed: DESK,
+    prepare: async () => ({ form: { text: '권한 시험 속보', hours: '1' } }),
+  },
   {
     method: 'POST',
     path: '/newsroom/home/today-photos',

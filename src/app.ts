@@ -35,7 +35,7 @@ import { fallbackRateLimitStore } from './platform/http/fallback-rate-limit-stor
 import { pageCachePlugin } from './platform/http/page-cache-plugin.js'
 import { securityHeadersPlugin } from './platform/http/security-headers.js'
 import { createVisitorKey } from './platform/http/visitor-key.js'
-import { formatKoreaDate } from './platform/korea-time.js'
+import { formatKoreaMastheadDate } from './platform/korea-time.js'
 import { healthRoutes } from './platform/ops/health.js'
 import { createMetrics } from './platform/ops/metrics.js'
 import { echoRequestId, requestIdOptions } from './platform/ops/request-id.js'
@@ -246,7 +246,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       allSections = sections
       menu = sections.filter((s) => !s.hidden && (s.parentId ?? null) === null)
     }
-    const today = formatKoreaDate(clock.now())
+    const today = formatKoreaMastheadDate(clock.now())
     if (current?.outlet !== outletSettings || current.sections !== menu || current.today !== today) {
       current = {
         outlet: outletSettings,
@@ -272,6 +272,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     articles: articles.deskQueries,
     stats: articles.stats,
     homePins: outlet.storedSetting('homePins'),
+    homeZones: articles.homeZones,
     media,
     pages,
     outlet,
@@ -457,6 +458,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
         views: articles.views,
         readers: accounts,
         comments: commentsModule.service,
+        home: newsroom.home,
       } satisfies DemoServices,
     },
     close: () => http.close(),

@@ -76,7 +76,8 @@ export class SiteFrame {
       imgs.map((img) => ({
         src: img.getAttribute('src') ?? '',
         alt: img.getAttribute('alt'),
-        decorativeSlot: img.closest('.thumb, .top-link') !== null,
+        // Beside a headline inside the same link: the home's major row, section leads, columnists.
+        decorativeSlot: img.closest('.thumb, .top-link, .major, .block-lead, .columnist') !== null,
       })),
     )
   }

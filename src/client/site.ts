@@ -1,4 +1,7 @@
 // Runs on every reader page: applies the reader's remembered font size, and the section menu's scroll hint.
+import { formatKoreaDateTime } from '../platform/korea-time.js'
+import { printMessages } from './print-messages.js'
+
 const FONT_KEY = 'sinmun:font-step'
 
 const step = Number(localStorage.getItem(FONT_KEY) ?? '0')
@@ -21,3 +24,21 @@ if (menu && nav) {
   document.fonts?.ready.then(atEnd)
   atEnd()
 }
+
+// On paper the reader can no longer see the address bar: the printout names the page's
+// address and the time it was printed (Korea time), under the outlet's name (site.css).
+addEventListener('beforeprint', () => {
+  let note = document.querySelector<HTMLElement>('.print-note')
+  if (!note) {
+    note = document.createElement('p')
+    note.className = 'print-note'
+    document.querySelector('.masthead')?.after(note)
+  }
+  const address = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href
+  note.replaceChildren(
+    Object.assign(document.createElement('span'), { textContent: `${printMessages.address} ${address}` }),
+    Object.assign(document.createElement('span'), {
+      textContent: `${printMessages.printed} ${formatKoreaDateTime(new Date())}`,
+    }),
+  )
+})

@@ -42,8 +42,18 @@ const KST_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 export function koreaDayStart(day: string | undefined, days = 0): string | undefined {
   const m = day ? KST_DAY.exec(day) : null
   if (!m) return undefined
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+  const y = Number(m[1])
+  const mo = Number(m[2]) - 1
+  const d = Number(m[3])
   const date = new Date(Date.UTC(y, mo, d))
   if (date.getUTCMonth() !== mo || date.getUTCDate() !== d || y < 1900) return undefined
   return new Date(Date.UTC(y, mo, d + days) - KST_OFFSET_MS).toISOString()
+}
+
+const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토']
+
+/** `12월 6일 (일)`: the masthead's date, as Korean news sites write it. */
+export function formatKoreaMastheadDate(iso: string | Date): string {
+  const d = new Date(new Date(iso).getTime() + KST_OFFSET_MS)
+  return `${d.getUTCMonth() + 1}월 ${d.getUTCDate()}일 (${WEEKDAYS[d.getUTCDay()]})`
 }

@@ -39,6 +39,12 @@ export interface ArticleCard {
   commentCount: number
 }
 
+/** An opinion piece on the home page with its columnist's profile photo (오피니언). */
+export interface ColumnCard extends ArticleCard {
+  /** The lead byline; null for an unsigned piece (사설). */
+  columnist: { name: string; photo: Photo | null } | null
+}
+
 export interface ArticleLink {
   id: number
   url: string

@@ -11,6 +11,7 @@ import {
   type ArticleCard,
   type ArticlePage,
   articleUrl,
+  type ColumnCard,
   type RankedLink,
   type ReporterProfile,
   type SectionRef,
@@ -221,6 +222,16 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
     },
 
     latest: async (limit: number, offset = 0) => cards(await repo.latestCards(db, limit, offset)),
+    /**
+     * The rows behind the home page's zones, not yet turned into cards: the home picks what it
+     * shows first and enriches only that, in one pass (home-zones.ts).
+     */
+    homeRows: {
+      latest: (limit: number) => repo.latestCards(db, limit, 0),
+      byGrade: (grade: 'headline' | 'important', limit: number) => repo.latestCardsByGrade(db, grade, limit),
+      newestPerFamily: (families: readonly (readonly number[])[], limit: number) =>
+        repo.newestPerFamily(db, families, limit),
+    },
     byGrade: async (grade: 'headline' | 'important', limit: number) =>
       cards(await repo.latestCardsByGrade(db, grade, limit)),
 
@@ -229,15 +240,36 @@ export function createArticlesReadModel(deps: ArticlesReadModelDeps) {
      * section's id first), enriched in one pass (the home page's blocks); keyed by that id.
      */
     async newestInSections(families: readonly (readonly number[])[], perSection: number) {
-      const rows = await Promise.all(families.map((ids) => repo.sectionCards(db, ids, perSection, 0)))
-      const enriched = await cards(rows.flat())
+      const rows = await repo.newestPerFamily(db, families, perSection)
+      const enriched = await cards([...new Map(rows.map((r) => [r.id, r])).values()])
       const byId = new Map(enriched.map((a) => [a.id, a]))
       return new Map(
         families.map((ids, i) => [
           ids[0]!,
-          rows[i]!.flatMap((r) => (byId.has(r.id) ? [byId.get(r.id)!] : [])),
+          rows.flatMap((r) => (r.family === i && byId.has(r.id) ? [byId.get(r.id)!] : [])),
         ]),
       )
+    },
+
+    /**
+     * The newest pieces of the opinion section family, each with its columnist's staff photo
+     * (the home's 오피니언): two lookups more than a plain list, whatever the number of pieces.
+     */
+    async columns(sectionIds: readonly number[], limit: number): Promise<ColumnCard[]> {
+      const list = await cards(await repo.sectionCards(db, sectionIds, limit, 0))
+      const writers = [...new Set(list.flatMap((c) => (c.reporters[0] ? [c.reporters[0].id] : [])))]
+      const profiles = await deps.staff.profiles(writers)
+      const photos = await deps.media.findPhotos(
+        [...profiles.values()].flatMap((p) => (p.photoId ? [p.photoId] : [])),
+      )
+      return list.map((c) => {
+        const lead = c.reporters[0]
+        const photoId = lead ? profiles.get(lead.id)?.photoId : null
+        return {
+          ...c,
+          columnist: lead ? { name: lead.name, photo: photoId ? (photos.get(photoId) ?? null) : null } : null,
+        }
+      })
     },
 
     /** The articles of a section and its sub-sections (`sectionIds`), newest first. */

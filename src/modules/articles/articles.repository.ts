@@ -91,6 +91,41 @@ const inSection = prepare(
       .offset(sql.lit(offset)),
   { inline: [1, 2] },
 )
+/**
+ * The newest articles of several section families at once (the home page's blocks): one
+ * statement, a UNION ALL of one indexed, limited select per family, each row naming its family;
+ * prepared per shape (number of families and their sizes) like the other hot queries.
+ */
+const perFamily = prepare(
+  (db, limit: number, ...families: (readonly number[])[]) => {
+    const member = (ids: readonly number[], family: number) =>
+      db
+        .selectFrom(
+          published(db)
+            .select(cardColumns)
+            .select(sql.lit(family).as('family'))
+            .where((eb) => inSectionsOrAlso(eb, ids))
+            .orderBy('publishedAt', 'desc')
+            .orderBy('id', 'desc')
+            .limit(sql.lit(limit))
+            .as(`f${family}`),
+        )
+        .selectAll()
+    const [first, ...rest] = families
+    return rest.reduce((q, ids, i) => q.unionAll(member(ids, i + 1)), member(first!, 0))
+  },
+  { inline: [0] },
+)
+export async function newestPerFamily(
+  db: Kysely<ArticlesTables>,
+  families: readonly (readonly number[])[],
+  limit: number,
+): Promise<(CardRow & { family: number })[]> {
+  if (families.length === 0) return []
+  const rows = await perFamily.all(db, limit, ...families)
+  return rows.map((r) => ({ ...r, family: Number(r.family) }))
+}
+
 export const sectionCards = (
   db: Kysely<ArticlesTables>,
   sectionIds: readonly number[],

@@ -21,13 +21,13 @@ for (const dialect of await testDialects()) {
     })
     afterAll(() => app.cleanup())
 
-    test('the home page shows the top story, section blocks, most read and today photo', async () => {
+    test('the home page shows the top story, section blocks, most read and photo news', async () => {
       const res = await get(app, '/')
       expect(res.statusCode).toBe(200)
       const html = res.body
       const top = await app.services.articles.byGrade('headline', 1)
       expect(html).toContain(top[0]!.headline)
-      for (const name of ['정치', '경제', '사회', '많이 본 뉴스', '투데이포토', '최신기사'])
+      for (const name of ['정치', '경제', '사회', '많이 본 뉴스', '포토뉴스', '최신기사', '오피니언'])
         expect(html).toContain(name)
       expect(html).toContain('등록번호')
       expect(html).toContain('서울 아09999')

@@ -8,9 +8,10 @@ import { renderPage } from '../../platform/views/render.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
 import type { CommentsReadModel } from '../comments/index.js'
 import { Picture } from '../media/index.js'
-import { type ArticleCard, reporterUrl, sectionUrl, tagUrl } from './article-views.js'
+import { reporterUrl, sectionUrl, tagUrl } from './article-views.js'
 import { articlesErrors } from './articles.errors.js'
 import type { ArticlesReadModel } from './articles.read-model.js'
+import type { HomeSlots, HomeZonesOf } from './home-zones.js'
 import type { TodayPhotos } from './today-photos.js'
 import type { ViewCounter } from './view-counter.js'
 import { viewSourceOf } from './view-source.js'
@@ -31,10 +32,8 @@ export interface ArticlesRoutesDeps {
   ownHost: string
   site: () => Promise<SiteContext>
   /** The desk's pinned home slots (newsroom); unpinned slots keep the graded order. */
-  homePins?: () => Promise<{
-    headlines(auto: ArticleCard[]): ArticleCard[]
-    section(sectionId: number, auto: ArticleCard[]): ArticleCard[]
-  }>
+  homePins?: () => Promise<HomeSlots>
+  homeZones: HomeZonesOf
 }
 
 /**
@@ -73,53 +72,15 @@ export const articlesRoutes =
     const { readModel } = deps
 
     app.get('/', { config: { pageCache: {} } }, async (_request, reply) => {
-      const [site, graded, important, latest, mostRead, todayPhotos, pins] = await Promise.all([
-        deps.site(),
-        readModel.byGrade('headline', 4),
-        readModel.byGrade('important', 40),
-        readModel.latest(10),
-        readModel.mostRead(),
-        deps.todayPhotos.todayPhotos(),
-        deps.homePins?.(),
-      ])
-      const headlines = pins ? pins.headlines(graded.length > 0 ? graded : latest) : graded
-      const [top, ...moreHeadlines] = headlines.length > 0 ? headlines : latest
-      const shown = new Set([top?.id, ...moreHeadlines.map((a) => a.id)])
-      // A section's block carries its sub-sections' articles too.
-      const all = await readModel.sections()
-      const family = (id: number) => [id, ...all.filter((s) => s.parentId === id).map((s) => s.id)]
-      const sectionBlocks = site.sections.map((section) => {
-        const ids = family(section.id)
-        return {
-          section,
-          articles: important.filter((a) => ids.includes(a.section.id) && !shown.has(a.id)).slice(0, 4),
-        }
-      })
-      // Sections whose desk has graded nothing 중요 lately are filled with their newest articles.
-      const missing = sectionBlocks.filter((b) => b.articles.length === 0)
-      const fills = await readModel.newestInSections(
-        missing.map((b) => family(b.section.id)),
-        4,
-      )
-      for (const block of missing) block.articles = fills.get(block.section.id) ?? []
-      if (pins) for (const b of sectionBlocks) b.articles = pins.section(b.section.id, b.articles)
-      const html = renderPage(
-        <HomeView
-          site={site}
-          top={top ?? null}
-          headlines={moreHeadlines}
-          latest={latest.filter((a) => !shown.has(a.id))}
-          sectionBlocks={sectionBlocks}
-          mostRead={mostRead}
-          todayPhotos={todayPhotos}
-        />,
-      )
-      const shownIds = [...headlines, ...latest, ...sectionBlocks.flatMap((b) => b.articles)].map((a) => a.id)
+      const site = await deps.site()
+      const zones = await deps.homeZones(site.sections, await deps.homePins?.())
+      const html = renderPage(<HomeView site={site} {...zones} />)
       return reply.sendPage(html, [
         tags.home,
         tags.latest,
         tags.outlet,
-        ...new Set(shownIds.map(tags.article)),
+        ...(zones.opinionSectionId ? [tags.section(zones.opinionSectionId)] : []),
+        ...zones.shownIds.map(tags.article),
       ])
     })
 

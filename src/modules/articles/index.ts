@@ -19,6 +19,7 @@ import { type ArticlesRoutesDeps, articlesRoutes } from './articles.routes.js'
 import { createArticlesStore } from './articles.store.js'
 import type { ArticlesTables } from './articles.table.js'
 import { createDeskQueries } from './desk-queries.js'
+import { createHomeZones } from './home-zones.js'
 import { createPublishedArticles } from './published-articles.js'
 import { createArticlesSearchSource } from './search-source.js'
 import { createSectionsAdmin } from './sections.admin.js'
@@ -26,7 +27,7 @@ import { createTodayPhotos } from './today-photos.js'
 import { createViewCounter } from './view-counter.js'
 import { createViewStats } from './view-stats.js'
 
-export type { ArticleCard, ArticlePage, RankedLink, SectionRef } from './article-views.js'
+export type { ArticleCard, ArticlePage, ColumnCard, RankedLink, SectionRef } from './article-views.js'
 export { articleUrl, reporterUrl, sectionUrl, tagUrl } from './article-views.js'
 export { articlesErrors } from './articles.errors.js'
 export type { ArticlesReadModel } from './articles.read-model.js'
@@ -39,6 +40,8 @@ export type { DocumentBlock, InlineNode, ParagraphNode, TableNode } from './docu
 export { ArticleDocument, photoIdsIn, readDocument } from './document/document.schema.js'
 export { documentText } from './document/document.text.js'
 export { DocumentBody } from './document/document.view.js'
+export type { HomeSlots, HomeZones, HomeZonesOf } from './home-zones.js'
+export { HOME_COUNTS, OPINION_SLUG } from './home-zones.js'
 export type { FullArticle, PublishedArticles } from './published-articles.js'
 export type { ArticleForIndex, ArticlesSearchSource } from './search-source.js'
 export type { AdminSection, SectionProblem, SectionResult, SectionsAdmin } from './sections.admin.js'
@@ -79,6 +82,7 @@ export function createArticlesModule(deps: ArticlesDeps) {
     staff: deps.staff,
   })
   const todayPhotos = createTodayPhotos({ db, picks: deps.todayPicks, bus: deps.bus, media: deps.media })
+  const homeZones = createHomeZones({ readModel, todayPhotos, now: () => deps.clock.now() })
   const views = createViewCounter({
     db,
     clock: deps.clock,
@@ -107,8 +111,11 @@ export function createArticlesModule(deps: ArticlesDeps) {
     sectionsAdmin: createSectionsAdmin({ db, bus: deps.bus }),
     /** The newsroom's view figures. */
     stats: createViewStats({ db, clock: deps.clock }),
-    routes: (more: Omit<ArticlesRoutesDeps, 'readModel' | 'todayPhotos' | 'views'>): FastifyPluginAsync =>
-      articlesRoutes({ ...more, readModel, todayPhotos, views }),
+    /** What fills each zone of the home page (the reader's home and the newsroom's editor). */
+    homeZones,
+    routes: (
+      more: Omit<ArticlesRoutesDeps, 'readModel' | 'todayPhotos' | 'views' | 'homeZones'>,
+    ): FastifyPluginAsync => articlesRoutes({ ...more, readModel, todayPhotos, views, homeZones }),
     close: () => views.stop(),
   }
 }

@@ -10,6 +10,7 @@ import { articleUrl } from './article-views.js'
 import type { ArticlesTables } from './articles.table.js'
 
 export interface TodayPhoto {
+  articleId: number
   photo: Photo
   caption: string
   url: string
@@ -47,7 +48,7 @@ export function createTodayPhotos(deps: {
     const photos = await deps.media.findPhotos(rows.map((r) => r.leadPhotoId!))
     return rows.flatMap((r) => {
       const photo = photos.get(r.leadPhotoId!)
-      return photo ? [{ photo, caption: r.headline, url: articleUrl(r.id) }] : []
+      return photo ? [{ articleId: r.id, photo, caption: r.headline, url: articleUrl(r.id) }] : []
     })
   }, 300_000)
   deps.bus.subscribe((changed) => {

@@ -1299,6 +1299,12 @@ export const demoArticles: DemoArticle[] = [
   },
 ]
 
+/** The home page's 속보 ticker: a line of its own and the article it leads to. */
+export const demoBreaking = {
+  text: '한국은행 기준금리 동결 결정… 오후 2시 총재 기자간담회',
+  articleHeadline: '한은, 기준금리 동결… "가계부채·환율 함께 살펴야"',
+}
+
 export const demoPages: DemoPage[] = [
   {
     slug: 'about',

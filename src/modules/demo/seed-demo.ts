@@ -12,11 +12,18 @@ import type {
 } from '../articles/index.js'
 import type { CommentsService } from '../comments/index.js'
 import { type MediaService, photoUrl, widthFor } from '../media/index.js'
-import type { DeskService } from '../newsroom/index.js'
+import type { DeskService, HomeCuration } from '../newsroom/index.js'
 import type { OutletService } from '../outlet/index.js'
 import type { PagesService } from '../pages/index.js'
 import type { StaffService } from '../staff/index.js'
-import { demoArticles, demoOutlet, demoPages, demoReporters, demoSections } from './demo-content.js'
+import {
+  demoArticles,
+  demoBreaking,
+  demoOutlet,
+  demoPages,
+  demoReporters,
+  demoSections,
+} from './demo-content.js'
 import type { DemoBlock } from './demo-content.types.js'
 import { demoLogo, demoPhoto, demoPortrait } from './demo-photos.js'
 
@@ -33,6 +40,8 @@ export interface DemoServices {
   views: Pick<ViewCounter, 'addCounts'>
   readers: Pick<AccountsModule, 'findOrCreateReader'>
   comments: Pick<CommentsService, 'importComment'>
+  /** The home page's 속보 ticker. */
+  home: Pick<HomeCuration, 'setBreaking'>
 }
 
 export interface SeedResult {
@@ -147,6 +156,13 @@ export async function seedDemo(
 
   for (const page of demoPages) await pages.savePage(page.slug, page.title, toDocument(page.body))
   await todayPhotos.pickTodayPhotos(articleIds.slice(0, 4))
+  // A 속보 ticker for a day, so the demo's home shows every zone.
+  const breakingOn = demoArticles.findIndex((a) => a.headline === demoBreaking.articleHeadline)
+  await app.home.setBreaking({
+    text: demoBreaking.text,
+    articleId: articleIds[breakingOn] ?? null,
+    until: new Date(now + 24 * HOUR).toISOString(),
+  })
   await seedViews(app, articleIds)
   await seedComments(app, articleIds)
   return { seeded: true, admin: { email: adminEmail, password } }

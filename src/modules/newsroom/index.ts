@@ -38,7 +38,7 @@ import { createScheduler } from './scheduler.js'
 import { statsRoutes } from './stats/stats.routes.js'
 import { renderRefusal } from './views/refusal.view.js'
 
-export type { HomeArrangement } from './home-curation.js'
+export type { Breaking, HomeArrangement, HomeCuration } from './home-curation.js'
 export type { ModerationPort } from './routes/moderation.port.js'
 
 export type NewsroomDeps = Omit<NewsroomRouteDeps, 'home' | 'assets' | 'desk' | 'checks'> & {

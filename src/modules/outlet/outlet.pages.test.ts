@@ -42,8 +42,8 @@ describe('the masthead date', () => {
   it('turns to the next day at midnight in Korea', async () => {
     const today = async () =>
       (await app.http.inject({ method: 'GET', url: '/' })).body.match(/<p class="today">([^<]+)</)?.[1]
-    expect(await today()).toBe('2025.02.05')
+    expect(await today()).toBe('2월 5일 (수)')
     app.clock.set('2025-02-05T15:00:00.000Z')
-    expect(await today()).toBe('2025.02.06')
+    expect(await today()).toBe('2월 6일 (목)')
   })
 })

@@ -45,6 +45,12 @@ export const messages = {
     latest: '최신기사',
     more: '더보기',
     sectionMore: '{section} 더보기',
+    breaking: '속보',
+    major: '주요 기사',
+    photoNews: '포토뉴스',
+    opinion: '오피니언',
+    opinionMore: '오피니언 더보기',
+    editorial: '사설',
   },
   article: {
     published: '입력',

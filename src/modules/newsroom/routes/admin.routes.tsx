@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { AppError } from '../../../platform/errors.js'
 import { msg } from '../../../platform/i18n/messages.js'
 import type { Delivery } from '../../staff/index.js'
-import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.js'
+import { parseSlotKey } from '../home-curation.js'
 import { newsroomErrors } from '../newsroom.errors.js'
 import { staffOf } from '../newsroom.guard.js'
 import { nm } from '../newsroom.messages.js'
@@ -15,6 +15,7 @@ import type { RouteContext } from './context.js'
 import type { ModerationFilter } from './moderation.port.js'
 
 const Role = z.enum(['reporter', 'desk', 'admin'])
+const BreakingHours = z.coerce.number().int().min(1).max(48)
 const slotId = (v: unknown) => {
   const n = Number(v)
   return Number.isInteger(n) && n > 0 ? n : null
@@ -27,42 +28,75 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext) {
   const desk = ctx.guard('desk')
   const admin = ctx.guard('admin')
 
+  // The home editor: the zones as readers will see them; a slot is filled by searching the
+  // published articles (the search module), never by scrolling a list of every article.
   app.get('/newsroom/home', { preHandler: desk }, async (request, reply) => {
-    const [pins, sections, candidates, picks] = await Promise.all([
+    const q = request.query as { done?: string; slot?: string; q?: string }
+    const slot = parseSlotKey(q.slot) ? String(q.slot) : null
+    const words = typeof q.q === 'string' ? q.q.trim().slice(0, 100) : ''
+    const search = ctx.deps.searchRelated ?? ((w: string) => articles.searchPublishedHeadlines(w))
+    const [pins, sections, site, candidates, picks, results] = await Promise.all([
       home.pins(),
       ctx.deps.readModel.sections(),
-      articles.recentPublished(80),
+      ctx.deps.site(),
+      articles.recentPublished(40),
       ctx.deps.todayPhotos.pickedIds(),
+      words ? search(words) : Promise.resolve(null),
     ])
-    const done = (request.query as { done?: string }).done
+    const zones = ctx.deps.homeZones
+      ? await ctx.deps.homeZones(site.sections, await home.arrangement())
+      : null
     const frame = await ctx.frame(request, reply)
+    const notices: Record<string, string> = {
+      pins: nm.home.saved,
+      photos: nm.home.todayPhotosSaved,
+      breaking: nm.home.breakingSaved,
+      'breaking-off': nm.home.breakingRemoved,
+    }
     return ctx.page(
       reply,
       <HomeCurationView
         frame={frame}
         pins={pins}
+        zones={zones}
         sections={sections}
         candidates={candidates}
         todayPicks={picks}
-        notice={done === 'pins' ? nm.home.saved : done === 'photos' ? nm.home.todayPhotosSaved : null}
+        slot={slot}
+        words={words}
+        results={results}
+        now={ctx.deps.clock.now()}
+        notice={notices[q.done ?? ''] ?? null}
       />,
     )
   })
 
+  // Fills one slot (`slot`, `id`; an empty id puts the slot back to automatic).
   app.post('/newsroom/home', { preHandler: [desk, app.csrfProtection] }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>
-    const sections = await ctx.deps.readModel.sections()
-    const pins: HomePins = {
-      headlines: Array.from({ length: HEADLINE_SLOTS }, (_, i) => slotId(body[`h${i}`])),
-      sections: Object.fromEntries(
-        sections.map((s) => [
-          String(s.id),
-          Array.from({ length: SECTION_SLOTS }, (_, i) => slotId(body[`s${s.id}_${i}`])),
-        ]),
-      ),
-    }
-    await home.savePins(pins)
+    const slot = parseSlotKey(body.slot)
+    if (!slot) return reply.redirect('/newsroom/home', 303)
+    const id = slotId(body.id)
+    if (id !== null && (await ctx.deps.readModel.publishedCards([id])).length === 0)
+      throw newsroomErrors.deskInput(nm.home.notPublished)
+    await home.setSlot(slot, id)
     return reply.redirect('/newsroom/home?done=pins', 303)
+  })
+
+  app.post('/newsroom/home/breaking', { preHandler: [desk, app.csrfProtection] }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>
+    const text = typeof body.text === 'string' ? body.text.trim().slice(0, 120) : ''
+    if (body.remove !== undefined || !text) {
+      await home.setBreaking(null)
+      return reply.redirect('/newsroom/home?done=breaking-off', 303)
+    }
+    const hours = BreakingHours.safeParse(body.hours).data ?? 3
+    await home.setBreaking({
+      text,
+      articleId: slotId(body.articleId),
+      until: new Date(ctx.deps.clock.now().getTime() + hours * 3_600_000).toISOString(),
+    })
+    return reply.redirect('/newsroom/home?done=breaking', 303)
   })
 
   app.post(

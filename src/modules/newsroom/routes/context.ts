@@ -7,6 +7,7 @@ import { renderPage } from '../../../platform/views/render.js'
 import type {
   ArticlesReadModel,
   DeskQueries,
+  HomeZonesOf,
   SectionsAdmin,
   TodayPhotos,
   ViewStats,
@@ -58,6 +59,8 @@ export interface NewsroomRouteDeps {
   /** Published articles matching words, for the related-articles picker (the search module's
    * search when wired; otherwise a headline match). */
   searchRelated?(q: string): Promise<{ id: number; headline: string; publishedAt: string | null }[]>
+  /** What fills each zone of the reader's home under the given pins (the editor's preview). */
+  homeZones?: HomeZonesOf
   /** The search module's search, drafts included, for the article list (the archive). */
   searchArticles?(params: SearchArticlesParams): Promise<SearchArticlesResult>
   /** 'console' when no SMTP server is set: links are then shown to the admin, never "sent". */

@@ -1,75 +1,272 @@
 // Home curation (slots and 투데이포토), staff management and comment moderation.
 import { msg } from '../../../platform/i18n/messages.js'
 import { formatKoreaDateTime } from '../../../platform/korea-time.js'
-import type { SectionRef } from '../../articles/index.js'
+import { type ArticleCard, type HomeZones, OPINION_SLUG, type SectionRef } from '../../articles/index.js'
 import { commentMessages } from '../../comments/index.js'
+import { Picture } from '../../media/index.js'
 import type { StaffMember } from '../../staff/index.js'
-import { HEADLINE_SLOTS, type HomePins, SECTION_SLOTS } from '../home-curation.js'
+import { HEADLINE_SLOTS, type HomePins, MAJOR_SLOTS, parseSlotKey, SECTION_SLOTS } from '../home-curation.js'
 import { nm } from '../newsroom.messages.js'
 import type { ModerationFilter, ModerationItem } from '../routes/moderation.port.js'
 import { sm } from '../settings.messages.js'
 import { Csrf, type Frame, NewsroomLayout } from './layout.js'
 
 type Candidate = { id: number; headline: string; sectionId: number; leadPhotoId: number | null }
+type Hit = { id: number; headline: string; publishedAt: string | null }
 
-function SlotSelect(props: { name: string; label: string; value: number | null; options: Candidate[] }) {
+/** What a slot is called on the editor (`h0` 톱기사, `m2` 주요 기사 3, `s4_0` 정치 1). */
+function slotName(key: string, sections: readonly SectionRef[]): string {
+  const slot = parseSlotKey(key)
+  if (!slot) return key
+  if (slot.zone !== 's')
+    return slot.zone === 'm'
+      ? msg(nm.home.major, { n: slot.index + 1 })
+      : slot.index === 0
+        ? nm.home.top
+        : msg(nm.home.headlines, { n: slot.index })
+  const section = sections.find((s) => s.id === slot.section)
+  return msg(nm.home.sectionSlot, { section: section?.name ?? '', n: slot.index + 1 })
+}
+
+/** One slot as it will show, with its state and the ways to change it. */
+function Slot(props: {
+  slotKey: string
+  name: string
+  card: ArticleCard | null | undefined
+  pinned: boolean
+  csrf: string
+  current: boolean
+  big?: boolean
+  /** Whether the reader's home shows this slot's photo (the others are headlines only). */
+  photo: boolean
+}) {
+  const { card } = props
   return (
-    <label>
-      {props.label}
-      <select name={props.name}>
-        <option value="">{nm.home.auto}</option>
-        {props.options.map((o) => (
-          <option value={String(o.id)} selected={o.id === props.value}>
-            {o.headline}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div
+      class={`slot${props.big ? ' slot-big' : ''}${props.current ? ' slot-current' : ''}`}
+      id={`slot-${props.slotKey}`}
+    >
+      <p class="slot-head">
+        <span class="slot-name">{props.name}</span>{' '}
+        <span class={props.pinned ? 'slot-state pinned' : 'slot-state'}>
+          {props.pinned ? nm.home.pinned : nm.home.automatic}
+        </span>
+      </p>
+      {props.photo && card?.leadPhoto && (
+        <Picture photo={card.leadPhoto} sizes={props.big ? '400px' : '200px'} width={320} alt="" />
+      )}
+      {card ? (
+        <a class="slot-title" href={card.url}>
+          {card.headline}
+        </a>
+      ) : (
+        <p class="empty">{nm.home.emptySlot}</p>
+      )}
+      <p class="slot-actions">
+        <a
+          class="button"
+          href={`/newsroom/home?slot=${props.slotKey}`}
+          aria-label={msg(nm.home.fillLabel, { slot: props.name })}
+        >
+          {nm.home.fill}
+        </a>
+        {props.pinned && (
+          <form method="post" action="/newsroom/home" class="inline">
+            <Csrf token={props.csrf} />
+            <input type="hidden" name="slot" value={props.slotKey} />
+            <input type="hidden" name="id" value="" />
+            <button type="submit" aria-label={msg(nm.home.unpinLabel, { slot: props.name })}>
+              {nm.home.unpin}
+            </button>
+          </form>
+        )}
+      </p>
+    </div>
   )
 }
 
 export function HomeCurationView(props: {
   frame: Frame
   pins: HomePins
+  zones: HomeZones | null
   sections: SectionRef[]
   candidates: Candidate[]
   todayPicks: number[]
+  /** The slot being filled (`?slot=`), and the words searched for it. */
+  slot: string | null
+  words: string
+  results: Hit[] | null
+  now: Date
   notice: string | null
 }) {
-  const { pins } = props
+  const { pins, zones } = props
+  const csrf = props.frame.csrf
+  const menu = props.sections.filter(
+    (s) => !s.hidden && (s.parentId ?? null) === null && s.slug !== OPINION_SLUG,
+  )
+  const slotKeys = [
+    ...Array.from({ length: HEADLINE_SLOTS }, (_, i) => `h${i}`),
+    ...Array.from({ length: MAJOR_SLOTS }, (_, i) => `m${i}`),
+    ...menu.flatMap((s) => Array.from({ length: SECTION_SLOTS }, (_, i) => `s${s.id}_${i}`)),
+  ]
+  const name = (key: string) => slotName(key, props.sections)
+  const slot = (
+    key: string,
+    card: ArticleCard | null | undefined,
+    pinnedId: number | null | undefined,
+    big = false,
+  ) => (
+    <Slot
+      slotKey={key}
+      name={name(key)}
+      card={card}
+      pinned={pinnedId != null && pinnedId === card?.id}
+      csrf={csrf}
+      current={props.slot === key}
+      big={big}
+      photo={big || key.startsWith('m') || key.endsWith('_0')}
+    />
+  )
+  const blockOf = (id: number) => zones?.sectionBlocks.find((b) => b.section.id === id)?.articles ?? []
+  const breaking =
+    pins.breaking && Date.parse(pins.breaking.until) > props.now.getTime() ? pins.breaking : null
   return (
     <NewsroomLayout frame={props.frame} title={nm.home.title} notice={props.notice} wide>
       <p>{nm.home.help}</p>
-      <form method="post" action="/newsroom/home" class="stack">
-        <Csrf token={props.frame.csrf} />
-        <fieldset>
-          <legend>{nm.home.top}</legend>
-          {Array.from({ length: HEADLINE_SLOTS }, (_, i) => (
-            <SlotSelect
-              name={`h${i}`}
-              label={i === 0 ? nm.home.top : msg(nm.home.headlines, { n: i })}
-              value={pins.headlines[i] ?? null}
-              options={props.candidates}
-            />
+      <section class="fill-panel" id="fill" aria-labelledby="fill-title">
+        <h2 id="fill-title">{nm.home.fillTitle}</h2>
+        <form method="get" action="/newsroom/home" class="fill-form">
+          <label>
+            {nm.home.slotLabel}
+            <select name="slot">
+              {slotKeys.map((key) => (
+                <option value={key} selected={key === props.slot}>
+                  {name(key)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {nm.home.searchLabel}
+            <input type="search" name="q" value={props.words} autofocus={props.slot !== null} required />
+          </label>
+          <button type="submit">{nm.home.searchButton}</button>
+        </form>
+        {props.results &&
+          (props.results.length === 0 ? (
+            <p class="empty">{msg(nm.home.noResults, { q: props.words })}</p>
+          ) : (
+            <ul class="fill-results">
+              {props.results.map((hit) => (
+                <li>
+                  <span class="fill-headline">{hit.headline}</span>{' '}
+                  {hit.publishedAt && <span class="muted">{formatKoreaDateTime(hit.publishedAt)}</span>}{' '}
+                  {props.slot ? (
+                    <form method="post" action="/newsroom/home" class="inline">
+                      <Csrf token={csrf} />
+                      <input type="hidden" name="slot" value={props.slot} />
+                      <input type="hidden" name="id" value={String(hit.id)} />
+                      <button
+                        type="submit"
+                        aria-label={msg(nm.home.putLabel, { headline: hit.headline, slot: name(props.slot) })}
+                      >
+                        {nm.home.put}
+                      </button>
+                    </form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
           ))}
-        </fieldset>
-        {props.sections.map((s) => (
-          <fieldset>
-            <legend>{s.name}</legend>
-            {Array.from({ length: SECTION_SLOTS }, (_, i) => (
-              <SlotSelect
-                name={`s${s.id}_${i}`}
-                label={msg(nm.home.sectionSlot, { section: s.name, n: i + 1 })}
-                value={pins.sections[String(s.id)]?.[i] ?? null}
-                options={props.candidates.filter((c) => c.sectionId === s.id)}
-              />
-            ))}
-          </fieldset>
-        ))}
-        <button type="submit">{nm.home.save}</button>
-      </form>
+        {props.results && !props.slot && <p>{nm.home.chooseSlot}</p>}
+      </section>
+
+      <section class="zone breaking-zone" aria-labelledby="breaking-title">
+        <h2 id="breaking-title">{nm.home.breaking}</h2>
+        <p>{nm.home.breakingHelp}</p>
+        {breaking && (
+          <p class="breaking-now">
+            {msg(nm.home.breakingNow, { text: breaking.text, until: formatKoreaDateTime(breaking.until) })}
+          </p>
+        )}
+        <form method="post" action="/newsroom/home/breaking" class="fill-form">
+          <Csrf token={csrf} />
+          <label>
+            {nm.home.breakingText}
+            <input type="text" name="text" maxLength={120} value={breaking?.text ?? ''} />
+          </label>
+          <label>
+            {nm.home.breakingArticle}
+            <input
+              type="text"
+              inputMode="numeric"
+              name="articleId"
+              value={breaking?.articleId ? String(breaking.articleId) : ''}
+            />
+          </label>
+          <label>
+            {nm.home.breakingHours}
+            <select name="hours">
+              {[1, 3, 6, 12, 24].map((n) => (
+                <option value={String(n)} selected={n === 3}>
+                  {msg(nm.home.breakingHoursOption, { n })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{nm.home.breakingPost}</button>
+          {breaking && (
+            <button type="submit" name="remove" value="1">
+              {nm.home.breakingRemove}
+            </button>
+          )}
+        </form>
+      </section>
+
+      <div class="home-preview">
+        <section class="zone zone-top" aria-labelledby="zone-top-title">
+          <h2 id="zone-top-title">{nm.home.top}</h2>
+          <div class="zone-top-grid">
+            {slot('h0', zones?.top, pins.headlines[0], true)}
+            <div class="slot-list">
+              {Array.from({ length: HEADLINE_SLOTS - 1 }, (_, i) =>
+                slot(`h${i + 1}`, zones?.subs[i], pins.headlines[i + 1]),
+              )}
+            </div>
+          </div>
+        </section>
+        <section class="zone" aria-labelledby="zone-major-title">
+          <h2 id="zone-major-title">{nm.home.majorZone}</h2>
+          <div class="slot-row">
+            {Array.from({ length: MAJOR_SLOTS }, (_, i) => slot(`m${i}`, zones?.major[i], pins.major[i]))}
+          </div>
+        </section>
+        <div class="zone-sections">
+          {menu.map((s) => (
+            <section class="zone" aria-labelledby={`zone-s${s.id}`}>
+              <h2 id={`zone-s${s.id}`}>{s.name}</h2>
+              {Array.from({ length: SECTION_SLOTS }, (_, i) =>
+                slot(`s${s.id}_${i}`, blockOf(s.id)[i], pins.sections[String(s.id)]?.[i]),
+              )}
+            </section>
+          ))}
+        </div>
+        {zones && zones.columns.length > 0 && (
+          <section class="zone" aria-labelledby="zone-opinion">
+            <h2 id="zone-opinion">{nm.home.opinion}</h2>
+            <ul>
+              {zones.columns.map((c) => (
+                <li>
+                  <a href={c.url}>{c.headline}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+
       <form method="post" action="/newsroom/home/today-photos" class="stack">
-        <Csrf token={props.frame.csrf} />
+        <Csrf token={csrf} />
         <fieldset>
           <legend>{nm.home.todayPhotos}</legend>
           <p>{nm.home.todayPhotosHelp}</p>
