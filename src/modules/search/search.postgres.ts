@@ -38,10 +38,34 @@ function filters(q: IndexQuery): RawBuilder<unknown> {
 }
 
 export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
+  const partitions = new Set<number>()
+
+  /** Makes the partitions these articles belong in, once per process (any node may). */
+  async function ensurePartitions(articleIds: readonly number[]) {
+    for (const n of new Set(articleIds.map((id) => Math.floor(id / PARTITION_SPAN)))) {
+      if (partitions.has(n)) continue
+      const name = `search_documents_p${n}`
+      try {
+        await sql`CREATE TABLE IF NOT EXISTS ${sql.id(name)} PARTITION OF search_documents
+          FOR VALUES FROM (${sql.lit(n * PARTITION_SPAN)}) TO (${sql.lit((n + 1) * PARTITION_SPAN)})`.execute(
+          db,
+        )
+      } catch (error) {
+        // Another node made it in the same instant.
+        const { rows } = await sql<{
+          made: boolean
+        }>`SELECT to_regclass(${name}) IS NOT NULL AS made`.execute(db)
+        if (!rows[0]?.made) throw error
+      }
+      partitions.add(n)
+    }
+  }
+
   return {
     async upsert(documents) {
       if (documents.length === 0) return
       const articleIds = documents.map((d) => d.articleId)
+      await ensurePartitions(articleIds)
       await db.transaction().execute(async (trx) => {
         // One statement per batch: arrays in, unnest() turns them back into rows.
         await sql`INSERT INTO search_documents (article_id, status, section_id, grade, dated_at, day, tsv)
@@ -92,7 +116,8 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
     },
 
     async optimize() {
-      await sql`ANALYZE search_documents`.execute(db)
+      // One partition at a time: each stays well within the statement timeout.
+      for (const name of await partitionsNewestFirst(db)) await sql`ANALYZE ${sql.id(name)}`.execute(db)
     },
 
     async find(q): Promise<IndexHits> {
@@ -101,7 +126,7 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
       if (tsquery === null || loose === null) return { ids: [], total: 0 }
       if (q.offset + q.limit <= CANDIDATE_LIMIT) {
         const candidates = await newestCandidates(db, q, tsquery, loose)
-        if (candidates) return pageOfCandidates(candidates, q)
+        if (candidates) return pageOfCandidates(candidates.rows, candidates.total, q)
       }
       return byIdWalk(db, q, tsquery)
     },
@@ -112,39 +137,114 @@ export function createPostgresSearchIndex(db: Kysely<unknown>): SearchIndex {
 // ones: loose matches that are not exact (bigrams of a word scattered over the text) are few;
 // when they are many, the id walk takes over.
 const LOOSE_LIMIT = Math.round(1.25 * CANDIDATE_LIMIT)
+const WIDEST = 8
 
 /**
- * The newest CANDIDATE_LIMIT matches, with their rank: the GIN index gives the newest
- * LOOSE_LIMIT loose matches without reading any tsvector, then only those tsvectors are read
- * to check the phrases and rank. Before, many matches were found by walking article ids
- * backwards and reading every article's tsvector on the way (ten times as many for a word in
- * one article of ten). Null when the loose matches ran out before the exact ones were found.
+ * Article ids per partition of search_documents (the migration that partitions the table
+ * repeats it). A common word's newest matches then come from the newest partition's GIN
+ * index, not from a bitmap of every match in the archive.
+ */
+export const PARTITION_SPAN = 20_000
+
+/** The partitions of search_documents, newest ids first. */
+async function partitionsNewestFirst(db: Kysely<unknown>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`SELECT c.relname AS name FROM pg_inherits i
+    JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'search_documents'::regclass`.execute(db)
+  const number = (name: string) => Number(name.slice(name.lastIndexOf('p') + 1))
+  return rows.map((r) => r.name).sort((a, b) => number(b) - number(a))
+}
+
+/**
+ * The loose matches in some partitions, as rows `d` with the filters applied. Inside the
+ * materialized step the GIN index is the only one a condition can use, so the planner cannot
+ * choose to read every tsvector of a partition through its primary key or the status index
+ * (it did, where a partition's statistics made the GIN scan look dear).
+ */
+function looseMatches(partitions: string[], loose: string, q: IndexQuery) {
+  const scans = partitions.map(
+    (name) => sql`SELECT article_id, status, section_id, dated_at FROM ${sql.id(name)}
+      WHERE tsv @@ to_tsquery('simple', ${loose})`,
+  )
+  return sql`(WITH m AS MATERIALIZED (${sql.join(scans, sql` UNION ALL `)}) SELECT * FROM m) d
+    WHERE ${filters(q)}`
+}
+
+/**
+ * The newest CANDIDATE_LIMIT matches, with their rank, and the number of matches: the newest
+ * partitions' GIN indexes give the newest LOOSE_LIMIT loose matches without reading any
+ * tsvector, then only those tsvectors are read to check the phrases and rank. Null when even
+ * the widest window of loose matches held too few exact ones.
  */
 async function newestCandidates(db: Kysely<unknown>, q: IndexQuery, tsquery: string, loose: string) {
-  // The match is checked in the select list, inside a materialized step, so the planner
-  // cannot turn it back into a GIN condition over every match (it did: a hash join that read
-  // all 50,000 tsvectors of 전기차). Rank -1 marks a loose match that is not an exact one.
-  const rank = q.sort === 'relevance' ? sql`ts_rank_cd(${WEIGHTS}::float4[], d.tsv, q.query, 2)` : sql`0`
-  const statement = sql<CandidateRow & { looseCount: number }>`
-    WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query, to_tsquery('simple', ${loose}) AS loose),
-    newest AS MATERIALIZED (
-      SELECT d.article_id FROM search_documents d, q WHERE d.tsv @@ q.loose AND ${filters(q)}
-      ORDER BY d.article_id DESC LIMIT ${sql.lit(LOOSE_LIMIT)}),
-    checked AS MATERIALIZED (
-      SELECT d.article_id AS id, d.dated_at, d.day,
-        CASE WHEN d.tsv @@ q.query THEN ${rank} ELSE -1 END AS rel
-      FROM newest JOIN search_documents d ON d.article_id = newest.article_id, q)
-    SELECT id, dated_at AS "datedAt", day, rel, (SELECT count(*)::int FROM newest) AS "looseCount"
-    FROM checked WHERE rel >= 0 ORDER BY id DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`
-  const { rows } = await db.transaction().execute(async (trx) => {
+  const partitions = await partitionsNewestFirst(db)
+  // The newest two partitions one at a time (a common word stops there), then the rest together.
+  const groups = [...partitions.slice(0, 2).map((p) => [p]), partitions.slice(2)].filter((g) => g.length > 0)
+  return db.transaction().execute(async (trx) => {
     // The planner cannot estimate bigram matches; a backward id walk would read tsvectors.
     await sql`SET LOCAL enable_seqscan = off`.execute(trx)
     await sql`SET LOCAL enable_indexscan = off`.execute(trx)
-    return statement.execute(trx)
+    const rank = q.sort === 'relevance' ? sql`ts_rank_cd(${WEIGHTS}::float4[], d.tsv, query, 2)` : sql`0`
+    const exact: CandidateRow[] = []
+    const checked = new Set<number>()
+    // When few loose matches are exact (the words of a phrase, each common apart), the window
+    // widens by the share found, up to WIDEST times, before the id walk takes over.
+    for (let limit = LOOSE_LIMIT; ; ) {
+      const ids: number[] = []
+      for (const group of groups) {
+        const { rows } = await sql<{ id: number }>`SELECT d.article_id AS id
+          FROM ${looseMatches(group, loose, q)} ORDER BY d.article_id DESC LIMIT ${sql.lit(limit - ids.length)}`.execute(
+          trx,
+        )
+        for (const row of rows) ids.push(row.id)
+        if (ids.length >= limit) break
+      }
+      const unchecked = ids.filter((id) => !checked.has(id))
+      for (const id of unchecked) checked.add(id)
+      if (unchecked.length > 0) {
+        // The match is checked in the select list, so the planner cannot turn it into a GIN
+        // condition over every match. Rank -1 marks a loose match that is not an exact one.
+        const { rows } = await sql<CandidateRow>`SELECT d.article_id AS id, d.dated_at AS "datedAt", d.day,
+            CASE WHEN d.tsv @@ query THEN ${rank} ELSE -1 END AS rel
+          FROM search_documents d, to_tsquery('simple', ${tsquery}) query
+          WHERE d.article_id = ANY(${unchecked}::int[])`.execute(trx)
+        exact.push(...rows.filter((c) => c.rel >= 0))
+      }
+      exact.sort((a, b) => b.id - a.id)
+      // Every loose match was checked: the count is exact.
+      if (ids.length < limit) return { rows: exact.slice(0, CANDIDATE_LIMIT), total: exact.length }
+      if (exact.length >= CANDIDATE_LIMIT) {
+        const total = await estimateTotal(trx, partitions, q, loose, exact.length / ids.length)
+        return { rows: exact.slice(0, CANDIDATE_LIMIT), total }
+      }
+      if (limit >= WIDEST * LOOSE_LIMIT) return null
+      const wanted = Math.ceil((limit * CANDIDATE_LIMIT * 1.2) / Math.max(exact.length, 1))
+      limit = Math.min(WIDEST * LOOSE_LIMIT, wanted)
+    }
   })
-  const looseCount = rows[0]?.looseCount ?? 0
-  if (rows.length < CANDIDATE_LIMIT && looseCount >= LOOSE_LIMIT) return null
-  return rows
+}
+
+/**
+ * The number of matches, up to COUNT_CAP, without reading a tsvector: the loose matches
+ * counted through the GIN indexes, newest partitions first until there are enough, times the
+ * share of the newest loose matches that were exact. Exact whenever every loose match is an
+ * exact one (a query of whole words).
+ */
+async function estimateTotal(
+  db: Kysely<unknown>,
+  partitions: string[],
+  q: IndexQuery,
+  loose: string,
+  exactShare: number,
+) {
+  const needed = Math.ceil(COUNT_CAP / exactShare)
+  let counted = 0
+  for (const partition of partitions) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n
+      FROM ${looseMatches([partition], loose, q)}`.execute(db)
+    counted += rows[0]?.n ?? 0
+    if (counted >= needed) break
+  }
+  return Math.min(COUNT_CAP, Math.round(counted * exactShare))
 }
 
 /** Pages past the candidates (and the rare query whose loose matches ran out): by article id. */

@@ -101,8 +101,14 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
       const match = toFts5Match(q.query)
       if (match === null) return { ids: [], total: 0 }
       const where = conditions(q, match)
+      const count = async () => {
+        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (
+          SELECT 1 FROM ${MATCHES} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)})`.execute(db)
+        return rows[0]?.n ?? 0
+      }
       // The newest CANDIDATE_LIMIT matches by article id (ids grow with time), which FTS5
-      // streams without reading the rest, ranked and counted in one go; deeper pages go by id.
+      // streams without reading the rest, ranked in one go; counted apart only when there may
+      // be more; deeper pages go by id.
       if (q.offset + q.limit <= CANDIDATE_LIMIT) {
         // bm25() is negative, lower is better.
         const rel =
@@ -114,14 +120,12 @@ export function createSqliteSearchIndex(db: Kysely<unknown>): SearchIndex {
           FROM ${MATCHES} WHERE ${where} ORDER BY search_fts.rowid DESC LIMIT ${sql.lit(CANDIDATE_LIMIT)}`.execute(
           db,
         )
-        return pageOfCandidates(rows, q)
+        return pageOfCandidates(rows, rows.length < CANDIDATE_LIMIT ? rows.length : await count(), q)
       }
       const page = sql<{ id: number }>`SELECT search_fts.rowid AS id FROM ${MATCHES} WHERE ${where}
         ORDER BY search_fts.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`
-      const count = sql<{ n: number }>`SELECT count(*) AS n FROM (
-        SELECT 1 FROM ${MATCHES} WHERE ${where} LIMIT ${sql.lit(COUNT_CAP)})`
-      const [rows, total] = await Promise.all([page.execute(db), count.execute(db)])
-      return { ids: rows.rows.map((r) => r.id), total: total.rows[0]?.n ?? 0 }
+      const [rows, total] = await Promise.all([page.execute(db), count()])
+      return { ids: rows.rows.map((r) => r.id), total }
     },
   }
 }

@@ -21,6 +21,7 @@ import * as createSearchAliases from './2026_12_06_1810_create_search_aliases.js
 import * as newsroomListFilters from './2026_12_07_1400_newsroom_list_filters.js'
 import * as addPhotoFocalPoint from './2026_12_07_1401_add_photo_focal_point.js'
 import * as addArticleSponsored from './2026_12_07_1650_add_article_sponsored.js'
+import * as partitionSearchDocuments from './2026_12_07_1800_partition_search_documents.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1000_create_content': createContent,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1400_newsroom_list_filters': newsroomListFilters,
   '2026_12_07_1401_add_photo_focal_point': addPhotoFocalPoint,
   '2026_12_07_1650_add_article_sponsored': addArticleSponsored,
+  '2026_12_07_1800_partition_search_documents': partitionSearchDocuments,
 }
