@@ -21,7 +21,10 @@ import { indexText, toLooseTsquery, toTsquery } from './tokenizer.js'
 const relative = (weight: number) => (weight / HEADLINE_WEIGHT).toFixed(4)
 const WEIGHTS = `{${relative(1)}, ${relative(PHOTOS_WEIGHT)}, ${relative(BYLINE_WEIGHT)}, 1}`
 
-/** The filters of a query (never the words), over search_documents d. */
+/**
+ * The filters of a query (never the words), over search_documents d. A column named here must
+ * also be in looseMatches' select list.
+ */
 function filters(q: IndexQuery): RawBuilder<unknown> {
   const parts = [sql`true`]
   if (q.publishedOnly) parts.push(sql`d.status = 'published'`)
@@ -162,7 +165,7 @@ async function partitionsNewestFirst(db: Kysely<unknown>): Promise<string[]> {
  */
 function looseMatches(partitions: string[], loose: string, q: IndexQuery) {
   const scans = partitions.map(
-    (name) => sql`SELECT article_id, status, section_id, dated_at FROM ${sql.id(name)}
+    (name) => sql`SELECT article_id, status, section_id, grade, dated_at FROM ${sql.id(name)}
       WHERE tsv @@ to_tsquery('simple', ${loose})`,
   )
   return sql`(WITH m AS MATERIALIZED (${sql.join(scans, sql` UNION ALL `)}) SELECT * FROM m) d
