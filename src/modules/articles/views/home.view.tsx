@@ -6,28 +6,13 @@ import { messages as m, msg } from '../../../platform/i18n/messages.js'
 import { Layout } from '../../../platform/views/layout.js'
 import type { SiteContext } from '../../../platform/views/site-context.js'
 import { Picture } from '../../media/index.js'
-import {
-  type ArticleCard,
-  type ColumnCard,
-  type RankedLink,
-  type SectionRef,
-  sectionUrl,
-} from '../article-views.js'
-import type { TodayPhoto } from '../today-photos.js'
+import { type ArticleCard, type ColumnCard, type SectionRef, sectionUrl } from '../article-views.js'
+import type { HomeZones } from '../home-zones.js'
 import { ArticleList, Sidebar } from './blocks.js'
 
-export interface HomeProps {
+/** The zones as home-zones.ts chose them, without what only the page cache needs. */
+export interface HomeProps extends Omit<HomeZones, 'shownIds' | 'opinionSectionId'> {
   site: SiteContext
-  /** The 속보 ticker while the desk's expiry has not passed. */
-  breaking: { text: string; url: string | null } | null
-  top: ArticleCard | null
-  subs: ArticleCard[]
-  major: ArticleCard[]
-  latest: ArticleCard[]
-  photos: TodayPhoto[]
-  sectionBlocks: { section: SectionRef; articles: ArticleCard[] }[]
-  columns: ColumnCard[]
-  mostRead: { day: RankedLink[]; week: RankedLink[] }
 }
 
 export function HomeView(props: HomeProps) {
