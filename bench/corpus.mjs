@@ -16,6 +16,14 @@ const root = resolve(import.meta.dirname, '..')
 const dist = join(root, 'dist')
 const HOUR = 3_600_000
 
+/** BENCH_CORPUS_DIR, or the cached corpus of `articles` articles under bench/out (made if missing). */
+export async function benchCorpusDir(articles, log = console.log) {
+  if (process.env.BENCH_CORPUS_DIR) return process.env.BENCH_CORPUS_DIR
+  const dataDir = join(import.meta.dirname, 'out', `corpus-${articles}`)
+  await generateCorpus({ dataDir, articles, log })
+  return dataDir
+}
+
 /**
  * Creates (or reuses) `<dataDir>/sinmun.db` with the demo outlet and `articles` generated
  * articles. Returns the database path and the corpus description written beside it.

@@ -52,11 +52,8 @@ const WORDS = [
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 async function corpusDir() {
-  if (process.env.BENCH_CORPUS_DIR) return process.env.BENCH_CORPUS_DIR
-  const { generateCorpus } = await import('./corpus.mjs')
-  const dataDir = join(import.meta.dirname, 'out', `corpus-${articles}`)
-  await generateCorpus({ dataDir, articles, log })
-  return dataDir
+  const { benchCorpusDir } = await import('./corpus.mjs')
+  return benchCorpusDir(articles, log)
 }
 
 /**
