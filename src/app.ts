@@ -312,7 +312,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       ? [dirname(resolve(config.database.file))]
       : []),
   ]
-  await http.register(healthRoutes({ db: db.kysely, disks, access: opsAccess }))
+  await http.register(
+    healthRoutes({ db: db.kysely, disks, minFreeBytes: config.minFreeDiskBytes, access: opsAccess }),
+  )
   // One rate limiter for every module; its counters live in Redis when there is one, and in
   // this node while Redis fails or is slower than its command timeout.
   await http.register(rateLimit, {

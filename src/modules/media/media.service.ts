@@ -1,7 +1,7 @@
 // Photos: storing uploads as served sizes, and reading them back for pages.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
@@ -51,8 +51,16 @@ export function createMediaService(deps: MediaDeps) {
       const key = meta.key ?? randomBytes(9).toString('base64url')
       const dir = join(deps.mediaDir, key)
       const done = meta.key ? await readDone(dir) : undefined
-      const stored = done ?? (await writePhoto(typeof input === 'function' ? await input() : input, dir))
-      const row = await deps.db
+      // A photo is its folder and its row: when either cannot be written (a full disk, a
+      // corrupt file, a database away) neither is left, so no empty or orphan folder remains.
+      const removeFolder = () => (done ? Promise.resolve() : rm(dir, { recursive: true, force: true }))
+      const stored =
+        done ??
+        (await writePhoto(typeof input === 'function' ? await input() : input, dir).catch(async (error) => {
+          await removeFolder().catch(() => {})
+          throw error
+        }))
+      const inserted = deps.db
         .insertInto('photos')
         .values({
           storageKey: key,
@@ -69,6 +77,10 @@ export function createMediaService(deps: MediaDeps) {
         })
         .returningAll()
         .executeTakeFirstOrThrow()
+      const row = await inserted.catch(async (error) => {
+        await removeFolder().catch(() => {})
+        throw error
+      })
       return photoFromRow(row)
     },
 

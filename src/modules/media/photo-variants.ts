@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Metadata } from 'sharp'
+import { classifyOutage } from '../../platform/db/outage.js'
 import { mediaErrors } from './media.errors.js'
 
 // sharp (and libvips) load on the first upload, not at start: most processes only read.
@@ -65,6 +66,8 @@ export async function writeVariants(input: Buffer, dir: string, originalWidth: n
       await writeFile(join(dir, `${width}.jpg`), jpg)
     }
   } catch (cause) {
+    // A full disk is not a corrupt photo: it goes on as ENOSPC and is answered 507.
+    if (classifyOutage(cause) === 'full') throw cause
     throw mediaErrors.corrupt(cause)
   }
   return widths
