@@ -1,5 +1,5 @@
-// Why a photo upload is refused. Every refusal is a 400 the editor shows beside the upload
-// button; the article being edited is never touched.
+// Why a photo upload is refused. Every refusal is shown beside the upload button (a 400, or a
+// 503 when too many photos are being processed); the article being edited is never touched.
 import { type ErrorCatalogue, raise } from '../../platform/errors.js'
 import { mediaMessages } from './media.messages.js'
 
@@ -12,6 +12,7 @@ export const mediaErrorCatalogue = {
   corrupt: { code: 'MEDIA_CORRUPT', status: 400, message: t.corrupt },
   tooLarge: { code: 'MEDIA_TOO_LARGE', status: 400, message: t.tooLarge },
   missing: { code: 'MEDIA_MISSING', status: 400, message: t.missing },
+  busy: { code: 'MEDIA_BUSY', status: 503, message: t.busy },
 } as const satisfies ErrorCatalogue
 
 const c = mediaErrorCatalogue
@@ -24,4 +25,5 @@ export const mediaErrors = {
   corrupt: (cause: unknown) => raise(c.corrupt, {}, { cause }),
   tooLarge: () => raise(c.tooLarge),
   missing: () => raise(c.missing),
+  busy: () => raise(c.busy),
 }

@@ -7,5 +7,6 @@ export const mediaMessages = {
     tooLarge: '파일이 너무 큽니다. 20MB 이하만 올릴 수 있습니다.',
     corrupt: '사진 파일이 손상되었거나 일부만 전송되었습니다.',
     missing: '사진 파일을 골라 주세요.',
+    busy: '지금 처리 중인 사진이 많습니다. 잠시 후 다시 올려 주세요.',
   },
 } as const
