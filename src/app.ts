@@ -37,6 +37,7 @@ import { securityHeadersPlugin } from './platform/http/security-headers.js'
 import { createVisitorKey } from './platform/http/visitor-key.js'
 import { formatKoreaDate } from './platform/korea-time.js'
 import { healthRoutes } from './platform/ops/health.js'
+import { createHousekeeping } from './platform/ops/housekeeping.js'
 import { createMetrics } from './platform/ops/metrics.js'
 import { echoRequestId, requestIdOptions } from './platform/ops/request-id.js'
 import type { RedisLog } from './platform/redis/redis-connections.js'
@@ -385,9 +386,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     }),
   )
 
+  const housekeeping = createHousekeeping({
+    jobs: [
+      { name: 'sessions', run: () => sessions.purgeExpired() },
+      { name: 'staff', run: () => staff.purgeExpired() },
+    ],
+    onError: (job, error) => http.log.error({ err: error, job }, 'housekeeping failed'),
+  })
   newsroom.scheduler.start()
   inbox.jobs.start()
+  housekeeping.start()
   http.addHook('onClose', async () => {
+    await housekeeping.stop()
     await newsroom.scheduler.stop()
     inbox.jobs.stop()
     await articles.close()
@@ -406,6 +416,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     bus,
     pageCache,
     sessions,
+    housekeeping,
     services: {
       accounts,
       commentsService: commentsModule.service,
