@@ -72,7 +72,7 @@ export function createNewsroom(deps: NewsroomDeps) {
   })
   const checks = createPublishChecks({ clock: deps.clock, articles: deps.articles, media: deps.media })
   const routeDeps: NewsroomRouteDeps = { ...deps, desk, home, assets, checks }
-  const guard = createGuard(deps.staff)
+  const guard = createGuard(deps.staff, deps.secureCookies)
   const ctx = makeContext(routeDeps, guard)
 
   const routes: FastifyPluginAsync = async (app) => {
