@@ -18,6 +18,7 @@ import * as commentClientKeysAndOneVote from './2026_12_06_1300_comment_client_k
 import * as addSearchNameFields from './2026_12_06_1800_add_search_name_fields.js'
 import * as emptySearchIndex from './2026_12_06_1801_empty_search_index.js'
 import * as createSearchAliases from './2026_12_06_1810_create_search_aliases.js'
+import * as tipClientKeys from './2026_12_07_1300_tip_client_keys.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_1000_create_content': createContent,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1800_add_search_name_fields': addSearchNameFields,
   '2026_12_06_1801_empty_search_index': emptySearchIndex,
   '2026_12_06_1810_create_search_aliases': createSearchAliases,
+  '2026_12_07_1300_tip_client_keys': tipClientKeys,
 }
