@@ -10,8 +10,13 @@ export interface CachedPage {
   etag: string
   tags: readonly string[]
   status: number
-  /** The body compressed, made once per encoding when a reader first accepts it. */
-  encoded?: Partial<Record<'br' | 'gzip', Buffer>>
+  /**
+   * The body compressed, made once per encoding when a reader first accepts it: a promise,
+   * so readers arriving while it is being made wait for the same one.
+   */
+  encoded?: Partial<Record<'br' | 'gzip', Promise<Buffer>>>
+  /** Not kept (PAGE_CACHE=false): compressing it hard would be paid on every request. */
+  transient?: boolean
 }
 
 export interface PageCache {
@@ -72,7 +77,7 @@ export function createPageCache(options: { maxEntries: number; ttlMs: number }):
 /** A page cache that keeps nothing (PAGE_CACHE=false): every request renders. */
 export const disabledPageCache: PageCache = {
   get: () => undefined,
-  set: (_key, html, tags, status = 200) => encodePage(html, tags, status),
+  set: (_key, html, tags, status = 200) => ({ ...encodePage(html, tags, status), transient: true }),
   invalidate: () => 0,
   clear: () => {},
   size: 0,

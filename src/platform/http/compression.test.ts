@@ -35,6 +35,18 @@ describe('compressed answers', () => {
     expect(refused.headers['content-encoding']).toBeUndefined()
   })
 
+  it('readers arriving together after a change all get the page, compressed once off the event loop', async () => {
+    const plain = (await get(path)).body
+    app.pageCache.clear()
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get(path, { 'accept-encoding': 'br' })))
+    for (const answer of answers) {
+      expect(answer.statusCode).toBe(200)
+      expect(answer.headers['content-encoding']).toBe('br')
+      expect(brotliDecompressSync(answer.rawPayload).toString()).toBe(plain)
+      expect(answer.headers.etag).toBe(answers[0]!.headers.etag)
+    }
+  })
+
   it('revalidates each encoding with its own ETag', async () => {
     const br = await get(path, { 'accept-encoding': 'br' })
     const etag = String(br.headers.etag)

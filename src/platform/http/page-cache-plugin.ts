@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { CachedPage, PageCache } from '../cache/page-cache.js'
-import { COMPRESS_MIN_BYTES, compress, preferredEncoding } from './compression.js'
+import { COMPRESS_MIN_BYTES, compressAsync, preferredEncoding } from './compression.js'
 import { hasSessionCookie } from './cookies.js'
 
 declare module 'fastify' {
@@ -50,22 +50,34 @@ function cdnHeaders(reply: FastifyReply, maxAge: number, tags: readonly string[]
     .header('cache-tag', tags.join(','))
 }
 
-/** The body in the encoding the reader accepts, compressed once per cache entry. */
-function encodedBody(request: FastifyRequest, page: CachedPage) {
+/**
+ * The body in the encoding the reader accepts, compressed once per cache entry off the event
+ * loop; readers asking while it is made share the same work.
+ */
+async function encodedBody(request: FastifyRequest, page: CachedPage) {
   const encoding = page.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request) : null
   if (!encoding) return { encoding: null, body: page.body, etag: page.etag }
-  page.encoded ??= {}
-  let body = page.encoded[encoding]
+  const encoded = (page.encoded ??= {})
+  let body = encoded[encoding]
   if (!body) {
-    body = compress(page.body, encoding, true)
-    page.encoded[encoding] = body
+    const made = compressAsync(page.body, encoding, !page.transient)
+    encoded[encoding] = made
+    made.catch(() => {
+      if (encoded[encoding] === made) delete encoded[encoding]
+    })
+    body = made
   }
   // Each encoding is a different representation, so a different validator.
-  return { encoding, body, etag: `${page.etag.slice(0, -1)}-${encoding}"` }
+  return { encoding, body: await body, etag: `${page.etag.slice(0, -1)}-${encoding}"` }
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cdnMaxAge: number | null) {
-  const { encoding, body, etag } = encodedBody(request, page)
+async function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: CachedPage,
+  cdnMaxAge: number | null,
+) {
+  const { encoding, body, etag } = await encodedBody(request, page)
   reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie, Accept-Encoding')
   if (cdnMaxAge) cdnHeaders(reply, cdnMaxAge, page.tags)
   if (page.status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send()
@@ -102,7 +114,9 @@ const plugin: FastifyPluginAsync<{ cache: PageCache; cdnMaxAge?: number | null }
       }
       const page = cache.set(request.pageCacheKey, html, tags, status)
       this.header('x-cache', 'miss')
-      return send(request, this, page, cdnMaxAge)
+      // Sent once the compressed body is ready; returning the reply tells Fastify so.
+      send(request, this, page, cdnMaxAge).catch((error: unknown) => this.send(error))
+      return this
     },
   )
 }
