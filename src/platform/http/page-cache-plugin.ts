@@ -57,7 +57,8 @@ function cdnHeaders(reply: FastifyReply, maxAge: number, tags: readonly string[]
 async function encodedBody(request: FastifyRequest, page: CachedPage) {
   const encoding = page.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request) : null
   if (!encoding) return { encoding: null, body: page.body, etag: page.etag }
-  const encoded = (page.encoded ??= {})
+  page.encoded ??= {}
+  const encoded = page.encoded
   let body = encoded[encoding]
   if (!body) {
     const made = compressAsync(page.body, encoding, !page.transient)
