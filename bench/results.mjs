@@ -75,9 +75,9 @@ export function targetRows(m) {
       m.cachedArticle.rps >= 0.5 * m.baseline.rps,
     ),
     row(
-      'cached article, Accept-Encoding: br ≥ 0.9 × the uncompressed cached req/s (64 connections)',
-      `${fmt(m.cachedArticleBr.rps)} req/s = ${fmt(m.cachedArticleBr.rps / m.cachedArticle.rps, 2)} × ${fmt(m.cachedArticle.rps)}`,
-      m.cachedArticleBr.rps >= 0.9 * m.cachedArticle.rps,
+      'cached article, Accept-Encoding: br ≥ 0.9 × the uncompressed cached req/s measured beside it (64 connections)',
+      `${fmt(m.cachedArticleBr.rps)} req/s = ${fmt(m.cachedArticleBr.rps / m.cachedArticleBeside.rps, 2)} × ${fmt(m.cachedArticleBeside.rps)}`,
+      m.cachedArticleBr.rps >= 0.9 * m.cachedArticleBeside.rps,
     ),
     row(
       'cached article, brotli body ≤ 6 KiB',
