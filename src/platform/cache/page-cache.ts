@@ -14,7 +14,7 @@ export interface CachedPage {
    * The body compressed, made once per encoding when a reader first accepts it: a promise,
    * so readers arriving while it is being made wait for the same one.
    */
-  encoded?: Partial<Record<'br' | 'gzip', Promise<Buffer>>>
+  encoded?: Partial<Record<'br' | 'gzip', Buffer | Promise<Buffer>>>
   /** Not kept (PAGE_CACHE=false): compressing it hard would be paid on every request. */
   transient?: boolean
 }

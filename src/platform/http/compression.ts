@@ -12,10 +12,22 @@ export type Encoding = 'br' | 'gzip'
 export const COMPRESS_MIN_BYTES = 1400
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript))/
 
+// Browsers send a handful of distinct Accept-Encoding values: each is parsed once.
+const chosen = new Map<string, Encoding | null>()
+
 /** The encoding to answer with: brotli when accepted, else gzip, else none. */
 export function preferredEncoding(request: FastifyRequest): Encoding | null {
   const header = request.headers['accept-encoding']
   if (typeof header !== 'string') return null
+  let encoding = chosen.get(header)
+  if (encoding === undefined) {
+    encoding = parseAcceptEncoding(header)
+    if (chosen.size < 256) chosen.set(header, encoding)
+  }
+  return encoding
+}
+
+function parseAcceptEncoding(header: string): Encoding | null {
   const accepted = new Set(
     header
       .split(',')

@@ -50,11 +50,18 @@ function cdnHeaders(reply: FastifyReply, maxAge: number, tags: readonly string[]
     .header('cache-tag', tags.join(','))
 }
 
+interface Encoded {
+  encoding: 'br' | 'gzip' | null
+  body: Buffer
+  etag: string
+}
+
 /**
  * The body in the encoding the reader accepts, compressed once per cache entry off the event
- * loop; readers asking while it is made share the same work.
+ * loop; readers asking while it is made share the same work. Once made, it is answered
+ * without waiting: a hit costs no more than an uncompressed one.
  */
-async function encodedBody(request: FastifyRequest, page: CachedPage) {
+function encodedBody(request: FastifyRequest, page: CachedPage): Encoded | Promise<Encoded> {
   const encoding = page.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request) : null
   if (!encoding) return { encoding: null, body: page.body, etag: page.etag }
   page.encoded ??= {}
@@ -63,22 +70,36 @@ async function encodedBody(request: FastifyRequest, page: CachedPage) {
   if (!body) {
     const made = compressAsync(page.body, encoding, !page.transient)
     encoded[encoding] = made
-    made.catch(() => {
-      if (encoded[encoding] === made) delete encoded[encoding]
-    })
+    made.then(
+      (buffer) => {
+        if (encoded[encoding] === made) encoded[encoding] = buffer
+      },
+      () => {
+        if (encoded[encoding] === made) delete encoded[encoding]
+      },
+    )
     body = made
   }
   // Each encoding is a different representation, so a different validator.
-  return { encoding, body: await body, etag: `${page.etag.slice(0, -1)}-${encoding}"` }
+  const etag = `${page.etag.slice(0, -1)}-${encoding}"`
+  return Buffer.isBuffer(body)
+    ? { encoding, body, etag }
+    : body.then((ready) => ({ encoding, body: ready, etag }))
 }
 
-async function send(
+function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cdnMaxAge: number | null) {
+  const encoded = encodedBody(request, page)
+  if (!(encoded instanceof Promise)) return answer(request, reply, page, cdnMaxAge, encoded)
+  return encoded.then((ready) => answer(request, reply, page, cdnMaxAge, ready))
+}
+
+function answer(
   request: FastifyRequest,
   reply: FastifyReply,
   page: CachedPage,
   cdnMaxAge: number | null,
+  { encoding, body, etag }: Encoded,
 ) {
-  const { encoding, body, etag } = await encodedBody(request, page)
   reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie, Accept-Encoding')
   if (cdnMaxAge) cdnHeaders(reply, cdnMaxAge, page.tags)
   if (page.status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send()
@@ -116,7 +137,8 @@ const plugin: FastifyPluginAsync<{ cache: PageCache; cdnMaxAge?: number | null }
       const page = cache.set(request.pageCacheKey, html, tags, status)
       this.header('x-cache', 'miss')
       // Sent once the compressed body is ready; returning the reply tells Fastify so.
-      send(request, this, page, cdnMaxAge).catch((error: unknown) => this.send(error))
+      const sent = send(request, this, page, cdnMaxAge)
+      if (sent instanceof Promise) sent.catch((error: unknown) => this.send(error))
       return this
     },
   )
