@@ -3,11 +3,14 @@
 // checkpoints only), in WAL mode, on the disk under bench/out (put it on the data disk).
 // Rounds alternate so drift on a shared machine hits both alike. Prints per-commit times, the
 // difference (the sync cost per comment) and FULL's throughput as a ratio of NORMAL's.
+// Writes its section of bench/RESULTS.md (or BENCH_RESULTS).
 // Options: --commits N (300 per round) --rounds R (4)
 import { mkdirSync, rmSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
+import { writeBlock } from './results.mjs'
 
 const { values: opts } = parseArgs({
   options: { commits: { type: 'string', default: '300' }, rounds: { type: 'string', default: '4' } },
@@ -51,3 +54,25 @@ console.log(`  synchronous=FULL    ${per('FULL').toFixed(3)} ms per comment`)
 console.log(`  synchronous=NORMAL  ${per('NORMAL').toFixed(3)} ms per comment`)
 console.log(`  sync cost of FULL   ${(per('FULL') - per('NORMAL')).toFixed(3)} ms per comment`)
 console.log(`  FULL throughput     ${(per('NORMAL') / per('FULL')).toFixed(2)}x NORMAL's`)
+
+const load = loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' / ')
+const ms = (n) => `${n.toFixed(3)} ms`
+writeBlock(
+  process.env.BENCH_RESULTS ?? join(import.meta.dirname, 'RESULTS.md'),
+  'durability',
+  `## SQLite durability: what synchronous=FULL costs per comment
+
+Written by \`node bench/durability-bench.mjs\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${commits * rounds}
+comment-sized commits per setting (one commit per comment, as the server does), WAL mode, on the
+disk under \`bench/out\`, the two settings alternating by round so drift on a shared machine hits
+both alike. Load average at the end (1/5/15 min, ${cpus().length} cores): ${load}.
+
+| setting | per comment | comments/s (one writer) |
+| --- | ---: | ---: |
+| \`synchronous=FULL\` (the default: the WAL is synced at every commit) | ${ms(per('FULL'))} | ${Math.round(1000 / per('FULL')).toLocaleString('en-US')} |
+| \`synchronous=NORMAL\` (synced at checkpoints only) | ${ms(per('NORMAL'))} | ${Math.round(1000 / per('NORMAL')).toLocaleString('en-US')} |
+| fsync cost of FULL | ${ms(per('FULL') - per('NORMAL'))} | FULL = ${(per('NORMAL') / per('FULL')).toPrecision(2)} × NORMAL's rate |
+`,
+)

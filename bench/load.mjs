@@ -8,8 +8,8 @@ import autocannon from 'autocannon'
  * Runs autocannon against `url`. A non-2xx answer means the wrong page was measured and stops
  * the run; requests that time out (10 s) or fail are counted and reported with the figure.
  */
-export async function hammer(url, { connections, seconds }) {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 })
+export async function hammer(url, { connections, seconds, headers = {} }) {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers })
   if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers under load`)
   return {
     failed: result.errors,

@@ -46,9 +46,9 @@ export function freePort() {
 }
 
 /** One GET; resolves with status, headers and body, rejects on connection errors. */
-export function get(url) {
+export function get(url, headers = {}) {
   return new Promise((done, fail) => {
-    const request = http.get(url, { agent: false }, (response) => {
+    const request = http.get(url, { agent: false, headers }, (response) => {
       const chunks = []
       response.on('data', (c) => chunks.push(c))
       response.on('end', () =>

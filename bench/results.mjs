@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 
-const OTHER_BLOCKS = ['search', 'comments', 'workers', 'import']
+const OTHER_BLOCKS = ['search', 'comments', 'durability', 'nginx', 'workers', 'import']
 
 export function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8')
@@ -30,6 +30,17 @@ const fmt = (n, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 const ms = (n) => (n < 10 ? `${fmt(n, 2)} ms` : `${fmt(n, 0)} ms`)
 
+/** Writes (or replaces) one script's marked section of RESULTS.md, keeping everything else. */
+export function writeBlock(file, name, markdown) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n'
+  const block = `<!-- ${name}:start -->\n${markdown.trim()}\n<!-- ${name}:end -->`
+  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`)
+  writeFileSync(
+    file,
+    marked.test(text) ? text.replace(marked, block) : `${text.replace(/\n*$/, '\n\n')}${block}\n`,
+  )
+}
+
 /** Keeps the other scripts' marker blocks from the current file, in a fixed order. */
 export function keptBlocks(file) {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
@@ -41,14 +52,15 @@ export function keptBlocks(file) {
 
 function scenarioTable(rows, baselineRps) {
   const lines = [
-    '| scenario | URL | connections | req/s | p50 | p99 | × baseline req/s | KiB per response | timed out or failed | CPU taken by other processes |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | URL | connections | req/s | p50 | p99 | × baseline req/s | KiB per response | timed out or failed | CPU taken by other processes | server on a CPU / waiting for one |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const r of rows) {
     const size = r.bytesPerResponse ? fmt(r.bytesPerResponse / 1024, 1) : '–'
     lines.push(
       `| ${r.label} | \`${r.path}\` | ${r.connections} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ` +
-        `${fmt(r.rps / baselineRps, 2)} | ${size} | ${fmt(r.failed)} | ${fmt(r.otherCores, 2)} cores |`,
+        `${fmt(r.rps / baselineRps, 2)} | ${size} | ${fmt(r.failed)} | ${fmt(r.otherCores, 2)} cores | ` +
+        `${r.serverOnCpuMs === undefined ? '–' : `${fmt(r.serverOnCpuMs)} / ${fmt(r.serverWaitedMs)} ms`} |`,
     )
   }
   return lines.join('\n')
@@ -61,6 +73,21 @@ export function targetRows(m) {
       'cached article page ≥ 0.5 × static baseline req/s (64 connections)',
       `${fmt(m.cachedArticle.rps)} req/s = ${fmt(m.cachedArticle.rps / m.baseline.rps, 2)} × ${fmt(m.baseline.rps)}`,
       m.cachedArticle.rps >= 0.5 * m.baseline.rps,
+    ),
+    row(
+      'cached article, Accept-Encoding: br ≥ 0.9 × the uncompressed cached req/s measured beside it (64 connections)',
+      `${fmt(m.cachedArticleBr.rps)} req/s = ${fmt(m.cachedArticleBr.rps / m.cachedArticleBeside.rps, 2)} × ${fmt(m.cachedArticleBeside.rps)}`,
+      m.cachedArticleBr.rps >= 0.9 * m.cachedArticleBeside.rps,
+    ),
+    row(
+      'cached article, brotli body ≤ 6 KiB',
+      `${fmt(m.cachedArticleBr.bodyBytes)} bytes (${fmt(m.cachedArticleBr.bytesPerResponse)} with headers; ${fmt(m.cachedArticle.bytesPerResponse)} uncompressed)`,
+      m.cachedArticleBr.bodyBytes <= 6 * 1024,
+    ),
+    row(
+      'article page, cache off, 64 connections: p99 ≤ 3 × p50',
+      `p50 ${ms(m.uncachedArticle.p50)}, p99 ${ms(m.uncachedArticle.p99)} = ${fmt(m.uncachedArticle.p99 / m.uncachedArticle.p50, 2)} × p50`,
+      m.uncachedArticle.p99 <= 3 * m.uncachedArticle.p50,
     ),
     row(
       'article page, cache off ≥ 1,500 req/s (64 connections)',
@@ -99,6 +126,7 @@ are written by the other benchmark scripts and kept as they are when this file i
 - Corpus: ${fmt(r.corpus.articles)} generated articles plus the demo outlet, SQLite file of ${fmt(r.corpus.megabytes)} MB
 - Server: \`NODE_ENV=production LOG_LEVEL=warn node dist/cli.js serve\`, SQLite, one process
 - Scheduling: benchmark, server and baseline ran at niceness ${r.settings.niceness}${r.settings.niceness < 0 ? ' (favoured over other work on the machine)' : ''}
+- Load average when the pages were measured (1/5/15 min, ${mc.cores} cores): ${r.loadAverage}
 - Load: autocannon, ${r.settings.connections} connections, ${r.settings.seconds} s per scenario after a ${r.settings.warmup} s warm-up, on the same machine over 127.0.0.1 (load generator and server share the ${mc.cores} cores); the one-connection row comes from a sequential keep-alive client timing every request
 
 ## Targets

@@ -5,7 +5,8 @@
 //          --results FILE (bench/RESULTS.md) --skip-others
 //          --wait-quiet S (600: how long to wait for other processes to leave the CPU alone)
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
@@ -66,8 +67,28 @@ function pickPages(dbFile) {
 async function whileWatchingCpu(server, measure) {
   await waitForQuiet({ maxSeconds: 20, log })
   const load = otherLoad([server.child.pid])
+  const before = schedstat(server.child.pid)
   const result = await measure()
-  return { ...result, otherCores: load.stop() }
+  const after = schedstat(server.child.pid)
+  return {
+    ...result,
+    otherCores: load.stop(),
+    serverOnCpuMs: (after.runNs - before.runNs) / 1e6,
+    serverWaitedMs: (after.waitNs - before.waitNs) / 1e6,
+  }
+}
+
+/**
+ * The server's main thread: time on a CPU and time runnable but waiting for one (Linux
+ * schedstat). On a shared machine the waiting, not the code, is what makes the p99.
+ */
+function schedstat(pid) {
+  try {
+    const [runNs, waitNs] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number)
+    return { runNs, waitNs }
+  } catch {
+    return { runNs: 0, waitNs: 0 }
+  }
 }
 
 async function measurePages(server, pages, labelSuffix) {
@@ -84,9 +105,32 @@ async function measurePages(server, pages, labelSuffix) {
   return rows
 }
 
+/** The cached article as browsers ask for it (Accept-Encoding: br): the stored brotli body. */
+async function measureBrotli(server, path) {
+  const url = server.base + path
+  const headers = { 'accept-encoding': 'gzip, deflate, br' }
+  const one = await get(url, headers)
+  if (one.headers['content-encoding'] !== 'br') throw new Error(`${path}: not answered with brotli`)
+  await hammer(url, { connections: settings.connections, seconds: settings.warmup, headers })
+  const result = await whileWatchingCpu(server, () =>
+    hammer(url, { connections: settings.connections, seconds: settings.seconds, headers }),
+  )
+  log(`  article, br ${fmtRow(result)}  body ${one.body.length} bytes`)
+  // The uncompressed figure again, right after: the ratio compares runs minutes apart otherwise,
+  // and on a shared machine the load changes in minutes.
+  const plain = await whileWatchingCpu(server, () =>
+    hammer(url, { connections: settings.connections, seconds: settings.seconds }),
+  )
+  log(`  article, plain again ${fmtRow(plain)}`)
+  return [
+    { label: 'article, cached, Accept-Encoding: br', path, ...result, bodyBytes: one.body.length },
+    { label: 'article, cached, no Accept-Encoding (measured right after the br row)', path, ...plain },
+  ]
+}
+
 const fmtRow = (r) =>
   `${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms` +
-  `  (other processes: ${r.otherCores.toFixed(2)} cores)`
+  `  (other processes: ${r.otherCores.toFixed(2)} cores; server waited for a CPU ${Math.round(r.serverWaitedMs ?? 0)} ms)`
 
 /** The app's own response for the article page, stored for the baseline server to replay. */
 async function saveArticleResponse(server, path) {
@@ -107,6 +151,7 @@ function runOtherBenchmarks(corpus, notes) {
     ['search-bench.mjs', []],
     ['comments-bench.mjs', []],
     ['durability-bench.mjs', []],
+    ['nginx-bench.mjs', sizeArgs],
     ['workers-bench.mjs', [...sizeArgs, '--connections', String(settings.connections)]],
     ['import-bench.mjs', []],
   ]
@@ -164,6 +209,7 @@ async function main() {
     const idleMiB = rssMiB(cachedServer.child.pid)
     log(`  idle memory ${idleMiB.toFixed(1)} MiB`)
     cached = await measurePages(cachedServer, pages, 'cached')
+    cached.splice(1, 0, ...(await measureBrotli(cachedServer, pages.article)))
     memory = { idleMiB, afterLoadMiB: rssMiB(cachedServer.child.pid) }
   } finally {
     await cachedServer.stop()
@@ -202,11 +248,17 @@ async function main() {
     await uncachedServer.stop()
   }
 
+  const loadAverageText = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ')
   if (!opts['skip-others']) runOtherBenchmarks(corpus, notes)
 
   const measured = {
     baseline,
     cachedArticle: cached[0],
+    cachedArticleBr: cached[1],
+    cachedArticleBeside: cached[2],
     uncachedArticle: uncached[0],
     singleArticle: single,
     idleMiB: memory.idleMiB,
@@ -223,6 +275,7 @@ async function main() {
     memory,
     measured,
     notes,
+    loadAverage: loadAverageText,
   })
   log('\nTargets')
   for (const t of targets) log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.measured}`)

@@ -68,9 +68,12 @@ await requireOneByteSource(dist)
 await cp(join(src, 'client'), join(dist, 'client'), { recursive: true })
 // The reader site's CSS and scripts and the newsroom's (the TipTap editor), bundled once here
 // rather than at every start or first use.
-const { bundleNow } = await import(join(dist, 'platform', 'http', 'assets.js'))
+// Each is stored with its brotli and gzip bodies too: compressed once here, never per request.
+const { bundleNow, precompress } = await import(join(dist, 'platform', 'http', 'assets.js'))
 const { bundleNewsroomNow } = await import(join(dist, 'modules', 'newsroom', 'newsroom.assets.js'))
 const [siteAssets, newsroomAssets] = await Promise.all([bundleNow(), bundleNewsroomNow()])
+siteAssets.files = siteAssets.files.map(precompress)
+for (const [name, asset] of Object.entries(newsroomAssets)) newsroomAssets[name] = precompress(asset)
 await writeFile(join(dist, 'assets.json'), JSON.stringify(siteAssets))
 await writeFile(join(dist, 'newsroom-assets.json'), JSON.stringify(newsroomAssets))
 console.log(`Built dist/ in ${Date.now() - started} ms`)

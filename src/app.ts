@@ -37,6 +37,7 @@ import { securityHeadersPlugin } from './platform/http/security-headers.js'
 import { createVisitorKey } from './platform/http/visitor-key.js'
 import { formatKoreaMastheadDate, koreaDay } from './platform/korea-time.js'
 import { healthRoutes } from './platform/ops/health.js'
+import { createHousekeeping } from './platform/ops/housekeeping.js'
 import { createMetrics } from './platform/ops/metrics.js'
 import { echoRequestId, requestIdOptions } from './platform/ops/request-id.js'
 import type { RedisLog } from './platform/redis/redis-connections.js'
@@ -314,7 +315,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
       ? [dirname(resolve(config.database.file))]
       : []),
   ]
-  await http.register(healthRoutes({ db: db.kysely, disks, access: opsAccess }))
+  await http.register(
+    healthRoutes({ db: db.kysely, disks, minFreeBytes: config.minFreeDiskBytes, access: opsAccess }),
+  )
   // One rate limiter for every module; its counters live in Redis when there is one, and in
   // this node while Redis fails or is slower than its command timeout.
   await http.register(rateLimit, {
@@ -385,9 +388,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     }),
   )
 
+  const housekeeping = createHousekeeping({
+    jobs: [
+      { name: 'sessions', run: () => sessions.purgeExpired() },
+      { name: 'staff', run: () => staff.purgeExpired() },
+    ],
+    onError: (job, error) => http.log.error({ err: error, job }, 'housekeeping failed'),
+  })
   newsroom.scheduler.start()
   inbox.jobs.start()
+  housekeeping.start()
   http.addHook('onClose', async () => {
+    await housekeeping.stop()
     await newsroom.scheduler.stop()
     inbox.jobs.stop()
     await articles.close()
@@ -406,6 +418,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}) {
     bus,
     pageCache,
     sessions,
+    housekeeping,
     services: {
       accounts,
       commentsService: commentsModule.service,

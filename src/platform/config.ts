@@ -43,6 +43,7 @@ const EnvSchema = z.object({
     }),
   OPS_TOKEN: z.string().min(16).optional(),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  MIN_FREE_DISK_MB: z.coerce.number().min(0).max(1_000_000).default(64),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'full', 'normal']).default('FULL'),
   REDIS_URL: z
@@ -103,6 +104,8 @@ export interface Config {
   trustProxy: TrustProxy
   /** Bearer token for /metrics and /readyz's reasons; without it they are closed in production. */
   opsToken: string | null
+  /** Below this much free space on the data or media disk, /readyz says the node is full. */
+  minFreeDiskBytes: number
   /** How long a Redis command may take before the caller gives up and degrades. */
   redisCommandTimeoutMs: number
   /** PostgreSQL statement and lock timeout; also bounds waiting for a pooled connection. */
@@ -196,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    minFreeDiskBytes: Math.round(e.MIN_FREE_DISK_MB * 1024 * 1024),
     opsToken: e.OPS_TOKEN ?? null,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL ?? null,

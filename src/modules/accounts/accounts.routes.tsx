@@ -96,9 +96,9 @@ export const accountsRoutes =
     app.get('/comments/login/:provider/callback', { config: rateLimit }, async (request, reply) => {
       const provider = deps.login.providerById((request.params as { provider: string }).provider)
       if (!provider) return reply.callNotFound()
-      const tx = readTransaction(request, deps.clock.now().getTime())
+      const tx = readTransaction(request, deps.clock.now().getTime(), deps.secureCookies)
       // One use only: whatever happens next, this browser's login attempt is over.
-      clearTransaction(reply)
+      clearTransaction(reply, deps.secureCookies)
       const retryUrl = `/comments/login?return=${encodeURIComponent(tx?.returnTo ?? '/')}`
       const failed = async (suspended = false) =>
         html(

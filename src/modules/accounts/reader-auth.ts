@@ -26,7 +26,7 @@ export function createReaderAuth(deps: ReaderAuthDeps) {
   const seen = new WeakMap<FastifyRequest, Promise<Reader | null>>()
 
   async function load(request: FastifyRequest): Promise<Reader | null> {
-    const token = sessionToken(request, READER_SESSION_COOKIE)
+    const token = sessionToken(request, READER_SESSION_COOKIE, deps.secureCookies)
     if (!token) return null
     const session = await deps.sessions.read('reader', token)
     if (!session) return null
@@ -52,9 +52,9 @@ export function createReaderAuth(deps: ReaderAuthDeps) {
     },
 
     async signOut(request: FastifyRequest, reply: FastifyReply) {
-      const token = sessionToken(request, READER_SESSION_COOKIE)
+      const token = sessionToken(request, READER_SESSION_COOKIE, deps.secureCookies)
       if (token) await deps.sessions.destroy(token)
-      clearSessionCookie(reply, READER_SESSION_COOKIE)
+      clearSessionCookie(reply, READER_SESSION_COOKIE, deps.secureCookies)
     },
 
     /** Ends every session of a reader (suspension). */

@@ -49,6 +49,9 @@ export async function logStep(
     .execute()
 }
 
+export const findByClientKey = (db: InboxDb, clientKey: string) =>
+  db.selectFrom('tips').select('id').where('clientKey', '=', clientKey).executeTakeFirst()
+
 export const stepsOf = (db: InboxDb, tipId: number) =>
   db.selectFrom('tipEvents').selectAll().where('tipId', '=', tipId).orderBy('id').execute()
 

@@ -75,6 +75,53 @@ for (const dialect of await testDialects()) {
       expect(thanks.body).toContain('보내 주셔서 감사합니다')
     })
 
+    test('a form sent again (a retry after a lost answer, a double click) is received once', async () => {
+      const before = (await app.services.inbox.list({ status: 'all' })).length
+      const page = await app.http.inject({ method: 'GET', url: '/tip' })
+      const clientKey = page.body.match(/name="clientKey" value="([^"]+)"/)?.[1]
+      expect(clientKey).toMatch(/^[\w-]{20,}$/)
+      const { token, cookie } = await openForm(app, '/tip')
+      const send = () => {
+        const form = multipart(
+          { ...validTip, subject: '두 번 보낸 제보', _csrf: token, clientKey: clientKey! },
+          { name: '사진.jpg', data: Buffer.from('photo bytes') },
+        )
+        // From an address of its own: the form's rate limit counts the other tests' posts.
+        return app.http.inject({
+          method: 'POST',
+          url: '/tip',
+          remoteAddress: '198.51.100.7',
+          ...form,
+          headers: { ...form.headers, cookie },
+        })
+      }
+      // Two at once, then one more after both were answered.
+      const answers = [...(await Promise.all([send(), send()])), await send()]
+      expect(answers.map((a) => [a.statusCode, a.headers.location])).toEqual(
+        Array(3).fill([303, '/tip?sent=1']),
+      )
+      const all = await app.services.inbox.list({ status: 'all' })
+      expect(all).toHaveLength(before + 1)
+      expect(all.filter((t) => t.subject === '두 번 보낸 제보')).toHaveLength(1)
+      // A new form (a new key) with the same words is a new tip.
+      const again = await openForm(app, '/tip')
+      const other = multipart({
+        ...validTip,
+        subject: '두 번 보낸 제보',
+        _csrf: again.token,
+        clientKey: 'another-key-0123456789',
+      })
+      const res = await app.http.inject({
+        method: 'POST',
+        url: '/tip',
+        remoteAddress: '198.51.100.7',
+        ...other,
+        headers: { ...other.headers, cookie: again.cookie },
+      })
+      expect(res.statusCode).toBe(303)
+      expect(await app.services.inbox.list({ status: 'all' })).toHaveLength(before + 2)
+    })
+
     test('a refused tip comes back with everything the reader typed', async () => {
       const before = (await app.services.inbox.list({ status: 'all' })).length
       const { token, cookie } = await openForm(app, '/correction-request')

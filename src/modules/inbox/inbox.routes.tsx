@@ -25,8 +25,13 @@ const FORM_FIELDS = [
   'disputedPassage',
   'learnedOn',
   'consent',
+  'clientKey',
   '_csrf',
 ] as const
+/** A form's key as the page gave it, or none (an old page, a hand-made post). */
+const clientKeyOf = (value: string | undefined) =>
+  value && /^[A-Za-z0-9_-]{16,64}$/.test(value) ? value : undefined
+
 const KNOWN_ERRORS: readonly FieldError[] = ['tooLong', 'consentRequired', 'articleRequired', 'badDate']
 
 async function readForm(request: FastifyRequest) {
@@ -109,7 +114,7 @@ export const inboxRoutes =
           if (!parsed.success || Object.keys(errors).length > 0) {
             return show(reply, { values: form.values, errors }, 400)
           }
-          await deps.inbox.submit(parsed.data!, form.attachment)
+          await deps.inbox.submit(parsed.data!, form.attachment, clientKeyOf(form.values.clientKey))
           return reply.redirect(`${path}?sent=${parsed.data.kind === 'tip' ? '1' : 'statutory'}`, 303)
         },
       )

@@ -102,8 +102,20 @@ export function createInboxService(deps: InboxDeps) {
   return {
     articleIdOf,
 
-    /** Stores a request; the attachment is written first so a stored request never points at nothing. */
-    async submit(input: RequestFields, attachment?: { name: string; type: string; data: Buffer }) {
+    /**
+     * Stores a request; the attachment is written first so a stored request never points at
+     * nothing. With the form's `clientKey`, a resent form (a retry after a lost answer, a
+     * double click) returns the request already received instead of storing it again; the
+     * request and its receipt step are one transaction, so a stored request is always answered.
+     */
+    async submit(
+      input: RequestFields,
+      attachment?: { name: string; type: string; data: Buffer },
+      clientKey?: string,
+    ): Promise<number> {
+      const key = clientKey ? `${input.kind === 'tip' ? 'tip' : 'statutory'}:${clientKey}` : null
+      const earlier = key ? await repo.findByClientKey(db, key) : undefined
+      if (earlier) return earlier.id
       let attachmentKey: string | null = null
       if (attachment) {
         attachmentKey = randomBytes(12).toString('base64url')
@@ -111,36 +123,44 @@ export function createInboxService(deps: InboxDeps) {
         await writeFile(join(deps.uploadsDir, attachmentKey), attachment.data)
       }
       const at = now()
-      const row = await db
-        .insertInto('tips')
-        .values({
-          kind: input.kind,
-          name: input.name,
-          contact: input.contact,
-          subject: input.subject,
-          body: input.body,
-          articleUrl: input.articleUrl,
-          articleId: articleIdOf(input.articleUrl),
-          learnedOn: input.learnedOn,
-          disputedPassage: input.disputedPassage,
-          consentedAt: at,
-          attachmentKey,
-          attachmentName: attachment ? attachment.name.slice(0, 200) : null,
-          attachmentType: attachment ? attachment.type.slice(0, 100) : null,
-          assigneeId: null,
-          decision: null,
-          decisionReason: null,
-          answeredAt: null,
-          publishedText: null,
-          publishedAt: null,
-          closedAt: null,
-          remindedAt: null,
-          createdAt: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await step(row.id, null, 'received')
-      return row.id
+      const row = await db.transaction().execute(async (tx) => {
+        const inserted = await tx
+          .insertInto('tips')
+          .values({
+            kind: input.kind,
+            name: input.name,
+            contact: input.contact,
+            subject: input.subject,
+            body: input.body,
+            articleUrl: input.articleUrl,
+            articleId: articleIdOf(input.articleUrl),
+            learnedOn: input.learnedOn,
+            disputedPassage: input.disputedPassage,
+            consentedAt: at,
+            attachmentKey,
+            attachmentName: attachment ? attachment.name.slice(0, 200) : null,
+            attachmentType: attachment ? attachment.type.slice(0, 100) : null,
+            assigneeId: null,
+            decision: null,
+            decisionReason: null,
+            answeredAt: null,
+            publishedText: null,
+            publishedAt: null,
+            closedAt: null,
+            remindedAt: null,
+            createdAt: at,
+            clientKey: key,
+          })
+          .onConflict((oc) => oc.column('clientKey').doNothing())
+          .returning('id')
+          .executeTakeFirst()
+        if (inserted) await repo.logStep(tx, { tipId: inserted.id, at, staffId: null, action: 'received' })
+        return inserted
+      })
+      if (row) return row.id
+      // The same form raced in twice: the other one stored it; this one's attachment goes.
+      if (attachmentKey) await rm(join(deps.uploadsDir, attachmentKey), { force: true })
+      return (await repo.findByClientKey(db, key ?? ''))!.id
     },
 
     /** The inbox list, newest first, each statutory request with its clock. */

@@ -36,6 +36,8 @@ export interface TipsTable {
   remindedAt: string | null
   /** When the request was received: the statutory clocks run from here. */
   createdAt: string
+  /** The key the form was given: a resent form finds this request instead of adding one. */
+  clientKey: Generated<string | null>
 }
 
 export interface TipEventsTable {

@@ -1,6 +1,7 @@
 // The public request form: one form for 기사제보 and the three statutory requests, the kind
 // chosen by the reader, with the consent line 개인정보 보호법 §15 asks for. Without
 // JavaScript everything is on the page; a refused form comes back with every field kept.
+import { randomBytes } from 'node:crypto'
 import { msg } from '../../platform/i18n/messages.js'
 import { Layout } from '../../platform/views/layout.js'
 import type { SiteContext } from '../../platform/views/site-context.js'
@@ -97,6 +98,7 @@ export function RequestFormView(props: RequestFormProps) {
         )}
         <form class="form" method="post" action={props.path} enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <input type="hidden" name="clientKey" value={randomBytes(16).toString('base64url')} />
           <fieldset class="inbox-kinds">
             <legend>{m.kindLegend}</legend>
             {REQUEST_KINDS.map((kind) => (

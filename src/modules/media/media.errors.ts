@@ -1,5 +1,5 @@
-// Why a photo upload is refused. Every refusal is a 400 the editor shows beside the upload
-// button; the article being edited is never touched.
+// Why a photo upload is refused. Every refusal is shown beside the upload button (a 400, or a
+// 503 when too many photos are being processed); the article being edited is never touched.
 import { type ErrorCatalogue, raise } from '../../platform/errors.js'
 import { mediaMessages } from './media.messages.js'
 
@@ -14,6 +14,7 @@ export const mediaErrorCatalogue = {
   missing: { code: 'MEDIA_MISSING', status: 400, message: t.missing },
   /** A focal point outside the photo (the editor only sends fractions 0–1). */
   focusInvalid: { code: 'MEDIA_FOCUS_INVALID', status: 400, message: t.focusInvalid },
+  busy: { code: 'MEDIA_BUSY', status: 503, message: t.busy },
 } as const satisfies ErrorCatalogue
 
 const c = mediaErrorCatalogue
@@ -27,4 +28,5 @@ export const mediaErrors = {
   tooLarge: () => raise(c.tooLarge),
   missing: () => raise(c.missing),
   focusInvalid: () => raise(c.focusInvalid),
+  busy: () => raise(c.busy),
 }

@@ -8,5 +8,6 @@ export const mediaMessages = {
     corrupt: '사진 파일이 손상되었거나 일부만 전송되었습니다.',
     missing: '사진 파일을 골라 주세요.',
     focusInvalid: '사진의 초점 위치가 올바르지 않습니다.',
+    busy: '지금 처리 중인 사진이 많습니다. 잠시 후 다시 올려 주세요.',
   },
 } as const

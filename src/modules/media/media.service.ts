@@ -1,11 +1,12 @@
 // Photos: storing uploads as served sizes, and reading them back for pages.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../platform/clock.js'
 import { preparedFor } from '../../platform/db/prepared.js'
+import { createImageQueue, type ImageQueueLimits } from './image-queue.js'
 import type { MediaTables } from './media.table.js'
 import { type Photo, photoFromRow } from './photo.js'
 import { probeImage, writeVariants } from './photo-variants.js'
@@ -16,6 +17,8 @@ export interface MediaDeps {
   clock: Clock
   /** Folder holding one sub-folder of generated sizes per photo. */
   mediaDir: string
+  /** How many images are decoded at once, and how many pixels (image-queue.ts). */
+  imageQueue?: ImageQueueLimits
 }
 
 export interface PhotoMetadata {
@@ -28,9 +31,27 @@ export interface PhotoMetadata {
 }
 
 export function createMediaService(deps: MediaDeps) {
+  const queue = createImageQueue(deps.imageQueue)
+  const writePhoto = async (input: Buffer, dir: string): Promise<StoredPhoto> => {
+    // The header alone says how many pixels decoding will take: read before waiting in line.
+    const probed = await probeImage(input)
+    const widths = await queue.run(probed.width * probed.height, () =>
+      writeVariants(input, dir, probed.width),
+    )
+    const stored = { ...probed, bytes: input.length, widths }
+    // Written last, atomically: a folder is reused only if all its sizes were written.
+    const temp = join(dir, `${DONE}.${process.pid}.tmp`)
+    await writeFile(temp, JSON.stringify(stored))
+    await rename(temp, join(dir, DONE))
+    return stored
+  }
   return {
     /** The outlet's site icons in every size, checked like any upload. */
-    storeSiteIcons: (input: Buffer): Promise<SiteIcons> => writeSiteIcons(input, deps.mediaDir),
+    storeSiteIcons: (input: Buffer): Promise<SiteIcons> =>
+      queue.run(SITE_ICON_PIXELS, () => writeSiteIcons(input, deps.mediaDir)),
+
+    /** Images being processed and waiting (for metrics). */
+    imageQueueLoad: () => queue.load,
 
     /** The photo stored under a fixed key, if any (an import that stopped halfway reuses it). */
     async findIdByKey(key: string): Promise<number | undefined> {
@@ -51,8 +72,16 @@ export function createMediaService(deps: MediaDeps) {
       const key = meta.key ?? randomBytes(9).toString('base64url')
       const dir = join(deps.mediaDir, key)
       const done = meta.key ? await readDone(dir) : undefined
-      const stored = done ?? (await writePhoto(typeof input === 'function' ? await input() : input, dir))
-      const row = await deps.db
+      // A photo is its folder and its row: when either cannot be written (a full disk, a
+      // corrupt file, a database away) neither is left, so no empty or orphan folder remains.
+      const removeFolder = () => (done ? Promise.resolve() : rm(dir, { recursive: true, force: true }))
+      const stored =
+        done ??
+        (await writePhoto(typeof input === 'function' ? await input() : input, dir).catch(async (error) => {
+          await removeFolder().catch(() => {})
+          throw error
+        }))
+      const inserted = deps.db
         .insertInto('photos')
         .values({
           storageKey: key,
@@ -69,6 +98,10 @@ export function createMediaService(deps: MediaDeps) {
         })
         .returningAll()
         .executeTakeFirstOrThrow()
+      const row = await inserted.catch(async (error) => {
+        await removeFolder().catch(() => {})
+        throw error
+      })
       return photoFromRow(row)
     },
 
@@ -124,18 +157,9 @@ interface StoredPhoto {
   widths: number[]
 }
 
-async function writePhoto(input: Buffer, dir: string): Promise<StoredPhoto> {
-  const probed = await probeImage(input)
-  const widths = await writeVariants(input, dir, probed.width)
-  const stored = { ...probed, bytes: input.length, widths }
-  // Written last, atomically: a folder is reused only if all its sizes were written.
-  const temp = join(dir, `${DONE}.${process.pid}.tmp`)
-  await writeFile(temp, JSON.stringify(stored))
-  await rename(temp, join(dir, DONE))
-  return stored
-}
-
 const DONE = 'stored.json'
+/** A logo is small; its pixels are counted as a modest photo's. */
+const SITE_ICON_PIXELS = 4_000_000
 
 async function readDone(dir: string): Promise<StoredPhoto | undefined> {
   if (!existsSync(join(dir, DONE))) return undefined

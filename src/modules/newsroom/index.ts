@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { InvalidationBus } from '../../platform/cache/invalidation.js'
+import { sendAsset } from '../../platform/http/assets.js'
 import { useErrorPage } from '../../platform/http/error-handler.js'
 import type { ArticlesStore } from '../articles/index.js'
 import type { StoredSetting } from '../outlet/index.js'
@@ -74,7 +75,7 @@ export function createNewsroom(deps: NewsroomDeps) {
   })
   const checks = createPublishChecks({ clock: deps.clock, articles: deps.articles, media: deps.media })
   const routeDeps: NewsroomRouteDeps = { ...deps, desk, home, assets, checks }
-  const guard = createGuard(deps.staff)
+  const guard = createGuard(deps.staff, deps.secureCookies)
   const ctx = makeContext(routeDeps, guard)
 
   const routes: FastifyPluginAsync = async (app) => {
@@ -90,10 +91,7 @@ export function createNewsroom(deps: NewsroomDeps) {
     app.get('/newsroom/assets/:file', async (request, reply) => {
       const asset = await assets.byUrl(request.url.split('?')[0] ?? '')
       if (!asset) return reply.callNotFound()
-      return reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .type(asset.type)
-        .send(asset.body)
+      return sendAsset(request, reply, asset)
     })
 
     authRoutes(app, ctx)

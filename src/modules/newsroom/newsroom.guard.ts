@@ -24,9 +24,9 @@ export function staffOf(request: FastifyRequest): StaffMember {
   return request.staff
 }
 
-export function createGuard(staff: Pick<StaffService, 'fromSession'>) {
+export function createGuard(staff: Pick<StaffService, 'fromSession'>, secureCookies: boolean) {
   return (need: Need) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const token = sessionToken(request, STAFF_SESSION_COOKIE)
+    const token = sessionToken(request, STAFF_SESSION_COOKIE, secureCookies)
     const member = token ? await staff.fromSession(token) : undefined
     reply.header('cache-control', 'private, no-store')
     if (!member) {

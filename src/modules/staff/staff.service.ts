@@ -188,6 +188,15 @@ export function createStaffService(deps: StaffServiceDeps) {
   const resetText = (link: string) => msg(staffMessages.mailResetBody, { link })
 
   return {
+    /** Deletes ended invitation and reset links and stale login counts (the housekeeping job). */
+    async purgeExpired(): Promise<number> {
+      const tokens = await db
+        .deleteFrom('staffTokens')
+        .where('expiresAt', '<=', deps.clock.now().toISOString())
+        .executeTakeFirst()
+      return Number(tokens.numDeletedRows) + (await throttle.purgeStale())
+    },
+
     async login(email: string, password: string, ip: string): Promise<LoginResult> {
       const address = normalizeEmail(email)
       const keys = [accountKey(address), ipKey(ip)]

@@ -83,6 +83,18 @@ export function createLoginThrottle(deps: { db: Kysely<StaffTables>; clock: Cloc
     async clear(key: string): Promise<void> {
       await db.deleteFrom('loginThrottle').where('key', '=', key).execute()
     },
+
+    /** Forgets counts whose window has passed and that hold no lock (the housekeeping job). */
+    async purgeStale(): Promise<number> {
+      const now = deps.clock.now()
+      const windowStart = new Date(now.getTime() - THROTTLE.windowMs).toISOString()
+      const result = await db
+        .deleteFrom('loginThrottle')
+        .where('windowStartedAt', '<=', windowStart)
+        .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', now.toISOString())]))
+        .executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
   }
 }
 

@@ -10,8 +10,13 @@ export interface CachedPage {
   etag: string
   tags: readonly string[]
   status: number
-  /** The body compressed, made once per encoding when a reader first accepts it. */
-  encoded?: Partial<Record<'br' | 'gzip', Buffer>>
+  /**
+   * The body compressed, made once per encoding when a reader first accepts it: a promise,
+   * so readers arriving while it is being made wait for the same one.
+   */
+  encoded?: Partial<Record<'br' | 'gzip', Buffer | Promise<Buffer>>>
+  /** Not kept (PAGE_CACHE=false): compressing it hard would be paid on every request. */
+  transient?: boolean
   /** The page's own Content-Security-Policy (its nonce, its third parties); null for the site's. */
   csp?: string | null
 }
@@ -79,7 +84,10 @@ export function createPageCache(options: { maxEntries: number; ttlMs: number }):
 /** A page cache that keeps nothing (PAGE_CACHE=false): every request renders. */
 export const disabledPageCache: PageCache = {
   get: () => undefined,
-  set: (_key, html, tags, status = 200, csp = null) => encodePage(html, tags, status, csp),
+  set: (_key, html, tags, status = 200, csp = null) => ({
+    ...encodePage(html, tags, status, csp),
+    transient: true,
+  }),
   invalidate: () => 0,
   clear: () => {},
   size: 0,

@@ -3,6 +3,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../testing/test-app.js'
+import { precompress } from './assets.js'
 
 describe('compressed answers', () => {
   let app: TestApp
@@ -34,6 +35,18 @@ describe('compressed answers', () => {
     expect(refused.headers['content-encoding']).toBeUndefined()
   })
 
+  it('readers arriving together after a change all get the page, compressed once off the event loop', async () => {
+    const plain = (await get(path)).body
+    app.pageCache.clear()
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get(path, { 'accept-encoding': 'br' })))
+    for (const answer of answers) {
+      expect(answer.statusCode).toBe(200)
+      expect(answer.headers['content-encoding']).toBe('br')
+      expect(brotliDecompressSync(answer.rawPayload).toString()).toBe(plain)
+      expect(answer.headers.etag).toBe(answers[0]!.headers.etag)
+    }
+  })
+
   it('revalidates each encoding with its own ETag', async () => {
     const br = await get(path, { 'accept-encoding': 'br' })
     const etag = String(br.headers.etag)
@@ -50,5 +63,28 @@ describe('compressed answers', () => {
     expect(brotliDecompressSync(search.rawPayload).toString()).toContain('<html')
     const small = await get('/healthz', { 'accept-encoding': 'br' })
     expect(small.headers['content-encoding']).toBeUndefined()
+  })
+  it('serves the site CSS and scripts precompressed, the same bytes every time', async () => {
+    const page = await get(path)
+    const urls = [...page.body.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!)
+    expect(urls.length).toBeGreaterThan(0)
+    for (const url of urls) {
+      const plain = await get(url)
+      const br = await get(url, { 'accept-encoding': 'gzip, br' })
+      expect(br.headers['content-encoding']).toBe('br')
+      expect(br.headers['cache-control']).toContain('immutable')
+      expect(br.headers.vary).toContain('Accept-Encoding')
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body)
+      expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2)
+      expect((await get(url, { 'accept-encoding': 'br' })).rawPayload.equals(br.rawPayload)).toBe(true)
+      const gzip = await get(url, { 'accept-encoding': 'gzip' })
+      expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body)
+    }
+  })
+
+  it('a build stores each asset with its brotli and gzip bodies', () => {
+    const asset = precompress({ url: '/assets/x.css', type: 'text/css', body: 'body{margin:0}'.repeat(200) })
+    expect(brotliDecompressSync(Buffer.from(asset.br!, 'base64')).toString()).toBe(asset.body)
+    expect(gunzipSync(Buffer.from(asset.gzip!, 'base64')).toString()).toBe(asset.body)
   })
 })

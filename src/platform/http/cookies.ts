@@ -1,4 +1,7 @@
-/** Cookie names. A request carrying a session cookie is never served from the shared page cache. */
+/**
+ * Cookie names. A request carrying a session cookie is never served from the shared page cache.
+ * On HTTPS they carry the `__Host-` prefix (session-cookie.ts), which these checks also match.
+ */
 export const READER_SESSION_COOKIE = 'sid'
 export const STAFF_SESSION_COOKIE = 'nsid'
 

@@ -6,6 +6,8 @@ import { platformErrors, raise } from '../errors.js'
 
 export async function installCsrf(app: FastifyInstance, secure: boolean) {
   await app.register(csrf, {
+    // `__Host-` on HTTPS: a sibling subdomain cannot plant a secret whose token it knows.
+    cookieKey: secure ? '__Host-csrf' : '_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', secure, path: '/' },
     getToken: (request) => {
       const header = request.headers['x-csrf-token']

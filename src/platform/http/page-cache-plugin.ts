@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { CachedPage, PageCache } from '../cache/page-cache.js'
-import { COMPRESS_MIN_BYTES, compress, preferredEncoding } from './compression.js'
+import { COMPRESS_MIN_BYTES, compressAsync, preferredEncoding } from './compression.js'
 import { hasSessionCookie } from './cookies.js'
 
 declare module 'fastify' {
@@ -50,22 +50,56 @@ function cdnHeaders(reply: FastifyReply, maxAge: number, tags: readonly string[]
     .header('cache-tag', tags.join(','))
 }
 
-/** The body in the encoding the reader accepts, compressed once per cache entry. */
-function encodedBody(request: FastifyRequest, page: CachedPage) {
+interface Encoded {
+  encoding: 'br' | 'gzip' | null
+  body: Buffer
+  etag: string
+}
+
+/**
+ * The body in the encoding the reader accepts, compressed once per cache entry off the event
+ * loop; readers asking while it is made share the same work. Once made, it is answered
+ * without waiting: a hit costs no more than an uncompressed one.
+ */
+function encodedBody(request: FastifyRequest, page: CachedPage): Encoded | Promise<Encoded> {
   const encoding = page.body.length >= COMPRESS_MIN_BYTES ? preferredEncoding(request) : null
   if (!encoding) return { encoding: null, body: page.body, etag: page.etag }
   page.encoded ??= {}
-  let body = page.encoded[encoding]
+  const encoded = page.encoded
+  let body = encoded[encoding]
   if (!body) {
-    body = compress(page.body, encoding, true)
-    page.encoded[encoding] = body
+    const made = compressAsync(page.body, encoding, !page.transient)
+    encoded[encoding] = made
+    made.then(
+      (buffer) => {
+        if (encoded[encoding] === made) encoded[encoding] = buffer
+      },
+      () => {
+        if (encoded[encoding] === made) delete encoded[encoding]
+      },
+    )
+    body = made
   }
   // Each encoding is a different representation, so a different validator.
-  return { encoding, body, etag: `${page.etag.slice(0, -1)}-${encoding}"` }
+  const etag = `${page.etag.slice(0, -1)}-${encoding}"`
+  return Buffer.isBuffer(body)
+    ? { encoding, body, etag }
+    : body.then((ready) => ({ encoding, body: ready, etag }))
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cdnMaxAge: number | null) {
-  const { encoding, body, etag } = encodedBody(request, page)
+  const encoded = encodedBody(request, page)
+  if (!(encoded instanceof Promise)) return answer(request, reply, page, cdnMaxAge, encoded)
+  return encoded.then((ready) => answer(request, reply, page, cdnMaxAge, ready))
+}
+
+function answer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: CachedPage,
+  cdnMaxAge: number | null,
+  { encoding, body, etag }: Encoded,
+) {
   reply.header('etag', etag).header('cache-control', PUBLIC).header('vary', 'Cookie, Accept-Encoding')
   // The nonce in the body and the one in the policy were made together (ADR 033).
   if (page.csp) reply.header('content-security-policy', page.csp)
@@ -107,7 +141,10 @@ const plugin: FastifyPluginAsync<{ cache: PageCache; cdnMaxAge?: number | null }
       const sealed = app.hasDecorator('sealPage') ? app.sealPage(html) : { html, csp: null }
       const page = cache.set(request.pageCacheKey, sealed.html, tags, status, sealed.csp)
       this.header('x-cache', 'miss')
-      return send(request, this, page, cdnMaxAge)
+      // Sent once the compressed body is ready; returning the reply tells Fastify so.
+      const sent = send(request, this, page, cdnMaxAge)
+      if (sent instanceof Promise) sent.catch((error: unknown) => this.send(error))
+      return this
     },
   )
 }

@@ -13,6 +13,8 @@ export interface HealthDeps<DB> {
   db: Kysely<DB>
   /** Folders that must have room for writes (the database's and the media folder). */
   disks?: string[]
+  /** Free space below which a disk counts as full (MIN_FREE_DISK_MB). */
+  minFreeBytes?: number
   access?: OpsAccess
 }
 
@@ -60,19 +62,23 @@ async function databaseReadiness<DB>(db: Kysely<DB>): Promise<Readiness> {
   return { ready: true }
 }
 
-async function diskReadiness(disks: string[]): Promise<Readiness> {
+async function diskReadiness(disks: string[], minFree: number): Promise<Readiness> {
   for (const disk of disks) {
     const free = await freeBytes(disk).catch(() => null)
-    if (free !== null && free < MIN_FREE_BYTES)
+    if (free !== null && free < minFree)
       return { ready: false, reason: `disk full: ${Math.floor(free / 1024)} KB free under ${disk}` }
   }
   return { ready: true }
 }
 
-export async function readiness<DB>(db: Kysely<DB>, disks: string[] = []): Promise<Readiness> {
+export async function readiness<DB>(
+  db: Kysely<DB>,
+  disks: string[] = [],
+  minFree = MIN_FREE_BYTES,
+): Promise<Readiness> {
   const checks = [
     within(CHECK_DEADLINE_MS, 'database', databaseReadiness(db)),
-    within(CHECK_DEADLINE_MS, 'disk', diskReadiness(disks)),
+    within(CHECK_DEADLINE_MS, 'disk', diskReadiness(disks, minFree)),
   ]
   const results = await Promise.all(
     checks.map((check) =>
@@ -92,7 +98,7 @@ export const healthRoutes =
       return reply.header('cache-control', NO_STORE).send({ status: 'ok' })
     })
     app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
-      const { ready, reason } = await readiness(deps.db, deps.disks)
+      const { ready, reason } = await readiness(deps.db, deps.disks, deps.minFreeBytes)
       const detailed = opsAllowed(deps.access, request)
       if (!ready) reply.header('retry-after', '5')
       return reply

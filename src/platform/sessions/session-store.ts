@@ -21,9 +21,26 @@ export interface SessionStore {
   destroy(token: string): Promise<void>
   /** Ends every session of a subject (suspension, password change). */
   destroyAllFor(kind: SessionKind, subjectId: number): Promise<void>
+  /** Deletes the sessions that have ended; returns how many (the housekeeping job). */
+  purgeExpired(): Promise<number>
 }
 
-export const SESSION_TTL_MS = 30 * 24 * 3_600_000
+const DAY_MS = 24 * 3_600_000
+/** No session lives longer than this from its login. */
+export const SESSION_TTL_MS = 30 * DAY_MS
+/**
+ * A reader session also ends after this long unused: a phone left logged in at a 피시방 or
+ * lent to someone should not stay a login for a month. Staff sessions end only at the TTL.
+ */
+export const READER_IDLE_MS = 7 * DAY_MS
+/** A read pushes the idle end forward at most this often: one write an hour, not per page. */
+const TOUCH_EVERY_MS = 3_600_000
+
+/** When a session read (or created) at `nowMs` ends: its idle end, never past its lifetime. */
+export function sessionEnd(kind: SessionKind, createdAtMs: number, nowMs: number): number {
+  const lifetimeEnd = createdAtMs + SESSION_TTL_MS
+  return kind === 'reader' ? Math.min(lifetimeEnd, nowMs + READER_IDLE_MS) : lifetimeEnd
+}
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 export const newToken = () => randomBytes(32).toString('base64url')
@@ -42,25 +59,32 @@ export function createDatabaseSessionStore(deps: { db: Kysely<PlatformTables>; c
           subjectId,
           data: JSON.stringify(data),
           createdAt: now.toISOString(),
-          expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+          expiresAt: new Date(sessionEnd(kind, now.getTime(), now.getTime())).toISOString(),
         })
         .execute()
       return token
     },
     async read(kind, token) {
+      const now = deps.clock.now()
       const row = await db
         .selectFrom('sessions')
         .selectAll()
         .where('id', '=', hashToken(token))
         .where('kind', '=', kind)
-        .where('expiresAt', '>', deps.clock.now().toISOString())
+        .where('expiresAt', '>', now.toISOString())
         .executeTakeFirst()
       if (!row) return undefined
+      let expiresAt = row.expiresAt
+      const end = sessionEnd(kind, Date.parse(row.createdAt), now.getTime())
+      if (end - Date.parse(expiresAt) >= TOUCH_EVERY_MS) {
+        expiresAt = new Date(end).toISOString()
+        await db.updateTable('sessions').set({ expiresAt }).where('id', '=', row.id).execute()
+      }
       return {
         kind: row.kind,
         subjectId: row.subjectId,
         data: JSON.parse(row.data) as Record<string, unknown>,
-        expiresAt: row.expiresAt,
+        expiresAt,
       }
     },
     async destroy(token) {
@@ -68,6 +92,13 @@ export function createDatabaseSessionStore(deps: { db: Kysely<PlatformTables>; c
     },
     async destroyAllFor(kind, subjectId) {
       await db.deleteFrom('sessions').where('kind', '=', kind).where('subjectId', '=', subjectId).execute()
+    },
+    async purgeExpired() {
+      const result = await db
+        .deleteFrom('sessions')
+        .where('expiresAt', '<=', deps.clock.now().toISOString())
+        .executeTakeFirst()
+      return Number(result.numDeletedRows)
     },
   }
 }

@@ -5,6 +5,9 @@ import { z } from 'zod'
 import { sameSitePath } from '../../../platform/http/return-path.js'
 
 export const LOGIN_COOKIE = 'sinmun_login'
+// Its path is /comments/login, so `__Host-` cannot apply; `__Secure-` still keeps plain-HTTP
+// pages from setting it.
+const loginCookieName = (secure: boolean) => (secure ? `__Secure-${LOGIN_COOKIE}` : LOGIN_COOKIE)
 const TTL_SECONDS = 600
 
 export const LoginTransaction = z.object({
@@ -18,7 +21,7 @@ export const LoginTransaction = z.object({
 export type LoginTransaction = z.infer<typeof LoginTransaction>
 
 export function saveTransaction(reply: FastifyReply, tx: LoginTransaction, secure: boolean) {
-  reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify(tx)).toString('base64url'), {
+  reply.setCookie(loginCookieName(secure), Buffer.from(JSON.stringify(tx)).toString('base64url'), {
     path: '/comments/login',
     httpOnly: true,
     sameSite: 'lax',
@@ -29,8 +32,12 @@ export function saveTransaction(reply: FastifyReply, tx: LoginTransaction, secur
 }
 
 /** The transaction of a validly signed, unexpired cookie, or undefined. */
-export function readTransaction(request: FastifyRequest, nowMs: number): LoginTransaction | undefined {
-  const raw = request.cookies[LOGIN_COOKIE]
+export function readTransaction(
+  request: FastifyRequest,
+  nowMs: number,
+  secure: boolean,
+): LoginTransaction | undefined {
+  const raw = request.cookies[loginCookieName(secure)]
   if (!raw) return undefined
   const unsigned = request.unsignCookie(raw)
   if (!unsigned.valid || !unsigned.value) return undefined
@@ -42,8 +49,8 @@ export function readTransaction(request: FastifyRequest, nowMs: number): LoginTr
   }
 }
 
-export function clearTransaction(reply: FastifyReply) {
-  reply.clearCookie(LOGIN_COOKIE, { path: '/comments/login' })
+export function clearTransaction(reply: FastifyReply, secure: boolean) {
+  reply.clearCookie(loginCookieName(secure), { path: '/comments/login', secure })
 }
 
 export const transactionTtlMs = TTL_SECONDS * 1000

@@ -65,9 +65,9 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext) {
   })
 
   app.post('/newsroom/logout', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const token = sessionToken(request, STAFF_SESSION_COOKIE)
+    const token = sessionToken(request, STAFF_SESSION_COOKIE, ctx.deps.secureCookies)
     if (token) await staff.logout(token)
-    clearSessionCookie(reply, STAFF_SESSION_COOKIE)
+    clearSessionCookie(reply, STAFF_SESSION_COOKIE, ctx.deps.secureCookies)
     return reply.redirect('/newsroom/login?done=out', 303)
   })
 
@@ -138,7 +138,7 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext) {
           400,
         )
       }
-      clearSessionCookie(reply, STAFF_SESSION_COOKIE)
+      clearSessionCookie(reply, STAFF_SESSION_COOKIE, ctx.deps.secureCookies)
       return reply.redirect('/newsroom/login?done=set', 303)
     })
   }

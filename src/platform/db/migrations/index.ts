@@ -18,6 +18,7 @@ import * as commentClientKeysAndOneVote from './2026_12_06_1300_comment_client_k
 import * as addSearchNameFields from './2026_12_06_1800_add_search_name_fields.js'
 import * as emptySearchIndex from './2026_12_06_1801_empty_search_index.js'
 import * as createSearchAliases from './2026_12_06_1810_create_search_aliases.js'
+import * as tipClientKeys from './2026_12_07_1300_tip_client_keys.js'
 import * as newsroomListFilters from './2026_12_07_1400_newsroom_list_filters.js'
 import * as addPhotoFocalPoint from './2026_12_07_1401_add_photo_focal_point.js'
 import * as addArticleSponsored from './2026_12_07_1650_add_article_sponsored.js'
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1800_add_search_name_fields': addSearchNameFields,
   '2026_12_06_1801_empty_search_index': emptySearchIndex,
   '2026_12_06_1810_create_search_aliases': createSearchAliases,
+  '2026_12_07_1300_tip_client_keys': tipClientKeys,
   '2026_12_07_1400_newsroom_list_filters': newsroomListFilters,
   '2026_12_07_1401_add_photo_focal_point': addPhotoFocalPoint,
   '2026_12_07_1650_add_article_sponsored': addArticleSponsored,
