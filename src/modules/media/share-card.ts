@@ -3,8 +3,8 @@
 // its tagline under it. Articles without a photo still get an og:image and a JSON-LD image,
 // which Google's Top Stories asks for.
 import { join } from 'node:path'
-import sharp from 'sharp'
 import { packageDir } from '../../platform/paths.js'
+import { loadSharp } from './photo-variants.js'
 
 export const SHARE_CARD = { width: 1200, height: 630 } as const
 
@@ -21,6 +21,7 @@ const escapeMarkup = (text: string) =>
     .replace(/'/g, '&apos;')
 
 async function textImage(text: string, weight: 'Bold' | 'Regular', size: number, width: number) {
+  const sharp = await loadSharp()
   return sharp({
     text: {
       text: `<span foreground="white">${escapeMarkup(text)}</span>`,
@@ -56,6 +57,7 @@ export async function renderShareCard(outlet: { name: string; tagline: string })
         ]
       : []),
   ]
+  const sharp = await loadSharp()
   return sharp({ create: { ...SHARE_CARD, channels: 3, background: '#123a6b' } })
     .composite(layers)
     .jpeg({ quality: 85, mozjpeg: true })

@@ -2,7 +2,6 @@
 // address, Open Graph tags, the share image's size, the JSON-LD NewsArticle, the headline's
 // length, the description and the news sitemap. Works on what the public site answers, so
 // it sees exactly what Naver, Daum and Google see.
-import sharp from 'sharp'
 import { msg } from '../../platform/i18n/messages.js'
 import { portalCheckMessages as p } from './portal-check.messages.js'
 
@@ -147,6 +146,8 @@ async function imageSize(fetch: FetchPublic, path: string) {
   try {
     const image = await fetch(path)
     if (image.status !== 200) return null
+    // Loaded on first use, like the media module's photo work: most processes never check.
+    const { default: sharp } = await import('sharp')
     const { width, height } = await sharp(image.body).metadata()
     return width && height ? { width, height } : null
   } catch {

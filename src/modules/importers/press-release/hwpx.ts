@@ -3,7 +3,6 @@
 // naming an item of Contents/content.hpf that points into BinData/). Turned into plain HTML so
 // the one HTML-to-document conversion decides what survives.
 import { XMLParser } from 'fast-xml-parser'
-import JSZip from 'jszip'
 
 type XmlNode = Record<string, unknown>
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '' })
@@ -71,6 +70,8 @@ export interface HwpxContent {
 
 /** Reads an .hwpx file; throws when it is not a zip with OWPML sections. */
 export async function readHwpx(data: Buffer): Promise<HwpxContent> {
+  // Loaded on the first drop, like mammoth for .docx.
+  const { default: JSZip } = await import('jszip')
   const zip = await JSZip.loadAsync(data)
   const sections = Object.keys(zip.files)
     .filter((n) => /^Contents\/section\d+\.xml$/i.test(n))
