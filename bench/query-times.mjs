@@ -62,7 +62,7 @@ const ids20 = sqlite
 
 const cases = {
   'article: findPublishedArticle': () => repo.findPublishedArticle(db, article.id),
-  'article: reportersOf': () => repo.reportersOf(db, [article.id]),
+  'article: bylinesOf': () => repo.bylinesOf(db, [article.id]),
   'article: tagsOf': () => repo.tagsOf(db, article.id),
   'article: relatedCards': () => repo.relatedCards(db, article.id),
   'article: sectionNeighbours': () => repo.sectionNeighbours(db, article),
@@ -76,13 +76,13 @@ const cases = {
       roots.slice(0, 20).map((r) => r.id),
     )
   },
-  'lists: cards of 20 – reportersOf': () => repo.reportersOf(db, ids20),
+  'lists: cards of 20 – bylinesOf': () => repo.bylinesOf(db, ids20),
   'lists: cards of 20 – comment counts': () => comments.publishedCounts(db, ids20),
   'home: latestCards 10': () => repo.latestCards(db, 10),
   'home: byGrade headline 4': () => repo.latestCardsByGrade(db, 'headline', 4),
   'home: byGrade important 40': () => repo.latestCardsByGrade(db, 'important', 40),
-  'section: sectionCards page 1': () => repo.sectionCards(db, article.sectionId, 20, 0),
-  'section: sectionCards page 500': () => repo.sectionCards(db, article.sectionId, 20, 9980),
+  'section: sectionCards page 1': () => repo.sectionCards(db, [article.sectionId], 20, 0),
+  'section: sectionCards page 500': () => repo.sectionCards(db, [article.sectionId], 20, 9980),
   'section: countSection': () => repo.countSection(db, article.sectionId),
   'tag: tagCards (largest tag)': () => repo.tagCards(db, bigTag, 20, 0),
   'tag: countTag (largest tag)': () => repo.countTag(db, bigTag),
@@ -141,6 +141,6 @@ console.log(
   `${(await time(() => reader.articlePage(article.id))).toFixed(0).padStart(9)}  reader.articlePage() alone`,
 )
 console.log(
-  `${(await time(() => reader.sectionList(article.sectionId, 20, 0))).toFixed(0).padStart(9)}  reader.sectionList() alone`,
+  `${(await time(() => reader.sectionList([article.sectionId], 20, 0))).toFixed(0).padStart(9)}  reader.sectionList() alone`,
 )
 await app.close()
