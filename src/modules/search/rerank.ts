@@ -1,5 +1,5 @@
 // The final order of the first result pages, computed the same way whatever the database.
-// The index (bm25 on SQLite, ts_rank_cd on PostgreSQL) picks the best RERANK_DEPTH matches;
+// The index (bm25 on SQLite, ts_rank on PostgreSQL) picks the best RERANK_DEPTH matches;
 // those are then scored here from the article text itself, so both databases show the same
 // first results whenever they pick the same candidates (always, below RERANK_DEPTH matches).
 import {

@@ -47,7 +47,7 @@ export interface SearchIndex {
  * Field weights, a body match counting 1: the headline says what the article is about, a
  * byline names who wrote it (readers look columnists up by name), captions and credits
  * name who or what is pictured. bm25 column weights 5:3:2:1 on SQLite; on PostgreSQL
- * setweight A, B, C, D with ts_rank_cd weights {0.2, 0.4, 0.6, 1}; the same in rerank.ts.
+ * setweight A, B, C, D with ts_rank weights {0.2, 0.4, 0.6, 1}; the same in rerank.ts.
  */
 export const HEADLINE_WEIGHT = 5
 export const BYLINE_WEIGHT = 3

@@ -145,7 +145,7 @@ for (const dialect of dialects) {
 }
 
 describe.skipIf(dialects.length < 2)('SQLite and PostgreSQL rank alike', () => {
-  // The index preselects with bm25 or ts_rank_cd; the first pages are ordered by the shared
+  // The index preselects with bm25 or ts_rank; the first pages are ordered by the shared
   // re-ranker (rerank.ts), so readers see the same results in the same order on both.
   test('the same first ten results, in the same order, for every query', () => {
     const sqlite = rankings.get('sqlite')!
