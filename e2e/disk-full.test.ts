@@ -10,7 +10,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { section } from '../src/testing/factories.js'
 import { createTestApp, type TestApp } from '../src/testing/test-app.js'
-import { createStaff, type Jar, loginJar, multipart } from './newsroom-fixtures.js'
+import { createStaff, type Jar, loginJar, uploadPhoto } from './newsroom-fixtures.js'
 
 const root = process.getuid?.() === 0
 const canMount = root || Boolean(process.env.CI)
@@ -48,20 +48,8 @@ describe.skipIf(!canMount)('disk full during a photo upload', () => {
   let articleId: number
   let photo: Buffer
 
-  const upload = () => {
-    const body = multipart({ caption: '불꽃축제' }, { name: 'fire.jpg', type: 'image/jpeg', data: photo })
-    return app.http.inject({
-      method: 'POST',
-      url: '/newsroom/photos',
-      headers: {
-        cookie: jar.cookie,
-        'x-csrf-token': jar.csrf,
-        'content-type': body.contentType,
-        accept: 'application/json',
-      },
-      payload: body.payload,
-    })
-  }
+  const upload = () =>
+    uploadPhoto(app, jar, { name: 'fire.jpg', type: 'image/jpeg', data: photo }, { caption: '불꽃축제' })
   const articleRow = () =>
     app.db.kysely.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirstOrThrow()
   const photoCount = async () =>

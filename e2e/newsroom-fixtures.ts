@@ -74,6 +74,27 @@ export async function readerJar(app: TestApp): Promise<Jar> {
   return anonymousJar(app, `sid=${app.http.signCookie(token)}`)
 }
 
+/** A photo sent to the newsroom's upload endpoint as the editor's script sends it. */
+export function uploadPhoto(
+  app: TestApp,
+  jar: Jar,
+  file: { name: string; type: string; data: Buffer },
+  fields: Record<string, string> = {},
+) {
+  const body = multipart(fields, file)
+  return app.http.inject({
+    method: 'POST',
+    url: '/newsroom/photos',
+    headers: {
+      cookie: jar.cookie,
+      'x-csrf-token': jar.csrf,
+      'content-type': body.contentType,
+      accept: 'application/json',
+    },
+    payload: body.payload,
+  })
+}
+
 /** A multipart/form-data body as a browser sends it. */
 export function multipart(
   fields: Record<string, string>,

@@ -7,7 +7,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { section } from '../src/testing/factories.js'
 import { createTestApp, SHARED_TEST_MEDIA, type TestApp } from '../src/testing/test-app.js'
-import { createStaff, hugePng, type Jar, loginJar, multipart, smallJpeg } from './newsroom-fixtures.js'
+import { createStaff, hugePng, type Jar, loginJar, smallJpeg, uploadPhoto } from './newsroom-fixtures.js'
 
 describe('newsroom photo upload', () => {
   let app: TestApp
@@ -15,23 +15,8 @@ describe('newsroom photo upload', () => {
   let articleId: number
   let before: unknown
 
-  const upload = (
-    file: { name: string; type: string; data: Buffer },
-    fields: Record<string, string> = {},
-  ) => {
-    const body = multipart(fields, file)
-    return app.http.inject({
-      method: 'POST',
-      url: '/newsroom/photos',
-      headers: {
-        cookie: jar.cookie,
-        'x-csrf-token': jar.csrf,
-        'content-type': body.contentType,
-        accept: 'application/json',
-      },
-      payload: body.payload,
-    })
-  }
+  const upload = (file: { name: string; type: string; data: Buffer }, fields: Record<string, string> = {}) =>
+    uploadPhoto(app, jar, file, fields)
   const articleRow = () =>
     app.db.kysely.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirstOrThrow()
 
