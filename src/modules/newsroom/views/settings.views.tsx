@@ -1,4 +1,5 @@
 // The admin's outlet settings: name, legal footer, grievance officer, logo, icons, mail sender.
+import type { ComponentChildren } from 'preact'
 import { msg } from '../../../platform/i18n/messages.js'
 import type { OutletFieldProblem, OutletFormField, OutletSettings } from '../../outlet/index.js'
 import { sm } from '../settings.messages.js'
@@ -9,13 +10,33 @@ const t = sm.settings
 
 export type ImageField = 'logo' | 'icon' | 'shareImage'
 
-function ImageError(props: { field: ImageField; errors?: Partial<Record<ImageField, string>> }) {
+/** An image upload of the settings form: its field, the reason it was refused, the image now. */
+function ImageInput(props: {
+  field: ImageField
+  label: string
+  accept: string
+  errors?: Partial<Record<ImageField, string>>
+  children?: ComponentChildren
+}) {
   const error = props.errors?.[props.field]
-  return error ? (
-    <p class="field-error" id={`${props.field}-error`}>
-      {error}
-    </p>
-  ) : null
+  return (
+    <div class="field">
+      <label for={props.field}>{props.label}</label>
+      <input
+        id={props.field}
+        name={props.field}
+        type="file"
+        aria-invalid={error ? 'true' : undefined}
+        accept={props.accept}
+      />
+      {error && (
+        <p class="field-error" id={`${props.field}-error`}>
+          {error}
+        </p>
+      )}
+      {props.children}
+    </div>
+  )
 }
 
 const basics: OutletFormField[] = ['name', 'tagline', 'copyrightHolder']
@@ -71,16 +92,12 @@ export function SettingsView(props: {
         <fieldset class="group">
           <legend>{t.images}</legend>
           <div class="settings-grid">
-            <div class="field">
-              <label for="logo">{t.logo}</label>
-              <input
-                id="logo"
-                name="logo"
-                type="file"
-                aria-invalid={props.imageErrors?.logo ? 'true' : undefined}
-                accept="image/png,image/jpeg,image/webp,image/avif"
-              />
-              <ImageError field="logo" errors={props.imageErrors} />
+            <ImageInput
+              field="logo"
+              label={t.logo}
+              accept="image/png,image/jpeg,image/webp,image/avif"
+              errors={props.imageErrors}
+            >
               {outlet.logoUrl && (
                 <figure>
                   <img
@@ -92,31 +109,23 @@ export function SettingsView(props: {
                   />
                 </figure>
               )}
-            </div>
-            <div class="field">
-              <label for="icon">{t.icon}</label>
-              <input
-                id="icon"
-                name="icon"
-                type="file"
-                aria-invalid={props.imageErrors?.icon ? 'true' : undefined}
-                accept="image/png,image/jpeg,image/webp"
-              />
-              <ImageError field="icon" errors={props.imageErrors} />
+            </ImageInput>
+            <ImageInput
+              field="icon"
+              label={t.icon}
+              accept="image/png,image/jpeg,image/webp"
+              errors={props.imageErrors}
+            >
               {outlet.icons && (
                 <img class="preview-img" src={outlet.icons.png192} width={64} height={64} alt={t.iconNow} />
               )}
-            </div>
-            <div class="field">
-              <label for="shareImage">{t.shareImage}</label>
-              <input
-                id="shareImage"
-                name="shareImage"
-                type="file"
-                aria-invalid={props.imageErrors?.shareImage ? 'true' : undefined}
-                accept="image/png,image/jpeg,image/webp"
-              />
-              <ImageError field="shareImage" errors={props.imageErrors} />
+            </ImageInput>
+            <ImageInput
+              field="shareImage"
+              label={t.shareImage}
+              accept="image/png,image/jpeg,image/webp"
+              errors={props.imageErrors}
+            >
               {outlet.shareImageUrl && (
                 <img
                   class="preview-img"
@@ -126,7 +135,7 @@ export function SettingsView(props: {
                   alt={t.shareImageNow}
                 />
               )}
-            </div>
+            </ImageInput>
           </div>
         </fieldset>
         {group(t.integrations, integrations)}
